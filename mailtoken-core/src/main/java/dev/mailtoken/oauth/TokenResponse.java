@@ -1,0 +1,45 @@
+package dev.mailtoken.oauth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A successful token-endpoint response (RFC 6749 §5.1), parsed and checked.
+ *
+ * @param accessToken the {@code access_token}
+ * @param tokenType the {@code token_type} as sent ({@code Bearer}, compared case-insensitively)
+ * @param expiresIn the {@code expires_in} lifetime; empty when the server did not say (unknown
+ *     lifetime: renew on rejection, never "never expires")
+ * @param scopes the granted scopes: the {@code scope} field, or the requested scopes when the
+ *     server omitted it (RFC 6749 §5.1 says it may then)
+ * @param refreshToken the {@code refresh_token}, when one came back (first consent, or rotation)
+ * @param idToken the raw {@code id_token} JWT, when one came back
+ * @param receivedAt when the response arrived, by the client's clock; expiry counts from here
+ */
+public record TokenResponse(
+    Secret accessToken,
+    String tokenType,
+    Optional<Duration> expiresIn,
+    Set<String> scopes,
+    Optional<Secret> refreshToken,
+    Optional<String> idToken,
+    Instant receivedAt) {
+
+  public TokenResponse {
+    Objects.requireNonNull(accessToken, "accessToken");
+    Objects.requireNonNull(tokenType, "tokenType");
+    Objects.requireNonNull(expiresIn, "expiresIn");
+    scopes = Set.copyOf(scopes);
+    Objects.requireNonNull(refreshToken, "refreshToken");
+    Objects.requireNonNull(idToken, "idToken");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+  }
+
+  /** When the access token expires, if the server said. */
+  public Optional<Instant> expiresAt() {
+    return expiresIn.map(receivedAt::plus);
+  }
+}
