@@ -1,0 +1,26 @@
+package dev.mailtoken.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The knobs a {@link ProviderEmulator} was built with, defaults resolved. Immutable.
+ *
+ * @param accessTokenTtl null = the mode's default (Google 3599 s; Microsoft random 3600-5400 s; generic 3600 s)
+ * @param refreshTokenIdleTtl null = refresh tokens never expire from disuse
+ * @param jwtAudience null = the token endpoint URI (Microsoft, generic)
+ */
+record EmulatorSettings(EmulatorMode mode, RotationPolicy rotation, Clock clock, Duration accessTokenTtl,
+    int refreshTokenCap, boolean testingStatus, Duration refreshTokenIdleTtl, String defaultUser, String jwtAudience,
+    Duration jwtSkew, boolean expiresInAsString, String tenant, Duration codeTtl) {
+  EmulatorSettings {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(rotation, "rotation");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(defaultUser, "defaultUser");
+    Objects.requireNonNull(jwtSkew, "jwtSkew");
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(codeTtl, "codeTtl");
+  }
+}

@@ -1,0 +1,471 @@
+package dev.mailtoken.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An OAuth2 provider emulator: a real HTTP server on 127.0.0.1 (ephemeral port) that behaves
+ * like Google, Microsoft or a plain RFC server, with a controllable clock, fault injection,
+ * request counters and a request log.
+ *
+ * <pre>{@code
+ * TestClock clock = TestClock.at(Instant.parse("2031-05-17T09:13:27.123Z"));
+ * try (ProviderEmulator emulator = ProviderEmulator.builder().mode(EmulatorMode.GOOGLE).clock(clock).build()) {
+ *   emulator.start();
+ *   emulator.registerClient(ClientRegistration.confidential("app", "secret").redirectUri("http://127.0.0.1/cb").build());
+ *   String refreshToken = emulator.issueRefreshToken("app", "user@example.com", List.of("https://mail.google.com/"));
+ *   // point the code under test at emulator.tokenEndpoint()
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: every method may be called from any thread while the server serves requests
+ * on its own pool (which grows as needed, so hundreds of concurrent requests are served and
+ * counted exactly). All expiry decisions read the injected clock; only {@link Fault#delay} and
+ * {@link Fault#slowDrip} use real time. Endpoint accessors fail with {@link IllegalStateException}
+ * before {@link #start()}. The emulator never logs a secret (tokens, codes, client secrets).
+ */
+public final class ProviderEmulator implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ProviderEmulator.class);
+
+  private final EmulatorSettings settings;
+  private final Faults faults = new Faults();
+  private final RequestLog requestLog;
+  private final GrantStore grants;
+  private volatile Running running;
+
+  private ProviderEmulator(EmulatorSettings settings) {
+    this.settings = settings;
+    this.requestLog = new RequestLog();
+    this.grants = new GrantStore(settings);
+  }
+
+  /** A builder; {@link Builder#mode} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Binds 127.0.0.1 on an ephemeral port and starts serving.
+   *
+   * @throws IllegalStateException if already started or closed
+   * @throws UncheckedIOException if the socket cannot be bound
+   */
+  public synchronized ProviderEmulator start() {
+    if (running != null) {
+      throw new IllegalStateException("the emulator was already started");
+    }
+    ExecutorService pool = Executors.newCachedThreadPool(new DaemonThreads());
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+      URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+      Paths paths = new Paths(settings.mode(), base, settings.tenant());
+      server.createContext("/", new Dispatcher(settings, paths, faults, requestLog, grants));
+      server.setExecutor(pool);
+      server.start();
+      running = new Running(server, pool, paths);
+      log.info("Provider emulator ({}) listening on {}", settings.mode(), base);
+      return this;
+    } catch (IOException e) {
+      pool.shutdownNow();
+      throw new UncheckedIOException("cannot bind the provider emulator to 127.0.0.1", e);
+    }
+  }
+
+  /** Stops the server at once (in-flight requests are cut) and its threads. Idempotent. */
+  @Override
+  public synchronized void close() {
+    Running r = running;
+    if (r == null || r.closed) {
+      return;
+    }
+    r.closed = true;
+    r.server.stop(0);
+    r.pool.shutdownNow();
+    log.info("Provider emulator ({}) on {} stopped", settings.mode(), r.paths.base());
+  }
+
+  private Paths paths() {
+    Running r = running;
+    if (r == null) {
+      throw new IllegalStateException("call start() first: endpoints are known once the port is bound");
+    }
+    return r.paths;
+  }
+
+  /** The mode this emulator was built with. */
+  public EmulatorMode mode() {
+    return settings.mode();
+  }
+
+  /** {@code http://127.0.0.1:<port>}. */
+  public URI baseUri() {
+    return paths().base();
+  }
+
+  /** The issuer to discover from (Microsoft: for the builder's tenant; see {@link #issuer(String)}). */
+  public URI issuer() {
+    return paths().issuer(settings.tenant());
+  }
+
+  /** Microsoft only: the issuer URL of {@code tenant} ({@code <base>/<tenant>/v2.0}). */
+  public URI issuer(String tenant) {
+    return paths().issuer(requireTenant(tenant));
+  }
+
+  /** The authorization endpoint (Microsoft: for the builder's tenant). */
+  public URI authorizationEndpoint() {
+    return paths().authorize(settings.tenant());
+  }
+
+  /** Microsoft only: the authorization endpoint of {@code tenant}. */
+  public URI authorizationEndpoint(String tenant) {
+    return paths().authorize(requireTenant(tenant));
+  }
+
+  /** The token endpoint (Microsoft: for the builder's tenant). */
+  public URI tokenEndpoint() {
+    return paths().token(settings.tenant());
+  }
+
+  /** Microsoft only: the token endpoint of {@code tenant} ({@code common}, {@code organizations}, a GUID, ...). */
+  public URI tokenEndpoint(String tenant) {
+    return paths().token(requireTenant(tenant));
+  }
+
+  /** The revocation endpoint; in Microsoft mode it answers 404, as Microsoft has none. */
+  public URI revocationEndpoint() {
+    return paths().revoke();
+  }
+
+  /** The OIDC discovery document URL (Microsoft: for the builder's tenant). */
+  public URI discoveryEndpoint() {
+    return paths().discovery(settings.tenant());
+  }
+
+  /** Microsoft only: the discovery document URL of {@code tenant}. */
+  public URI discoveryEndpoint(String tenant) {
+    return paths().discovery(requireTenant(tenant));
+  }
+
+  /** The device-authorization endpoint; it answers 501 (the device flow is not emulated). */
+  public URI deviceEndpoint() {
+    return paths().device(settings.tenant());
+  }
+
+  /** The userinfo endpoint (Bearer access token → {@code sub}, {@code email}). */
+  public URI userinfoEndpoint() {
+    return paths().userinfo();
+  }
+
+  /** The JWKS URI (an empty key set: emitted ID tokens are not verifiable). */
+  public URI jwksUri() {
+    return paths().jwks();
+  }
+
+  private String requireTenant(String tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    if (settings.mode() != EmulatorMode.MICROSOFT) {
+      throw new IllegalStateException("tenants exist only in MICROSOFT mode; this emulator is " + settings.mode());
+    }
+    return tenant;
+  }
+
+  /** Registers (or replaces) an app. */
+  public void registerClient(ClientRegistration client) {
+    grants.registerClient(Objects.requireNonNull(client, "client"));
+  }
+
+  /** Registers (or replaces) a service account whose JWT assertions the token endpoint accepts. */
+  public void registerServiceAccount(ServiceAccountRegistration account) {
+    grants.registerServiceAccount(Objects.requireNonNull(account, "account"));
+  }
+
+  /**
+   * Generates an RSA-2048 key pair, registers it as service account {@code email} with the given
+   * delegated scopes, and returns its key file (token_uri = this emulator's token endpoint).
+   */
+  public ServiceAccountKeyFile createServiceAccount(String email, Collection<String> delegatedScopes) {
+    ServiceAccountKeyFile keyFile = ServiceAccountKeys.generate(email, tokenEndpoint(), settings.mode());
+    grants.registerServiceAccount(ServiceAccountKeys.registration(keyFile, delegatedScopes));
+    grants.rememberSecret(keyFile.pkcs8Pem());
+    grants.rememberSecret(keyFile.pkcs1Pem());
+    return keyFile;
+  }
+
+  /**
+   * Seeds a grant as if {@code user} had consented to {@code scopes} for {@code clientId} just now,
+   * and returns its refresh token.
+   *
+   * @throws IllegalArgumentException if the client is unknown
+   */
+  public String issueRefreshToken(String clientId, String user, Collection<String> scopes) {
+    return grants.issueRefreshToken(clientId, user, Set.copyOf(scopes));
+  }
+
+  /** Sets what the user answers on every following consent screen (default {@link ConsentDecision#grantAll()}). */
+  public void consent(ConsentDecision decision) {
+    grants.consent(Objects.requireNonNull(decision, "decision"));
+  }
+
+  /** The live access token's details, or empty if unknown, expired or revoked. */
+  public Optional<TokenInfo> introspect(String accessToken) {
+    return grants.introspect(Objects.requireNonNull(accessToken, "accessToken"));
+  }
+
+  /** Revokes a token as the revocation endpoint would (its whole grant); false if it was not live. */
+  public boolean revoke(String token) {
+    return grants.revoke(Objects.requireNonNull(token, "token"));
+  }
+
+  /** Revokes every grant of {@code user} (the user removed the app / an admin revoked all sessions). */
+  public void revokeUser(String user) {
+    grants.revokeUser(Objects.requireNonNull(user, "user"));
+  }
+
+  /** Fault injection per endpoint. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** How many requests reached {@code endpoint} (faulted ones included). Exact under concurrency. */
+  public long requestCount(Endpoint endpoint) {
+    return requestLog.count(Objects.requireNonNull(endpoint, "endpoint"));
+  }
+
+  /** Every request received, in arrival order. */
+  public List<RecordedRequest> requests() {
+    return requestLog.all();
+  }
+
+  /** The requests received by {@code endpoint}, in arrival order. */
+  public List<RecordedRequest> requests(Endpoint endpoint) {
+    return requestLog.of(Objects.requireNonNull(endpoint, "endpoint"));
+  }
+
+  /** Forgets recorded requests and resets the counters. */
+  public void clearRequests() {
+    requestLog.clear();
+  }
+
+  /**
+   * Every secret the emulator knows: access and refresh tokens, codes, client secrets and generated
+   * private keys. Tests use it to prove none leaked into logs or messages.
+   */
+  public Set<String> issuedSecrets() {
+    return grants.secrets();
+  }
+
+  @Override
+  public String toString() {
+    Running r = running;
+    return "ProviderEmulator[" + settings.mode() + (r == null ? ", not started" : ", " + r.paths.base()) + "]";
+  }
+
+  private static final class Running {
+    final HttpServer server;
+    final ExecutorService pool;
+    final Paths paths;
+    boolean closed;
+
+    Running(HttpServer server, ExecutorService pool, Paths paths) {
+      this.server = server;
+      this.pool = pool;
+      this.paths = paths;
+    }
+  }
+
+  private static final class DaemonThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "provider-emulator-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+
+  /**
+   * Builds a {@link ProviderEmulator}. Each option may be set once (a second call fails);
+   * {@link #mode} is required. Not thread-safe.
+   */
+  public static final class Builder {
+    private EmulatorMode mode;
+    private RotationPolicy rotation;
+    private Clock clock;
+    private Duration accessTokenTtl;
+    private Integer refreshTokenCap;
+    private Boolean testingStatus;
+    private Duration refreshTokenIdleTtl;
+    private boolean idleTtlSet;
+    private String defaultUser;
+    private String jwtAudience;
+    private Duration jwtSkew;
+    private Boolean expiresInAsString;
+    private String tenant;
+    private Duration codeTtl;
+
+    private Builder() {}
+
+    private static void once(Object current, String option) {
+      if (current != null) {
+        throw new IllegalStateException(option + " was already set to " + current);
+      }
+    }
+
+    private static Duration positive(Duration value, String option) {
+      Objects.requireNonNull(value, option);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(option + " must be positive, got " + value);
+      }
+      return value;
+    }
+
+    /** GOOGLE, MICROSOFT or GENERIC (required). */
+    public Builder mode(EmulatorMode mode) {
+      once(this.mode, "mode");
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** Refresh-token rotation; default GOOGLE: NONE, MICROSOFT: ROTATE, GENERIC: NONE. */
+    public Builder rotation(RotationPolicy rotation) {
+      once(this.rotation, "rotation");
+      this.rotation = Objects.requireNonNull(rotation, "rotation");
+      return this;
+    }
+
+    /** The clock for every expiry decision; default {@link Clock#systemUTC()}. Pass a {@link TestClock} in tests. */
+    public Builder clock(Clock clock) {
+      once(this.clock, "clock");
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Access-token lifetime; default GOOGLE 3599 s, MICROSOFT random 3600-5400 s, GENERIC 3600 s. */
+    public Builder accessTokenTtl(Duration ttl) {
+      once(this.accessTokenTtl, "accessTokenTtl");
+      this.accessTokenTtl = positive(ttl, "accessTokenTtl");
+      return this;
+    }
+
+    /** Live refresh-token grants per user+client before the oldest is silently dropped; default GOOGLE 100, else unlimited. */
+    public Builder refreshTokenCap(int cap) {
+      once(this.refreshTokenCap, "refreshTokenCap");
+      if (cap < 1) {
+        throw new IllegalArgumentException("refreshTokenCap must be at least 1, got " + cap);
+      }
+      this.refreshTokenCap = cap;
+      return this;
+    }
+
+    /**
+     * Google "Testing" publishing status: refresh tokens die 7 days after consent unless the only
+     * scopes are openid/email/profile. Default false.
+     */
+    public Builder testingStatus(boolean testing) {
+      once(this.testingStatus, "testingStatus");
+      this.testingStatus = testing;
+      return this;
+    }
+
+    /** A refresh token unused this long dies; default GOOGLE 180 days, MICROSOFT 90 days, GENERIC never. */
+    public Builder refreshTokenIdleTtl(Duration ttl) {
+      once(idleTtlSet ? refreshTokenIdleTtl : null, "refreshTokenIdleTtl");
+      this.refreshTokenIdleTtl = positive(ttl, "refreshTokenIdleTtl");
+      this.idleTtlSet = true;
+      return this;
+    }
+
+    /** The consenting user when an authorization request has no {@code login_hint}; default {@code user@example.com}. */
+    public Builder defaultUser(String user) {
+      once(this.defaultUser, "defaultUser");
+      this.defaultUser = Objects.requireNonNull(user, "defaultUser");
+      return this;
+    }
+
+    /** The {@code aud} a JWT assertion must carry; default GOOGLE {@code https://oauth2.googleapis.com/token}, else the token endpoint. */
+    public Builder jwtAudience(String audience) {
+      once(this.jwtAudience, "jwtAudience");
+      this.jwtAudience = Objects.requireNonNull(audience, "jwtAudience");
+      return this;
+    }
+
+    /** How far a JWT's {@code iat} may be from the emulator clock; default 300 s. */
+    public Builder jwtSkew(Duration skew) {
+      once(this.jwtSkew, "jwtSkew");
+      Objects.requireNonNull(skew, "jwtSkew");
+      if (skew.isNegative()) {
+        throw new IllegalArgumentException("jwtSkew must not be negative, got " + skew);
+      }
+      this.jwtSkew = skew;
+      return this;
+    }
+
+    /** Send {@code expires_in} as a JSON string ({@code "3599"}) instead of a number (T-G-05). Default false. */
+    public Builder expiresInAsString(boolean asString) {
+      once(this.expiresInAsString, "expiresInAsString");
+      this.expiresInAsString = asString;
+      return this;
+    }
+
+    /** MICROSOFT: the tenant used by the no-argument endpoint accessors; default {@code common}. */
+    public Builder tenant(String tenant) {
+      once(this.tenant, "tenant");
+      Objects.requireNonNull(tenant, "tenant");
+      if (tenant.isEmpty() || tenant.contains("/")) {
+        throw new IllegalArgumentException("tenant must be a non-empty path segment, got '" + tenant + "'");
+      }
+      this.tenant = tenant;
+      return this;
+    }
+
+    /** Authorization-code lifetime; default 10 minutes. */
+    public Builder codeTtl(Duration ttl) {
+      once(this.codeTtl, "codeTtl");
+      this.codeTtl = positive(ttl, "codeTtl");
+      return this;
+    }
+
+    /** @throws IllegalStateException if mode is missing or an option does not fit the mode */
+    public ProviderEmulator build() {
+      if (mode == null) {
+        throw new IllegalStateException("mode is required: call mode(EmulatorMode.GOOGLE | MICROSOFT | GENERIC)");
+      }
+      if (tenant != null && mode != EmulatorMode.MICROSOFT) {
+        throw new IllegalStateException("tenant applies only to MICROSOFT mode, not " + mode);
+      }
+      if (Boolean.TRUE.equals(testingStatus) && mode != EmulatorMode.GOOGLE) {
+        throw new IllegalStateException("testingStatus is a Google publishing status; it needs mode GOOGLE, not " + mode);
+      }
+      RotationPolicy resolvedRotation = rotation != null ? rotation
+          : mode == EmulatorMode.MICROSOFT ? RotationPolicy.ROTATE : RotationPolicy.NONE;
+      int cap = refreshTokenCap != null ? refreshTokenCap : mode == EmulatorMode.GOOGLE ? 100 : Integer.MAX_VALUE;
+      Duration idle = idleTtlSet ? refreshTokenIdleTtl
+          : mode == EmulatorMode.GOOGLE ? Duration.ofDays(180)
+          : mode == EmulatorMode.MICROSOFT ? Duration.ofDays(90) : null;
+      return new ProviderEmulator(new EmulatorSettings(mode, resolvedRotation,
+          clock != null ? clock : Clock.systemUTC(), accessTokenTtl, cap, Boolean.TRUE.equals(testingStatus), idle,
+          defaultUser != null ? defaultUser : "user@example.com", jwtAudience,
+          jwtSkew != null ? jwtSkew : Duration.ofSeconds(300), Boolean.TRUE.equals(expiresInAsString),
+          tenant != null ? tenant : "common", codeTtl != null ? codeTtl : Duration.ofMinutes(10)));
+    }
+  }
+}
