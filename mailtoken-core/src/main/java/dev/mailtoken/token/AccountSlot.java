@@ -1,0 +1,345 @@
+package dev.mailtoken.token;
+
+import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.oauth.ReauthorizationRequiredException;
+import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.oauth.TransientException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One registered account: its committed {@link Snapshot} and at most one refresh in flight.
+ *
+ * <p>Only the owner of the in-flight future commits a new snapshot, and it clears the future in
+ * the same critical section, so a caller that finds no refresh in flight always sees the latest
+ * snapshot. The lock guards only those fields: it is never held during I/O, the store, the
+ * scheduler's work or listener calls.
+ */
+final class AccountSlot {
+  private static final Logger LOG = LoggerFactory.getLogger(AccountSlot.class);
+
+  /** Why a refresh is wanted; decides whether it is still needed once the lock is held. */
+  enum Trigger { WAIT, RENEW, STALE, SCHEDULED }
+
+  final String account;
+  private final ManagerConfig config;
+  volatile Snapshot snapshot;
+  private volatile CompletableFuture<AccessToken> inFlight; // written under this
+  private Scheduler.Cancellable scheduled; // guarded by this
+  private long scheduleSeq; // guarded by this
+  private boolean retired; // guarded by this
+
+  AccountSlot(Account account, ManagerConfig config) {
+    this.account = account.address();
+    this.config = config;
+    this.snapshot = Snapshot.initial(account.grant());
+  }
+
+  AccessToken token() throws MailtokenException {
+    AccessToken served = servable(snapshot);
+    return served != null ? served : await(flight(Trigger.WAIT, null, true));
+  }
+
+  CompletableFuture<AccessToken> tokenAsync() {
+    try {
+      AccessToken served = servable(snapshot);
+      return served != null ? CompletableFuture.completedFuture(served) : flight(Trigger.WAIT, null, false).copy();
+    } catch (MailtokenException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  AccessToken renew(AccessToken rejected) throws MailtokenException {
+    AccessToken current = renewed(snapshot, rejected);
+    return current != null ? current : await(flight(Trigger.RENEW, rejected, true));
+  }
+
+  CompletableFuture<AccessToken> renewAsync(AccessToken rejected) {
+    try {
+      AccessToken current = renewed(snapshot, rejected);
+      return current != null
+          ? CompletableFuture.completedFuture(current)
+          : flight(Trigger.RENEW, rejected, false).copy();
+    } catch (MailtokenException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Stops background work; an in-flight refresh still completes for its waiters. */
+  void retire() {
+    synchronized (this) {
+      retired = true;
+      scheduleSeq++;
+      if (scheduled != null) {
+        scheduled.cancel();
+        scheduled = null;
+      }
+    }
+  }
+
+  /** The token to serve without waiting, or null when the caller must wait for a refresh. */
+  private AccessToken servable(Snapshot s) throws MailtokenException {
+    if (s.health() == AccountHealth.REAUTHORIZATION_REQUIRED) {
+      throw s.lastError();
+    }
+    long now = config.clock().millis();
+    if (!s.usableAt(now)) {
+      return null;
+    }
+    // Inside the refresh margin: serve the current token, refresh in the background unless backing off.
+    if (now >= s.freshUntil() && now >= s.nextRetryMillis() && inFlight == null) {
+      flight(Trigger.STALE, null, false);
+    }
+    return s.token();
+  }
+
+  /** The current token when someone already replaced {@code rejected}, else null. */
+  private AccessToken renewed(Snapshot s, AccessToken rejected) throws MailtokenException {
+    if (s.health() == AccountHealth.REAUTHORIZATION_REQUIRED) {
+      throw s.lastError();
+    }
+    return needed(Trigger.RENEW, s, config.clock().millis(), rejected) ? null : s.token();
+  }
+
+  private static boolean needed(Trigger trigger, Snapshot s, long now, AccessToken rejected) {
+    switch (trigger) {
+      case WAIT:
+        return !s.usableAt(now);
+      case RENEW:
+        return !s.usableAt(now) || s.token().value().equals(rejected.value());
+      case STALE:
+        return now >= s.freshUntil() && now >= s.nextRetryMillis();
+      default:
+        return true;
+    }
+  }
+
+  /** Joins the refresh in flight or starts one (on this thread when {@code runHere}). */
+  private CompletableFuture<AccessToken> flight(Trigger trigger, AccessToken rejected, boolean runHere) {
+    CompletableFuture<AccessToken> mine;
+    synchronized (this) {
+      CompletableFuture<AccessToken> running = inFlight;
+      if (running != null) {
+        return running;
+      }
+      Snapshot s = snapshot;
+      if (s.health() == AccountHealth.REAUTHORIZATION_REQUIRED) {
+        return CompletableFuture.failedFuture(s.lastError());
+      }
+      boolean background = trigger == Trigger.STALE || trigger == Trigger.SCHEDULED;
+      if ((background && retired) || !needed(trigger, s, config.clock().millis(), rejected)) {
+        return CompletableFuture.completedFuture(s.token());
+      }
+      mine = new CompletableFuture<>();
+      inFlight = mine;
+    }
+    if (runHere) {
+      refresh(mine, trigger);
+    } else {
+      try {
+        config.executor().execute(() -> refresh(mine, trigger));
+      } catch (RejectedExecutionException e) {
+        synchronized (this) {
+          inFlight = null;
+        }
+        mine.completeExceptionally(e);
+      }
+    }
+    return mine;
+  }
+
+  private void refresh(CompletableFuture<AccessToken> flight, Trigger trigger) {
+    Snapshot s = snapshot; // only the flight owner commits, so this is the latest
+    Instant start = config.clock().instant();
+    LOG.debug("token refresh starting account={} trigger={} grant={}",
+        account, trigger, s.grant().getClass().getSimpleName());
+    GrantExchange.Outcome outcome;
+    try {
+      outcome = config.exchange().fetch(account, s.grant(), trigger == Trigger.RENEW, start);
+    } catch (Throwable t) {
+      fail(flight, trigger, s, s.grant(), t);
+      return;
+    }
+    Grant grant = s.grant();
+    Secret rotated = outcome.rotatedRefreshToken().orElse(null);
+    if (rotated != null && grant instanceof RefreshTokenGrant g) {
+      // The provider may already have retired the old refresh token: continue with the new one
+      // even if saving fails, and save before anyone sees the new access token.
+      grant = g.withRefreshToken(rotated);
+      try {
+        config.store().save(account, rotated);
+      } catch (Throwable t) {
+        fail(flight, trigger, s, grant,
+            new RefreshTokenPersistenceException(account, rotated.fingerprint(), t));
+        rethrowIfError(t);
+        return;
+      }
+    }
+    succeed(flight, grant, outcome.token(), rotated);
+  }
+
+  private void succeed(CompletableFuture<AccessToken> flight, Grant grant, AccessToken token, Secret rotated) {
+    Instant now = config.clock().instant();
+    long nowMs = now.toEpochMilli();
+    long fresh = Long.MAX_VALUE;
+    long usable = Long.MAX_VALUE;
+    if (token.expiresAt().isPresent()) {
+      long expiry = token.expiresAt().get().toEpochMilli();
+      if (grant.renewable()) {
+        usable = expiry - config.expiryMargin().toMillis();
+        fresh = expiry - config.refreshMargin().toMillis();
+        // A token born inside the refresh margin gets no stale window, else every call would refresh.
+        fresh = fresh <= nowMs ? usable : fresh;
+      } else {
+        fresh = expiry;
+        usable = expiry;
+      }
+    }
+    Snapshot next = new Snapshot(grant, token, fresh, usable, AccountHealth.HEALTHY, null, null, null, 0);
+    synchronized (this) {
+      snapshot = next;
+      inFlight = null;
+    }
+    flight.complete(token);
+    if (grant.renewable() && fresh != Long.MAX_VALUE && fresh > nowMs) {
+      scheduleAt(fresh - config.jitterMillis(Math.min(config.refreshJitter().toMillis(), fresh - nowMs)), nowMs);
+    }
+    if (rotated != null) {
+      LOG.info("refresh token rotated and saved account={} refreshToken=sha256:{}", account, rotated.fingerprint());
+      config.events().publish(new TokenEvent.Rotated(account, now, rotated.fingerprint()));
+    }
+    LOG.info("access token issued account={} token=sha256:{} expiresAt={}",
+        account, token.value().fingerprint(), token.expiresAt().map(Instant::toString).orElse("unknown"));
+    config.events().publish(new TokenEvent.Issued(account, now, token));
+  }
+
+  private void fail(CompletableFuture<AccessToken> flight, Trigger trigger, Snapshot s, Grant grant, Throwable t) {
+    MailtokenException error = classify(t);
+    Instant now = config.clock().instant();
+    Snapshot next;
+    TokenEvent event;
+    if (error instanceof ReauthorizationRequiredException) {
+      next = new Snapshot(grant, null, Long.MIN_VALUE, Long.MIN_VALUE, AccountHealth.REAUTHORIZATION_REQUIRED,
+          error, now, null, s.failures() + 1);
+      event = new TokenEvent.ReauthorizationRequired(account, now, error);
+    } else {
+      int failures = s.failures() + 1;
+      Duration delay = config.backoff().delay(failures,
+          error instanceof TransientException te ? te.retryAfter() : java.util.Optional.empty());
+      Instant retry = now.plus(delay);
+      // A rejected token is never served again, even while its expiry says it is valid.
+      boolean keep = trigger != Trigger.RENEW && s.token() != null;
+      next = new Snapshot(grant, keep ? s.token() : null, keep ? s.freshUntil() : Long.MIN_VALUE,
+          keep ? s.usableUntil() : Long.MIN_VALUE, AccountHealth.REFRESH_FAILING, error, now, retry, failures);
+      event = new TokenEvent.RefreshFailed(account, now, error, retry);
+    }
+    synchronized (this) {
+      snapshot = next;
+      inFlight = null;
+    }
+    flight.completeExceptionally(error);
+    if (next.health() == AccountHealth.REAUTHORIZATION_REQUIRED) {
+      retire();
+      LOG.error("reauthorization required account={} error={}: {}", account,
+          error.getClass().getSimpleName(), error.getMessage());
+    } else {
+      if (grant.renewable()) {
+        scheduleAt(next.nextRetryMillis(), now.toEpochMilli());
+      }
+      LOG.warn("token refresh failed account={} error={} failures={} nextRetry={}: {}", account,
+          error.getClass().getSimpleName(), next.failures(), next.nextRetry(), error.getMessage());
+    }
+    config.events().publish(event);
+    rethrowIfError(t);
+  }
+
+  private MailtokenException classify(Throwable t) {
+    if (t instanceof TokenNotRenewableException e) {
+      return e;
+    }
+    if (t instanceof ReauthorizationRequiredException e) {
+      return e.account().isPresent() ? e : new ReauthorizationRequiredException("The grant for " + account
+          + " is no longer valid" + providerSays(e) + ": a person must authorize the account again (run"
+          + " the consent flow), then register it again.", account, e.oauthError().orElse(null), e);
+    }
+    if (t instanceof TransientException e) {
+      return e.account().isPresent() ? e : new TransientException("Getting a token for " + account
+          + " failed temporarily" + providerSays(e) + "; it is retried with backoff.", account,
+          e.oauthError().orElse(null), e.retryAfter().orElse(null), e);
+    }
+    if (t instanceof MailtokenException e) {
+      return e;
+    }
+    return new TokenRefreshException("Getting a token for " + account + " failed unexpectedly ("
+        + t.getClass().getName() + "); the next request tries again.", account, t);
+  }
+
+  private static String providerSays(MailtokenException e) {
+    return e.oauthError().map(o -> " (" + o.summary() + ")").orElse("");
+  }
+
+  private void scheduleAt(long atMillis, long nowMs) {
+    long seq;
+    synchronized (this) {
+      if (retired) {
+        return;
+      }
+      seq = ++scheduleSeq;
+      if (scheduled != null) {
+        scheduled.cancel();
+        scheduled = null;
+      }
+    }
+    Scheduler.Cancellable task = config.scheduler().schedule(() -> onScheduled(seq),
+        Duration.ofMillis(Math.max(0, atMillis - nowMs)));
+    synchronized (this) {
+      if (retired || seq != scheduleSeq) {
+        task.cancel();
+      } else {
+        scheduled = task;
+      }
+    }
+  }
+
+  private void onScheduled(long seq) {
+    synchronized (this) {
+      if (retired || seq != scheduleSeq) {
+        return;
+      }
+      scheduled = null;
+    }
+    LOG.debug("proactive token refresh due account={}", account);
+    flight(Trigger.SCHEDULED, null, false);
+  }
+
+  private AccessToken await(CompletableFuture<AccessToken> flight) throws MailtokenException {
+    try {
+      return flight.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof MailtokenException m) {
+        throw m;
+      }
+      rethrowIfError(cause);
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransientException("Interrupted while waiting for a token for " + account + ".",
+          account, null, null, e);
+    }
+  }
+
+  private static void rethrowIfError(Throwable t) {
+    if (t instanceof Error e) {
+      throw e;
+    }
+  }
+}

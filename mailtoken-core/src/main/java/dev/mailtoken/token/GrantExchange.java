@@ -1,0 +1,72 @@
+package dev.mailtoken.token;
+
+import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.oauth.TokenResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns a grant into a new access token: one network call or one callback call, no state. */
+final class GrantExchange {
+
+  /** A new token, and the rotated refresh token when the provider sent a different one. */
+  record Outcome(AccessToken token, Optional<Secret> rotatedRefreshToken) { }
+
+  private final TokenEndpoint endpoint;
+
+  GrantExchange(TokenEndpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  Outcome fetch(String account, Grant grant, boolean renew, Instant now) throws MailtokenException {
+    if (grant instanceof RefreshTokenGrant g) {
+      TokenResponse r = endpoint.refresh(g.app(), g.refreshToken(), List.of());
+      // A response without a refresh token keeps the old one (Google never rotates, T-G-03).
+      Optional<Secret> rotated = r.refreshToken().filter(rt -> !rt.equals(g.refreshToken()));
+      return new Outcome(toAccessToken(r), rotated);
+    }
+    if (grant instanceof ServiceAccountGrant g) {
+      TokenResponse r = endpoint.jwtBearer(g.key(), g.subject().orElse(null), g.scopes());
+      return new Outcome(toAccessToken(r), Optional.empty());
+    }
+    if (grant instanceof FixedTokenGrant g) {
+      if (renew) {
+        throw new TokenNotRenewableException(account, "was rejected");
+      }
+      if (g.token().isExpiredAt(now)) {
+        throw new TokenNotRenewableException(account, "expired at " + g.token().expiresAt().orElseThrow());
+      }
+      return new Outcome(g.token(), Optional.empty());
+    }
+    if (grant instanceof CallbackGrant g) {
+      return new Outcome(callCallback(account, g.callback(), renew), Optional.empty());
+    }
+    throw new IllegalStateException("unknown grant kind " + grant.getClass().getName());
+  }
+
+  private static AccessToken callCallback(String account, TokenCallback callback, boolean renew)
+      throws MailtokenException {
+    AccessToken token;
+    try {
+      token = callback.token(account, renew);
+    } catch (MailtokenException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TokenRefreshException("The token callback for " + account + " was interrupted.", account, e);
+    } catch (Exception e) {
+      throw new TokenRefreshException("The token callback " + callback.getClass().getName() + " for " + account
+          + " threw " + e.getClass().getName() + "; the next request will call it again.", account, e);
+    }
+    if (token == null) {
+      throw new TokenRefreshException("The token callback " + callback.getClass().getName() + " for " + account
+          + " returned null instead of a token.", account, null);
+    }
+    return token;
+  }
+
+  private static AccessToken toAccessToken(TokenResponse r) {
+    return new AccessToken(r.accessToken(), r.expiresAt(), r.scopes());
+  }
+}

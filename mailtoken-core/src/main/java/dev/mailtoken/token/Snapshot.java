@@ -1,0 +1,52 @@
+package dev.mailtoken.token;
+
+import dev.mailtoken.oauth.MailtokenException;
+import java.time.Instant;
+
+/**
+ * One account's committed state. Immutable: replaced whole, published through a volatile field,
+ * so the cached-token path reads it without a lock.
+ *
+ * @param grant the grant as of now (carries a rotated refresh token)
+ * @param token the cached token, or null
+ * @param freshUntil epoch millis until which {@code token} is served with no refresh
+ * @param usableUntil epoch millis until which {@code token} may still be served while a refresh runs
+ * @param health the account's health
+ * @param lastError the last failure, or null
+ * @param lastFailureAt when it happened, or null
+ * @param nextRetry when the background retry is due, or null
+ * @param failures consecutive failures so far
+ */
+record Snapshot(
+    Grant grant,
+    AccessToken token,
+    long freshUntil,
+    long usableUntil,
+    AccountHealth health,
+    MailtokenException lastError,
+    Instant lastFailureAt,
+    Instant nextRetry,
+    int failures) {
+
+  static Snapshot initial(Grant grant) {
+    return new Snapshot(grant, null, Long.MIN_VALUE, Long.MIN_VALUE, AccountHealth.HEALTHY, null, null, null, 0);
+  }
+
+  long nextRetryMillis() {
+    return nextRetry == null ? Long.MIN_VALUE : nextRetry.toEpochMilli();
+  }
+
+  boolean usableAt(long now) {
+    return token != null && now < usableUntil;
+  }
+
+  AccountStatus status(String account) {
+    return new AccountStatus(
+        account,
+        health,
+        token == null ? java.util.Optional.empty() : token.expiresAt(),
+        java.util.Optional.ofNullable(lastError),
+        java.util.Optional.ofNullable(lastFailureAt),
+        java.util.Optional.ofNullable(nextRetry));
+  }
+}

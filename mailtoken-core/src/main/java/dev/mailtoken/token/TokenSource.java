@@ -1,0 +1,20 @@
+package dev.mailtoken.token;
+
+import dev.mailtoken.oauth.MailtokenException;
+
+/**
+ * Anything that yields a valid access token for one account.
+ *
+ * <p>Implementations are thread-safe.
+ */
+@FunctionalInterface
+public interface TokenSource {
+
+  /**
+   * A valid access token.
+   *
+   * @param renew true when the last token was rejected (SMTP 334/535, HTTP 401): get a new one
+   * @throws MailtokenException when no valid token can be had; the subtype says what to do
+   */
+  AccessToken token(boolean renew) throws MailtokenException;
+}
