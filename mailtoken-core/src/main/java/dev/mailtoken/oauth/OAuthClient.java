@@ -1,27 +1,231 @@
 package dev.mailtoken.oauth;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Talks to token endpoints on {@code java.net.http}: code exchange, refresh, JWT bearer,
  * client credentials, revocation.
  *
- * <p>SKELETON: the oauth helper owns this class; the signatures below are the contract the
- * token layer codes against.
+ * <p>Create one with {@link #builder()} and share it: it is immutable and thread-safe, and every
+ * method may be called from many threads at once. Methods block until the answer arrives or the
+ * request timeout passes; none retries (retry policy belongs to the token layer).
+ *
+ * <p>Failures are typed: {@link ReauthorizationRequiredException} ({@code invalid_grant} on a
+ * refresh or JWT), {@link ConfigurationException} (client, scope, redirect, endpoint problems),
+ * {@link TransientException} (5xx, 408, 429, network; {@link OAuthTimeoutException} for timeouts),
+ * {@link InvalidResponseException} (not an OAuth2 answer), {@link AuthorizationException} (code
+ * exchange). Messages never contain request bodies or secrets.
  */
 public final class OAuthClient {
+  private static final Logger log = LoggerFactory.getLogger(OAuthClient.class);
+
+  private final EndpointCaller caller;
+  private final Clock clock;
+  private final FailureClassifier classifier;
+  private final TokenResponseReader reader;
+
+  OAuthClient(EndpointCaller caller, Clock clock) {
+    this.caller = caller;
+    this.clock = clock;
+    this.classifier = new FailureClassifier(clock);
+    this.reader = new TokenResponseReader(clock);
+  }
+
+  /** A builder; all options have defaults, so {@code OAuthClient.builder().build()} works. */
+  public static OAuthClientBuilder builder() {
+    return new OAuthClientBuilder();
+  }
+
+  /** The clock this client stamps responses with. */
+  public Clock clock() {
+    return clock;
+  }
 
   /**
    * Refreshes an access token ({@code grant_type=refresh_token}).
    *
+   * <p>The response's {@code refreshToken} is present only when the provider rotated it
+   * (Microsoft every time, Google never); keep the old one when it is absent (T-G-03).
+   *
    * @param scopes scopes to ask for; empty to ask for the original grant
    */
   public TokenResponse refresh(App app, Secret refreshToken, List<String> scopes) throws MailtokenException {
-    throw new UnsupportedOperationException("pending: oauth helper");
+    return refresh(app, refreshToken, scopes, null);
   }
 
-  /** Mints an access token with a signed JWT assertion (RFC 7523), Google service accounts. */
+  /**
+   * Like {@link #refresh(App, Secret, List)}, naming {@code account} (may be null) in errors and logs.
+   */
+  public TokenResponse refresh(App app, Secret refreshToken, List<String> scopes, String account)
+      throws MailtokenException {
+    Objects.requireNonNull(app, "app");
+    Objects.requireNonNull(refreshToken, "refreshToken");
+    List<String> asked = Scopes.checked(scopes);
+    Target target = new Target(app.provider().name(), app.provider().tokenEndpoint(), account);
+    Scopes.checkOneResource(app.provider(), asked);
+    Form form = new Form()
+        .add("grant_type", GrantType.REFRESH_TOKEN.wireName())
+        .add("refresh_token", refreshToken.reveal())
+        .addIfNotEmpty("scope", Scopes.join(asked));
+    TokenResponse r = token(GrantType.REFRESH_TOKEN, target, app, form, asked.isEmpty() ? app.scopes() : asked);
+    log.debug("refresh{} with refresh token {} issued access token {}{}", target.who(), refreshToken.fingerprint(),
+        r.accessToken().fingerprint(), r.refreshToken().map(rt -> rt.equals(refreshToken) ? ", same refresh token"
+            : ", rotated refresh token to " + rt.fingerprint()).orElse(""));
+    return r;
+  }
+
+  /**
+   * Mints an access token with a signed JWT assertion (RFC 7523), Google service accounts. The
+   * assertion is issued now (by this client's clock) and valid for one hour.
+   *
+   * @param subject the user to act as (domain-wide delegation), or null/empty for the service account itself
+   */
   public TokenResponse jwtBearer(ServiceAccountKey key, String subject, List<String> scopes) throws MailtokenException {
-    throw new UnsupportedOperationException("pending: oauth helper");
+    Objects.requireNonNull(key, "key");
+    List<String> asked = Scopes.checked(scopes);
+    String account = subject != null && !subject.isEmpty() ? subject : key.clientEmail();
+    Target target = new Target(key.tokenUri().getHost(), key.tokenUri(), account);
+    Secret assertion = key.createAssertion(subject, asked, clock.instant(), ServiceAccountKey.MAX_ASSERTION_LIFETIME);
+    Form form = new Form()
+        .add("grant_type", GrantType.JWT_BEARER.wireName())
+        .add("assertion", assertion.reveal());
+    HttpReply reply = caller.post(GrantType.JWT_BEARER, target, form, null);
+    TokenResponse r = read(GrantType.JWT_BEARER, target, reply, asked);
+    log.debug("service-account token for {} as {} issued access token {}", key.clientEmail(), account,
+        r.accessToken().fingerprint());
+    return r;
+  }
+
+  /**
+   * Gets an app-only token ({@code grant_type=client_credentials}), e.g. Microsoft Graph or
+   * Exchange with application permissions ({@code https://outlook.office365.com/.default}).
+   *
+   * @param scopes the scopes to ask for; empty for the app's scopes
+   */
+  public TokenResponse clientCredentials(App app, List<String> scopes) throws MailtokenException {
+    Objects.requireNonNull(app, "app");
+    List<String> asked = Scopes.checked(scopes).isEmpty() ? app.scopes() : Scopes.checked(scopes);
+    Target target = new Target(app.provider().name(), app.provider().tokenEndpoint(), app.clientId());
+    if (app.clientAuthentication() == ClientAuthentication.NONE) {
+      throw new ConfigurationException("client credentials need a confidential client, but app " + app.clientId()
+          + " has no client secret: set clientSecret(...) on the app");
+    }
+    Scopes.checkOneResource(app.provider(), asked);
+    Form form = new Form()
+        .add("grant_type", GrantType.CLIENT_CREDENTIALS.wireName())
+        .addIfNotEmpty("scope", Scopes.join(asked));
+    return token(GrantType.CLIENT_CREDENTIALS, target, app, form, asked);
+  }
+
+  /**
+   * Exchanges the code from a validated callback for tokens ({@code grant_type=authorization_code}
+   * with the PKCE {@code code_verifier}). Exchange each code once: a second try fails (T-G-08).
+   *
+   * @throws MissingRefreshTokenException when a refresh token was required and none came back (T-G-01)
+   * @throws ScopeNotGrantedException when a requested scope marked required was not granted (T-G-06)
+   * @throws AuthorizationCodeRejectedException when the provider refused the code ({@code invalid_grant})
+   */
+  public TokenResponse exchangeCode(App app, AuthorizationCode code) throws MailtokenException {
+    Objects.requireNonNull(app, "app");
+    Objects.requireNonNull(code, "code");
+    String account = code.account().orElse(null);
+    Target target = new Target(app.provider().name(), app.provider().tokenEndpoint(), account);
+    Form form = new Form()
+        .add("grant_type", GrantType.AUTHORIZATION_CODE.wireName())
+        .add("code", code.code().reveal())
+        .add("redirect_uri", code.redirectUri().toString());
+    code.codeVerifier().ifPresent(v -> form.add("code_verifier", v.reveal()));
+    TokenResponse r = token(GrantType.AUTHORIZATION_CODE, target, app, form, code.requestedScopes());
+    log.debug("code exchange{} issued access token {}, refresh token {}", target.who(), r.accessToken().fingerprint(),
+        r.refreshToken().map(Secret::fingerprint).orElse("none"));
+    CodeExchangeChecks.check(app.provider(), code, r, target);
+    return r;
+  }
+
+  /**
+   * Revokes a token (RFC 7009). Idempotent: a token the provider no longer knows counts as done,
+   * including Google's {@code 400 invalid_token} (T-G-12).
+   *
+   * @param hint the kind of token, or null when unknown
+   * @return what happened; {@link Revocation#NOT_SUPPORTED} when the provider has no revocation endpoint
+   */
+  public Revocation revoke(App app, Secret token, TokenTypeHint hint) throws MailtokenException {
+    Objects.requireNonNull(app, "app");
+    Objects.requireNonNull(token, "token");
+    Optional<URI> endpoint = app.provider().revocationEndpoint();
+    if (endpoint.isEmpty()) {
+      log.debug("revocation of {} skipped: provider {} has no revocation endpoint", token.fingerprint(),
+          app.provider().name());
+      return Revocation.NOT_SUPPORTED;
+    }
+    Target target = new Target(app.provider().name(), endpoint.get(), null);
+    Form form = new Form().add("token", token.reveal());
+    if (hint != null) {
+      form.add("token_type_hint", hint.wireName());
+    }
+    HttpReply reply = caller.post(GrantType.REVOCATION, target, authenticate(app, form), basicAuthorization(app));
+    if (reply.isSuccess()) {
+      log.debug("revoked token {} at {}", token.fingerprint(), app.provider().name());
+      return Revocation.REVOKED;
+    }
+    Optional<OAuthError> error = FailureClassifier.oauthError(reply);
+    if (reply.status() == 400 && error.isPresent() && error.get().error().equals("invalid_token")) {
+      log.debug("token {} was already invalid at {}", token.fingerprint(), app.provider().name());
+      return Revocation.ALREADY_INVALID;
+    }
+    throw classifier.classify(GrantType.REVOCATION, target, reply);
+  }
+
+  /** GETs a JSON document (discovery metadata); null on 404 so callers can try another location. */
+  HttpReply get(URI uri, String providerName) throws MailtokenException {
+    return caller.get(GrantType.DISCOVERY, new Target(providerName, uri, null));
+  }
+
+  private TokenResponse token(GrantType grant, Target target, App app, Form form, List<String> requested)
+      throws MailtokenException {
+    HttpReply reply = caller.post(grant, target, authenticate(app, form), basicAuthorization(app));
+    return read(grant, target, reply, requested);
+  }
+
+  private TokenResponse read(GrantType grant, Target target, HttpReply reply, List<String> requested)
+      throws MailtokenException {
+    if (!reply.isSuccess()) {
+      MailtokenException failure = classifier.classify(grant, target, reply);
+      log.debug("{}{} failed: {}", grant.description(), target.who(), failure.oauthError()
+          .map(OAuthError::summary).orElse(failure.getClass().getSimpleName()));
+      throw failure;
+    }
+    return reader.read(grant, target, reply, requested);
+  }
+
+  /** Adds {@code client_id} (and the secret for {@code client_secret_post}) to the form. */
+  private static Form authenticate(App app, Form form) {
+    if (app.clientAuthentication() != ClientAuthentication.CLIENT_SECRET_BASIC) {
+      form.add("client_id", app.clientId());
+    }
+    if (app.clientAuthentication() == ClientAuthentication.CLIENT_SECRET_POST) {
+      form.add("client_secret", app.clientSecret().orElseThrow().reveal());
+    }
+    return form;
+  }
+
+  /**
+   * RFC 6749 §2.3.1: id and secret are form-urlencoded before base64, so a secret with
+   * {@code :}, {@code +} or {@code %} survives (T-E-06).
+   */
+  static String basicAuthorization(App app) {
+    if (app.clientAuthentication() != ClientAuthentication.CLIENT_SECRET_BASIC) {
+      return null;
+    }
+    String pair = Form.encode(app.clientId()) + ":" + Form.encode(app.clientSecret().orElseThrow().reveal());
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,6 +2,9 @@ package dev.mailtoken.oauth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +21,9 @@ import java.util.Set;
  * @param refreshToken the {@code refresh_token}, when one came back (first consent, or rotation)
  * @param idToken the raw {@code id_token} JWT, when one came back
  * @param receivedAt when the response arrived, by the client's clock; expiry counts from here
+ *
+ * <p>Immutable; {@code toString} shows only fingerprints of the tokens (the id token is shown
+ * as its length only).
  */
 public record TokenResponse(
     Secret accessToken,
@@ -38,8 +44,36 @@ public record TokenResponse(
     Objects.requireNonNull(receivedAt, "receivedAt");
   }
 
+  /**
+   * The scopes in {@code wanted} that were not granted (T-G-06): granular consent can drop
+   * scopes. Empty when all were granted.
+   */
+  public Set<String> missingScopes(Collection<String> wanted) {
+    Set<String> missing = new LinkedHashSet<>(wanted);
+    missing.removeAll(scopes);
+    return Collections.unmodifiableSet(missing);
+  }
+
+  /** True when the response carries a refresh token different from {@code previous} (rotation). */
+  public boolean rotatedFrom(Secret previous) {
+    return refreshToken.isPresent() && !refreshToken.get().equals(previous);
+  }
+
+  /** The claims of the {@code id_token}, decoded without signature verification; see {@link IdTokenClaims}. */
+  public Optional<IdTokenClaims> idTokenClaims() {
+    return idToken.flatMap(IdTokenClaims::decode);
+  }
+
   /** When the access token expires, if the server said. */
   public Optional<Instant> expiresAt() {
     return expiresIn.map(receivedAt::plus);
+  }
+
+  @Override
+  public String toString() {
+    return "TokenResponse[accessToken=" + accessToken + ", tokenType=" + tokenType + ", expiresIn="
+        + expiresIn.map(Duration::toString).orElse("unknown") + ", scopes=" + scopes + ", refreshToken="
+        + refreshToken.map(Secret::toString).orElse("none") + ", idToken="
+        + idToken.map(t -> t.length() + " chars").orElse("none") + ", receivedAt=" + receivedAt + "]";
   }
 }

@@ -1,0 +1,40 @@
+package dev.mailtoken.oauth;
+
+import java.util.Set;
+
+/** After a successful code exchange: was a refresh token issued, and were the needed scopes granted? */
+final class CodeExchangeChecks {
+  private CodeExchangeChecks() {
+  }
+
+  static void check(Provider provider, AuthorizationCode code, TokenResponse response, Target target)
+      throws ConfigurationException {
+    if (code.refreshTokenRequired() && response.refreshToken().isEmpty()) {
+      throw new MissingRefreshTokenException(missingRefreshTokenMessage(provider, target), target.account(), response);
+    }
+    Set<String> missing = response.missingScopes(code.requiredScopes());
+    if (!missing.isEmpty()) {
+      throw new ScopeNotGrantedException(provider.name() + " issued a token" + target.who() + " without the required"
+          + " scope(s) " + missing + " (granted: " + response.scopes() + "). The user probably unticked a permission on"
+          + " the consent screen, or an administrator restricts these scopes: authorize again and grant every"
+          + " requested permission", target.account(), missing, response);
+    }
+  }
+
+  private static String missingRefreshTokenMessage(Provider provider, Target target) {
+    String head = provider.name() + " returned no refresh token" + target.who() + ", so the account would stop"
+        + " working when this access token expires. ";
+    if (!provider.offlineAccessParameters().isEmpty()) {
+      return head + "The app was probably already authorized for this user, and " + provider.name()
+          + " returns a refresh token only on the first consent: authorize again with prompt=consent and"
+          + " access_type=offline (the default when a refresh token is required), or let the user remove the app's"
+          + " access at https://myaccount.google.com/permissions and authorize again";
+    }
+    if (provider.offlineAccessScope().isPresent()) {
+      return head + "Ask for the " + provider.offlineAccessScope().get() + " scope and make sure the user (or an"
+          + " administrator) granted it, then authorize again";
+    }
+    return head + "Check that the app is allowed the refresh_token grant at the provider (and any"
+        + " offline-access scope it needs), then authorize again";
+  }
+}

@@ -1,0 +1,21 @@
+package dev.mailtoken.oauth;
+
+import java.net.http.HttpHeaders;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A token-endpoint answer as received: status, headers and the (size-capped) body text. */
+record HttpReply(int status, HttpHeaders headers, String body) {
+  HttpReply {
+    Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(body, "body");
+  }
+
+  Optional<String> header(String name) {
+    return headers.firstValue(name);
+  }
+
+  boolean isSuccess() {
+    return status >= 200 && status < 300;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.mailtoken.oauth;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds an {@link OAuthClient}. Each option may be set once. Defaults: a new {@link HttpClient}
+ * that never follows redirects, {@code Clock.systemUTC()}, connect timeout 10 s, request timeout
+ * 30 s, responses up to 64 KiB. Not thread-safe; the built client is.
+ */
+public final class OAuthClientBuilder {
+  static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  static final int DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
+
+  private HttpClient httpClient;
+  private Clock clock = Clock.systemUTC();
+  private Duration connectTimeout;
+  private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+  private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+  private final Set<String> set = new HashSet<>();
+
+  OAuthClientBuilder() {
+  }
+
+  private void once(String option) {
+    if (!set.add(option)) {
+      throw new IllegalStateException(option + " was already set on this OAuthClient builder");
+    }
+  }
+
+  private static Duration positive(String option, Duration d) {
+    Objects.requireNonNull(d, option);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(option + " must be positive, got " + d);
+    }
+    return d;
+  }
+
+  /**
+   * An HTTP client to share (its connection pool and executor). It must not follow redirects
+   * ({@code HttpClient.Redirect.NEVER}): a redirected POST could carry credentials elsewhere.
+   */
+  public OAuthClientBuilder httpClient(HttpClient httpClient) {
+    once("httpClient");
+    Objects.requireNonNull(httpClient, "httpClient");
+    if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+      throw new IllegalArgumentException("the HttpClient follows redirects (" + httpClient.followRedirects()
+          + "); token requests must not be redirected: build it with followRedirects(HttpClient.Redirect.NEVER)");
+    }
+    this.httpClient = httpClient;
+    return this;
+  }
+
+  /** The clock for {@code receivedAt} and assertion times. */
+  public OAuthClientBuilder clock(Clock clock) {
+    once("clock");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** TCP connect timeout of the HTTP client this builder creates. */
+  public OAuthClientBuilder connectTimeout(Duration connectTimeout) {
+    once("connectTimeout");
+    this.connectTimeout = positive("connectTimeout", connectTimeout);
+    return this;
+  }
+
+  /** Limit for a whole request, from sending to the last byte of the body. */
+  public OAuthClientBuilder requestTimeout(Duration requestTimeout) {
+    once("requestTimeout");
+    this.requestTimeout = positive("requestTimeout", requestTimeout);
+    return this;
+  }
+
+  /** Largest response body accepted; larger ones fail with {@link InvalidResponseException}. */
+  public OAuthClientBuilder maxResponseBytes(int maxResponseBytes) {
+    once("maxResponseBytes");
+    if (maxResponseBytes < 1024) {
+      throw new IllegalArgumentException("maxResponseBytes must be at least 1024, got " + maxResponseBytes);
+    }
+    this.maxResponseBytes = maxResponseBytes;
+    return this;
+  }
+
+  /**
+   * @throws IllegalStateException when both an HTTP client and a connect timeout are set (the
+   *     timeout belongs on the client you pass in)
+   */
+  public OAuthClient build() {
+    if (httpClient != null && connectTimeout != null) {
+      throw new IllegalStateException("connectTimeout applies only to the HttpClient this builder creates;"
+          + " you passed your own httpClient: set its connectTimeout instead");
+    }
+    HttpClient http = httpClient != null ? httpClient : HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT)
+        .build();
+    return new OAuthClient(new EndpointCaller(http, requestTimeout, maxResponseBytes), clock);
+  }
+}
