@@ -21,7 +21,7 @@ final class GrantExchange {
 
   Outcome fetch(String account, Grant grant, boolean renew, Instant now) throws MailtokenException {
     if (grant instanceof RefreshTokenGrant g) {
-      TokenResponse r = endpoint.refresh(g.app(), g.refreshToken(), List.of());
+      TokenResponse r = endpoint.refresh(g.app(), g.refreshToken(), List.of(), account);
       // A response without a refresh token keeps the old one (Google never rotates, T-G-03).
       Optional<Secret> rotated = r.refreshToken().filter(rt -> !rt.equals(g.refreshToken()));
       return new Outcome(toAccessToken(r), rotated);

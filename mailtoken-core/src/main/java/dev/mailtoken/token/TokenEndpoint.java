@@ -14,15 +14,16 @@ import java.util.List;
  */
 interface TokenEndpoint {
 
-  TokenResponse refresh(App app, Secret refreshToken, List<String> scopes) throws MailtokenException;
+  TokenResponse refresh(App app, Secret refreshToken, List<String> scopes, String account) throws MailtokenException;
 
   TokenResponse jwtBearer(ServiceAccountKey key, String subject, List<String> scopes) throws MailtokenException;
 
   static TokenEndpoint of(OAuthClient client) {
     return new TokenEndpoint() {
       @Override
-      public TokenResponse refresh(App app, Secret refreshToken, List<String> scopes) throws MailtokenException {
-        return client.refresh(app, refreshToken, scopes);
+      public TokenResponse refresh(App app, Secret refreshToken, List<String> scopes, String account)
+          throws MailtokenException {
+        return client.refresh(app, refreshToken, scopes, account);
       }
 
       @Override
@@ -36,7 +37,7 @@ interface TokenEndpoint {
   /** Used when no OAuth client was configured; registering such a grant is refused earlier. */
   TokenEndpoint NONE = new TokenEndpoint() {
     @Override
-    public TokenResponse refresh(App app, Secret refreshToken, List<String> scopes) {
+    public TokenResponse refresh(App app, Secret refreshToken, List<String> scopes, String account) {
       throw new IllegalStateException("no OAuthClient configured on this TokenManager");
     }
 
