@@ -1,0 +1,104 @@
+package dev.mailtoken.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProviderTest {
+
+  @Test
+  void givenGoogle_whenInspected_thenEndpointsScopesSmtpAndQuirksAreGoogles() {
+    Provider g = Provider.google();
+
+    assertThat(g.tokenEndpoint()).hasToString("https://oauth2.googleapis.com/token");
+    assertThat(g.revocationEndpoint()).contains(URI.create("https://oauth2.googleapis.com/revoke"));
+    assertThat(g.defaultScopes()).containsExactly("https://mail.google.com/");
+    assertThat(g.smtpHost()).contains("smtp.gmail.com");
+    assertThat(g.smtpPort()).isEqualTo(587);
+    assertThat(g.rotatesRefreshTokens()).isFalse();
+    assertThat(g.offlineAccessParameters()).containsEntry("access_type", "offline").containsEntry("prompt", "consent");
+  }
+
+  @Test
+  void givenMicrosoftTenant_whenInspected_thenTenantEndpointsRotationAndNoRevocation() {
+    Provider m = Provider.microsoft("organizations");
+
+    assertThat(m.tokenEndpoint()).hasToString("https://login.microsoftonline.com/organizations/oauth2/v2.0/token");
+    assertThat(m.authorizationEndpoint()).contains(
+        URI.create("https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize"));
+    assertThat(m.revocationEndpoint()).isEmpty();
+    assertThat(m.defaultScopes()).containsExactly("https://outlook.office.com/SMTP.Send", "offline_access");
+    assertThat(m.smtpHost()).contains("smtp.office365.com");
+    assertThat(m.rotatesRefreshTokens()).isTrue();
+    assertThat(m.oneResourcePerTokenRequest()).isTrue();
+  }
+
+  @Test
+  void givenBadTenant_whenCreatingMicrosoft_thenRefusedWithTheChoices() {
+    assertThatThrownBy(() -> Provider.microsoft("a/b")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("common");
+  }
+
+  @Test
+  void givenToBuilder_whenEndpointReplaced_thenOtherSettingsAreKept() {
+    Provider p = Provider.google().toBuilder().tokenEndpoint(URI.create("http://127.0.0.1:1/token")).build();
+
+    assertThat(p.tokenEndpoint()).hasToString("http://127.0.0.1:1/token");
+    assertThat(p.name()).isEqualTo("google");
+    assertThat(p.offlineAccessParameters()).containsEntry("prompt", "consent");
+  }
+
+  @Test
+  void givenOptionSetTwice_whenBuilding_thenFailsLoudly() {
+    ProviderBuilder b = Provider.builder().name("x").tokenEndpoint(URI.create("https://x/token"));
+
+    assertThatThrownBy(() -> b.tokenEndpoint(URI.create("https://y/token"))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("tokenEndpoint was already set");
+  }
+
+  @Test
+  void givenNoTokenEndpoint_whenBuilding_thenFailsNamingIt() {
+    assertThatThrownBy(() -> Provider.builder().name("x").build()).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("token endpoint");
+  }
+
+  @Test
+  void givenMicrosoftScopesOfTwoResources_whenChecked_thenClearLocalError() {
+    Provider m = Provider.microsoft("common");
+
+    assertThatThrownBy(() -> Scopes.checkOneResource(m, List.of("https://outlook.office.com/SMTP.Send", "Mail.Send")))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("one resource per request");
+  }
+
+  @Test
+  void givenMicrosoftScopesOfOneResourcePlusOidc_whenChecked_thenAccepted() throws Exception {
+    Scopes.checkOneResource(Provider.microsoft("common"),
+        List.of("https://outlook.office.com/SMTP.Send", "https://outlook.office.com/IMAP.AccessAsUser.All",
+            "offline_access", "openid"));
+  }
+
+  @Test
+  void givenPublicClientWithSecret_whenBuildingApp_thenIncompatibleOptionsRefused() {
+    assertThatThrownBy(() -> App.builder().provider(Provider.google()).clientId("c").clientSecret(Secret.of("abcdef"))
+        .clientAuthentication(ClientAuthentication.NONE).build()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NONE");
+  }
+
+  @Test
+  void givenAppWithoutScopes_whenBuilt_thenProviderMailScopesAreUsed() {
+    App app = App.builder().provider(Provider.google()).clientId("c").build();
+
+    assertThat(app.scopes()).containsExactly("https://mail.google.com/");
+    assertThat(app.clientAuthentication()).isEqualTo(ClientAuthentication.NONE);
+  }
+
+  @Test
+  void givenAppWithSecret_whenPrinted_thenSecretIsMasked() {
+    App app = App.builder().provider(Provider.google()).clientId("c").clientSecret(Secret.of("very-secret-1")).build();
+
+    assertThat(app.toString()).doesNotContain("very-secret-1").contains("sha256:");
+  }
+}
