@@ -1,6 +1,7 @@
 package dev.mailtoken.testkit;
 
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Objects;
 
 /**
@@ -17,9 +18,10 @@ import java.util.Objects;
  * @param jsonWithPkcs1Key the same file with a PKCS#1 PEM ({@code BEGIN RSA PRIVATE KEY})
  * @param pkcs8Pem the PKCS#8 PEM alone
  * @param pkcs1Pem the PKCS#1 PEM alone
+ * @param publicKey the registered public key
  */
 public record ServiceAccountKeyFile(String email, String keyId, RSAPrivateKey privateKey, String json,
-    String jsonWithPkcs1Key, String pkcs8Pem, String pkcs1Pem) {
+    String jsonWithPkcs1Key, String pkcs8Pem, String pkcs1Pem, RSAPublicKey publicKey) {
   public ServiceAccountKeyFile {
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(keyId, "keyId");
@@ -28,6 +30,7 @@ public record ServiceAccountKeyFile(String email, String keyId, RSAPrivateKey pr
     Objects.requireNonNull(jsonWithPkcs1Key, "jsonWithPkcs1Key");
     Objects.requireNonNull(pkcs8Pem, "pkcs8Pem");
     Objects.requireNonNull(pkcs1Pem, "pkcs1Pem");
+    Objects.requireNonNull(publicKey, "publicKey");
   }
 
   @Override
