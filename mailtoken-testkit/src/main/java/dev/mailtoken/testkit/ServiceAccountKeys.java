@@ -81,9 +81,9 @@ final class ServiceAccountKeys {
     expect(pkcs8, pos, 0x30);
     length(pkcs8, pos);
     expect(pkcs8, pos, 0x02);
-    pos[0] += length(pkcs8, pos);
+    skip(pkcs8, pos);
     expect(pkcs8, pos, 0x30);
-    pos[0] += length(pkcs8, pos);
+    skip(pkcs8, pos);
     expect(pkcs8, pos, 0x04);
     int len = length(pkcs8, pos);
     return Arrays.copyOfRange(pkcs8, pos[0], pos[0] + len);
@@ -94,6 +94,11 @@ final class ServiceAccountKeys {
       throw new IllegalStateException("unexpected DER tag " + (der[pos[0]] & 0xff) + ", wanted " + tag);
     }
     pos[0]++;
+  }
+
+  private static void skip(byte[] der, int[] pos) {
+    int len = length(der, pos);
+    pos[0] += len;
   }
 
   private static int length(byte[] der, int[] pos) {
