@@ -87,11 +87,9 @@ final class EndpointCaller {
         http.sendAsync(request, info -> new CappedBodySubscriber(maxResponseBytes));
     try {
       HttpResponse<byte[]> response = future.get(requestTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      HttpReply reply = new HttpReply(response.statusCode(), response.headers(),
-          new String(response.body(), StandardCharsets.UTF_8));
-      log.debug("{} {} {} -> HTTP {} in {} ms", grant.description(), request.method(), target.endpoint(),
-          reply.status(), elapsedMillis(start));
-      return reply;
+      // Logged once per request by the caller, which knows the token fingerprints.
+      return new HttpReply(response.statusCode(), response.headers(),
+          new String(response.body(), StandardCharsets.UTF_8), elapsedMillis(start));
     } catch (TimeoutException e) {
       future.cancel(true);
       throw timeout(grant, target, start, e);

@@ -75,11 +75,8 @@ public final class OAuthClient {
         .add("grant_type", GrantType.REFRESH_TOKEN.wireName())
         .add("refresh_token", refreshToken.reveal())
         .addIfNotEmpty("scope", Scopes.join(asked));
-    TokenResponse r = token(GrantType.REFRESH_TOKEN, target, app, form, asked.isEmpty() ? app.scopes() : asked);
-    log.debug("refresh{} with refresh token {} issued access token {}{}", target.who(), refreshToken.fingerprint(),
-        r.accessToken().fingerprint(), r.refreshToken().map(rt -> rt.equals(refreshToken) ? ", same refresh token"
-            : ", rotated refresh token to " + rt.fingerprint()).orElse(""));
-    return r;
+    return token(GrantType.REFRESH_TOKEN, target, app, form, asked.isEmpty() ? app.scopes() : asked,
+        "refresh_token=" + refreshToken.fingerprint());
   }
 
   /**
@@ -98,10 +95,8 @@ public final class OAuthClient {
         .add("grant_type", GrantType.JWT_BEARER.wireName())
         .add("assertion", assertion.reveal());
     HttpReply reply = caller.post(GrantType.JWT_BEARER, target, form, null);
-    TokenResponse r = read(GrantType.JWT_BEARER, target, reply, asked);
-    log.debug("service-account token for {} as {} issued access token {}", key.clientEmail(), account,
-        r.accessToken().fingerprint());
-    return r;
+    return read(GrantType.JWT_BEARER, target, reply, asked, "iss=" + key.clientEmail() + " assertion="
+        + assertion.fingerprint());
   }
 
   /**
@@ -122,7 +117,7 @@ public final class OAuthClient {
     Form form = new Form()
         .add("grant_type", GrantType.CLIENT_CREDENTIALS.wireName())
         .addIfNotEmpty("scope", Scopes.join(asked));
-    return token(GrantType.CLIENT_CREDENTIALS, target, app, form, asked);
+    return token(GrantType.CLIENT_CREDENTIALS, target, app, form, asked, "client_id=" + app.clientId());
   }
 
   /**
@@ -143,9 +138,8 @@ public final class OAuthClient {
         .add("code", code.code().reveal())
         .add("redirect_uri", code.redirectUri().toString());
     code.codeVerifier().ifPresent(v -> form.add("code_verifier", v.reveal()));
-    TokenResponse r = token(GrantType.AUTHORIZATION_CODE, target, app, form, code.requestedScopes());
-    log.debug("code exchange{} issued access token {}, refresh token {}", target.who(), r.accessToken().fingerprint(),
-        r.refreshToken().map(Secret::fingerprint).orElse("none"));
+    TokenResponse r = token(GrantType.AUTHORIZATION_CODE, target, app, form, code.requestedScopes(),
+        "code=" + code.code().fingerprint());
     CodeExchangeChecks.check(app.provider(), code, r, target);
     return r;
   }
@@ -172,13 +166,13 @@ public final class OAuthClient {
       form.add("token_type_hint", hint.wireName());
     }
     HttpReply reply = caller.post(GrantType.REVOCATION, target, authenticate(app, form), basicAuthorization(app));
+    log.debug("revocation POST {} -> HTTP {} in {} ms token={}", target.endpoint(), reply.status(),
+        reply.elapsedMillis(), token.fingerprint());
     if (reply.isSuccess()) {
-      log.debug("revoked token {} at {}", token.fingerprint(), app.provider().name());
       return Revocation.REVOKED;
     }
     Optional<OAuthError> error = FailureClassifier.oauthError(reply);
     if (reply.status() == 400 && error.isPresent() && error.get().error().equals("invalid_token")) {
-      log.debug("token {} was already invalid at {}", token.fingerprint(), app.provider().name());
       return Revocation.ALREADY_INVALID;
     }
     throw classifier.classify(GrantType.REVOCATION, target, reply);
@@ -189,21 +183,29 @@ public final class OAuthClient {
     return caller.get(GrantType.DISCOVERY, new Target(providerName, uri, null));
   }
 
-  private TokenResponse token(GrantType grant, Target target, App app, Form form, List<String> requested)
-      throws MailtokenException {
+  private TokenResponse token(GrantType grant, Target target, App app, Form form, List<String> requested,
+      String sent) throws MailtokenException {
     HttpReply reply = caller.post(grant, target, authenticate(app, form), basicAuthorization(app));
-    return read(grant, target, reply, requested);
+    return read(grant, target, reply, requested, sent);
   }
 
-  private TokenResponse read(GrantType grant, Target target, HttpReply reply, List<String> requested)
+  /** Reads the answer and logs the one DEBUG line for the request: fingerprints only, never values. */
+  private TokenResponse read(GrantType grant, Target target, HttpReply reply, List<String> requested, String sent)
       throws MailtokenException {
     if (!reply.isSuccess()) {
       MailtokenException failure = classifier.classify(grant, target, reply);
-      log.debug("{}{} failed: {}", grant.description(), target.who(), failure.oauthError()
-          .map(OAuthError::summary).orElse(failure.getClass().getSimpleName()));
+      log.debug("{} POST {} -> HTTP {} in {} ms account={} {} error={}", grant.description(), target.endpoint(),
+          reply.status(), reply.elapsedMillis(), target.account(), sent, failure.oauthError()
+              .map(e -> e.error() + (e.subtype().isEmpty() ? "" : "/" + e.subtype()))
+              .orElse(failure.getClass().getSimpleName()));
       throw failure;
     }
-    return reader.read(grant, target, reply, requested);
+    TokenResponse r = reader.read(grant, target, reply, requested);
+    log.debug("{} POST {} -> HTTP {} in {} ms account={} {} access_token={} refresh_token={} expires_in={}",
+        grant.description(), target.endpoint(), reply.status(), reply.elapsedMillis(), target.account(), sent,
+        r.accessToken().fingerprint(), r.refreshToken().map(Secret::fingerprint).orElse("none"),
+        r.expiresIn().map(d -> d.toSeconds() + "s").orElse("unknown"));
+    return r;
   }
 
   /** Adds {@code client_id} (and the secret for {@code client_secret_post}) to the form. */
