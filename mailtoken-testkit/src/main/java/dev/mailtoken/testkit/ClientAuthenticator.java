@@ -35,8 +35,12 @@ final class ClientAuthenticator {
       if (colon < 0) {
         throw errors.reject(Problem.CLIENT_ID_MISSING);
       }
-      id = Form.decode(decoded.substring(0, colon));
-      secret = Form.decode(decoded.substring(colon + 1));
+      // RFC 6749 §2.3.1: id and secret are form-encoded before base64; a raw '%' fails to decode.
+      id = Form.decodeStrict(decoded.substring(0, colon));
+      secret = Form.decodeStrict(decoded.substring(colon + 1));
+      if (id == null || secret == null) {
+        throw errors.reject(Problem.BAD_SECRET, String.valueOf(id));
+      }
     }
     if (id == null || id.isEmpty()) {
       throw errors.reject(Problem.CLIENT_ID_MISSING);

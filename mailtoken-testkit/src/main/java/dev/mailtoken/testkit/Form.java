@@ -36,6 +36,15 @@ final class Form {
     }
   }
 
+  /** Decodes strictly: null if {@code value} holds a malformed escape. */
+  static String decodeStrict(String value) {
+    try {
+      return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }

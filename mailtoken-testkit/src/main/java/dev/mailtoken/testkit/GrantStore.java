@@ -151,8 +151,9 @@ final class GrantStore {
 
   synchronized IssuedAccessToken newAccessToken(String user, String clientId, Set<String> scopes, String audience,
       RefreshFamily family) {
-    IssuedAccessToken token = new IssuedAccessToken(values.accessToken(), user, clientId, scopes,
-        now().plus(accessTokenTtl()), audience, family);
+    Instant now = now();
+    IssuedAccessToken token = new IssuedAccessToken(values.accessToken(), user, clientId, scopes, now,
+        now.plus(accessTokenTtl()), audience, family);
     accessTokens.put(token.value, token);
     if (family != null) {
       family.accessTokens.add(token);

@@ -9,18 +9,20 @@ final class IssuedAccessToken {
   final String user;
   final String clientId;
   final Set<String> scopes;
+  final Instant issuedAt;
   final Instant expiresAt;
   final String audience;
   /** Null for tokens without a refresh grant (JWT bearer, client credentials, code exchange without RT). */
   final RefreshFamily family;
   boolean revoked;
 
-  IssuedAccessToken(String value, String user, String clientId, Set<String> scopes, Instant expiresAt,
-      String audience, RefreshFamily family) {
+  IssuedAccessToken(String value, String user, String clientId, Set<String> scopes, Instant issuedAt,
+      Instant expiresAt, String audience, RefreshFamily family) {
     this.value = value;
     this.user = user;
     this.clientId = clientId;
     this.scopes = Set.copyOf(scopes);
+    this.issuedAt = issuedAt;
     this.expiresAt = expiresAt;
     this.audience = audience;
     this.family = family;

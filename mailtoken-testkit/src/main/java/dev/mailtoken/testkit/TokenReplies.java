@@ -23,7 +23,7 @@ final class TokenReplies {
   Reply success(IssuedAccessToken access, String refreshToken, boolean includeScope, String issuer) {
     ObjectNode body = Reply.JSON.createObjectNode();
     body.put("access_token", access.value);
-    long expiresIn = Duration.between(settings.clock().instant(), access.expiresAt).toSeconds();
+    long expiresIn = Duration.between(access.issuedAt, access.expiresAt).toSeconds();
     if (settings.expiresInAsString()) {
       body.put("expires_in", Long.toString(expiresIn));
     } else {

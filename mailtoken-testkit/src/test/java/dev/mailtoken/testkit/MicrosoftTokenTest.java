@@ -1,0 +1,82 @@
+package dev.mailtoken.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MicrosoftTokenTest {
+  private static final String SMTP = "https://outlook.office.com/SMTP.Send";
+  private final ProviderEmulator emulator =
+      Emulators.started(ProviderEmulator.builder().mode(EmulatorMode.MICROSOFT));
+  private final Http http = new Http();
+
+  @AfterEach
+  void close() {
+    emulator.close();
+  }
+
+  @Test
+  void givenScopeSpanningTwoResources_whenRefreshing_thenInvalidScopeAadsts700022() {
+    String rt = emulator.issueRefreshToken(Emulators.CLIENT, "u@contoso.com",
+        Set.of(SMTP, "https://graph.microsoft.com/Mail.Send", "offline_access"));
+
+    HttpResponse<String> response = Emulators.refresh(http, emulator, rt,
+        "scope", SMTP + " https://graph.microsoft.com/Mail.Send");
+
+    JsonNode error = Http.json(response);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(error.get("error").asText()).isEqualTo("invalid_scope");
+    assertThat(error.get("error_codes").get(0).asInt()).isEqualTo(700022);
+    assertThat(error.get("error_description").asText()).startsWith("AADSTS700022:").contains("Trace ID:");
+    assertThat(error.has("correlation_id")).isTrue();
+  }
+
+  @Test
+  void givenRefresh_whenRotating_thenNewRefreshTokenAndAudienceIsResource() {
+    String rt = emulator.issueRefreshToken(Emulators.CLIENT, "u@contoso.com", Set.of(SMTP, "offline_access"));
+
+    JsonNode body = Http.json(Emulators.refresh(http, emulator, rt, "scope", SMTP + " offline_access"));
+
+    assertThat(body.get("refresh_token").asText()).isNotEqualTo(rt);
+    assertThat(emulator.introspect(body.get("access_token").asText()).orElseThrow().audience())
+        .isEqualTo("https://outlook.office.com");
+  }
+
+  @Test
+  void givenWrongSecret_whenRefreshing_thenInvalidClient401WithAadsts() {
+    String rt = emulator.issueRefreshToken(Emulators.CLIENT, "u@contoso.com", Set.of(SMTP, "offline_access"));
+
+    HttpResponse<String> response = http.post(emulator.tokenEndpoint(), "grant_type", "refresh_token",
+        "refresh_token", rt, "client_id", Emulators.CLIENT, "client_secret", "wrong");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(Http.json(response).get("error_codes").get(0).asInt()).isEqualTo(7000215);
+  }
+
+  @Test
+  void givenCommonTenant_whenClientCredentials_thenRejected() {
+    HttpResponse<String> response = http.post(emulator.tokenEndpoint("common"), "grant_type", "client_credentials",
+        "client_id", Emulators.CLIENT, "client_secret", Emulators.SECRET,
+        "scope", "https://outlook.office365.com/.default");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response).get("error_codes").get(0).asInt()).isEqualTo(9001023);
+  }
+
+  @Test
+  void givenTenant_whenClientCredentials_thenAppOnlyTokenWithoutRefreshToken() {
+    HttpResponse<String> response = http.post(emulator.tokenEndpoint("contoso.onmicrosoft.com"),
+        "grant_type", "client_credentials", "client_id", Emulators.CLIENT, "client_secret", Emulators.SECRET,
+        "scope", "https://outlook.office365.com/.default");
+
+    JsonNode body = Http.json(response);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(body.has("refresh_token")).isFalse();
+    assertThat(emulator.introspect(body.get("access_token").asText()).orElseThrow().audience())
+        .isEqualTo("https://outlook.office365.com");
+  }
+}
