@@ -15,7 +15,7 @@ final class Emulators {
 
   private Emulators() {}
 
-  static ProviderEmulator started(ProviderEmulator.Builder builder) {
+  static ProviderEmulator started(ProviderEmulatorBuilder builder) {
     ProviderEmulator emulator = builder.build().start();
     emulator.registerClient(ClientRegistration.confidential(CLIENT, SECRET).redirectUri(REDIRECT).build());
     return emulator;
