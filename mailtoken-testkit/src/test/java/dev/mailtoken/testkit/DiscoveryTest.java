@@ -52,4 +52,15 @@ class DiscoveryTest {
       assertThat(doc.get("issuer").asText()).isEqualTo(emulator.issuer("contoso.onmicrosoft.com").toString());
     }
   }
+
+  @Test
+  void givenDiscoveryFault_whenDiscovering_thenFaultThenNormalAndBothCounted() {
+    try (ProviderEmulator emulator = ProviderEmulator.builder().mode(EmulatorMode.GENERIC).build().start()) {
+      emulator.faults().next(Endpoint.DISCOVERY, Fault.html(503));
+
+      assertThat(http.get(emulator.discoveryEndpoint()).statusCode()).isEqualTo(503);
+      assertThat(http.get(emulator.discoveryEndpoint()).statusCode()).isEqualTo(200);
+      assertThat(emulator.requestCount(Endpoint.DISCOVERY)).isEqualTo(2);
+    }
+  }
 }

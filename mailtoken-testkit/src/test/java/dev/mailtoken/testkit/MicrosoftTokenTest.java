@@ -79,4 +79,26 @@ class MicrosoftTokenTest {
     assertThat(emulator.introspect(body.get("access_token").asText()).orElseThrow().audience())
         .isEqualTo("https://outlook.office365.com");
   }
+
+  @Test
+  void givenCodeForTwoResources_whenExchangedWithBothScopes_thenInvalidScope() {
+    String code = Emulators.code(http, emulator, "scope", SMTP + " https://graph.microsoft.com/Mail.Send offline_access");
+
+    HttpResponse<String> response = Emulators.exchange(http, emulator, code,
+        "scope", SMTP + " https://graph.microsoft.com/Mail.Send");
+
+    assertThat(Http.json(response).get("error_codes").get(0).asInt()).isEqualTo(700022);
+  }
+
+  @Test
+  void givenRegisteredLocalhostRedirect_whenAuthorizingOnOtherPort_thenAccepted() {
+    emulator.registerClient(ClientRegistration.publicClient("cli").redirectUri("http://localhost/cb").build());
+
+    HttpResponse<String> response = http.get(java.net.URI.create(emulator.authorizationEndpoint() + "?"
+        + Http.form("client_id", "cli", "redirect_uri", "http://localhost:51234/cb", "response_type", "code",
+            "scope", SMTP)));
+
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(emulator.requests(Endpoint.AUTHORIZE).get(0).queryParams()).containsEntry("client_id", "cli");
+  }
 }
