@@ -12,7 +12,7 @@ OUT=bench/results-$(date -u +%Y%m%dT%H%M%SZ).txt
   echo "== cached token read, 2 threads"
   java -jar "$JAR" CachedTokenBenchmark -t 2 -wi 2 -w 2s -i 3 -r 2s -f 1 -prof gc
   echo "== refresh overhead over a bare HttpClient POST"
-  java -jar "$JAR" RefreshOverheadBenchmark -t 1 -wi 2 -w 3s -i 3 -r 3s -f 1
+  java -jar "$JAR" RefreshOverheadBenchmark -t 1 -wi 2 -w 3s -i 3 -r 3s -f 1 -jvmArgsAppend -Dsun.net.httpserver.nodelay=true
   echo "== refresh storm"
   java -cp "$JAR" dev.mailtoken.bench.RefreshStorm 10000 200
 } 2>&1 | tee "$OUT"
