@@ -66,7 +66,8 @@ final class FailureClassifier {
       return invalid;
     }
     OAuthError e = error.get();
-    String said = target.provider() + " refused the " + grant.description() + who + ": " + e.summary() + ". ";
+    String said = target.provider() + " refused the " + grant.description() + who + ": " + e.summary()
+        + (e.summary().endsWith(".") ? " " : ". ");
     if (isTransientStatus(reply.status()) || TRANSIENT_ERRORS.contains(e.error())) {
       return new TransientException(said + "This is temporary on the provider's side: retry later"
           + (retryAfter != null ? " (it asked to wait " + retryAfter.toSeconds() + " s)" : ""),
