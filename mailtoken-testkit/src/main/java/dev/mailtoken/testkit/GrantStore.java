@@ -233,6 +233,19 @@ final class GrantStore {
     return newRefreshToken(newFamily(user, clientId, Scopes.expandAll(scopes, settings.mode())));
   }
 
+  /** Issues a bare access token (no refresh grant); Microsoft: audience = the scopes' first resource. */
+  synchronized String issueAccessToken(String clientId, String user, Set<String> scopes) {
+    if (!clients.containsKey(clientId)) {
+      throw new IllegalArgumentException("unknown client '" + clientId + "': registerClient first");
+    }
+    Set<String> expanded = Scopes.expandAll(scopes, settings.mode());
+    String audience = clientId;
+    if (settings.mode() == EmulatorMode.MICROSOFT) {
+      audience = Scopes.resources(expanded).stream().findFirst().orElse("https://graph.microsoft.com");
+    }
+    return newAccessToken(user, clientId, expanded, audience, null).value;
+  }
+
   private static String key(String user, String clientId) {
     return user + "\n" + clientId;
   }

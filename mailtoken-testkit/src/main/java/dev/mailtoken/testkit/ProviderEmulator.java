@@ -107,6 +107,11 @@ public final class ProviderEmulator implements AutoCloseable {
     return r.paths;
   }
 
+  /** The clock every expiry decision reads (the SMTP emulator's default clock). */
+  java.time.Clock clock() {
+    return settings.clock();
+  }
+
   /** The mode this emulator was built with. */
   public EmulatorMode mode() {
     return settings.mode();
@@ -215,6 +220,17 @@ public final class ProviderEmulator implements AutoCloseable {
    */
   public String issueRefreshToken(String clientId, String user, Collection<String> scopes) {
     return grants.issueRefreshToken(clientId, user, Set.copyOf(scopes));
+  }
+
+  /**
+   * Issues an access token to {@code clientId} for {@code user} with {@code scopes}, as a refresh would
+   * (Microsoft: its audience is the scopes' resource, e.g. {@code https://outlook.office.com}); for
+   * tests that need a live token without the OAuth dance.
+   *
+   * @throws IllegalArgumentException if the client is unknown
+   */
+  public String issueAccessToken(String clientId, String user, Collection<String> scopes) {
+    return grants.issueAccessToken(clientId, Objects.requireNonNull(user, "user"), Set.copyOf(scopes));
   }
 
   /** Sets what the user answers on every following consent screen (default {@link ConsentDecision#grantAll()}). */

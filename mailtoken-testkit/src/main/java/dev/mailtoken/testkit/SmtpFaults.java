@@ -1,0 +1,72 @@
+package dev.mailtoken.testkit;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fault injection for an {@link SmtpEmulator}. Thread-safe; settings apply to commands processed
+ * after the call, on every connection.
+ *
+ * <pre>{@code
+ * smtp.faults().dropAfterAuth(1);                     // the next successful AUTH: 235, then the socket closes
+ * smtp.faults().slowReplies(Duration.ofMillis(200));  // every reply waits (real time) first
+ * smtp.faults().closeExpiredSessions(true);           // T-C-07: expired token → 421 and close
+ * }</pre>
+ */
+public final class SmtpFaults {
+  private final AtomicInteger dropsAfterAuth = new AtomicInteger();
+  private volatile Duration replyDelay = Duration.ZERO;
+  private volatile boolean closeExpiredSessions;
+
+  SmtpFaults() {}
+
+  /** The next {@code times} successful AUTH exchanges get their {@code 235} reply, then the socket is closed. */
+  public SmtpFaults dropAfterAuth(int times) {
+    if (times < 0) {
+      throw new IllegalArgumentException("times must not be negative, got " + times);
+    }
+    dropsAfterAuth.set(times);
+    return this;
+  }
+
+  /** Every reply is delayed by {@code delay} of real time (for client timeouts); {@link Duration#ZERO} turns it off. */
+  public SmtpFaults slowReplies(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative: " + delay);
+    }
+    replyDelay = delay;
+    return this;
+  }
+
+  /**
+   * When on, a command on an authenticated session whose token has expired (by the emulator clock)
+   * is answered {@code 421 4.7.0 ... closing connection} and the socket is closed (T-C-07). Default off.
+   */
+  public SmtpFaults closeExpiredSessions(boolean close) {
+    closeExpiredSessions = close;
+    return this;
+  }
+
+  /** Turns every fault off. */
+  public SmtpFaults clear() {
+    dropsAfterAuth.set(0);
+    replyDelay = Duration.ZERO;
+    closeExpiredSessions = false;
+    return this;
+  }
+
+  /** Consumes one armed drop, if any. */
+  boolean takeDropAfterAuth() {
+    return dropsAfterAuth.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  }
+
+  Duration replyDelay() {
+    return replyDelay;
+  }
+
+  boolean closeExpiredSessions() {
+    return closeExpiredSessions;
+  }
+}
