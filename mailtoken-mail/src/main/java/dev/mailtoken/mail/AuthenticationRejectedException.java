@@ -1,0 +1,49 @@
+package dev.mailtoken.mail;
+
+import dev.mailtoken.oauth.MailtokenException;
+import java.util.Optional;
+
+/**
+ * The mail server rejected the access token even after one renewal: the token is valid at the
+ * provider but not for this server, usually a missing scope (Gmail SMTP needs
+ * {@code https://mail.google.com/}; Exchange needs {@code SMTP.Send} with audience
+ * {@code outlook.office.com}), a token for another user, or a mailbox without permission.
+ * {@link #challenge()} holds the server's decoded JSON when it sent one (Gmail, RFC 7628).
+ * Not transient.
+ */
+public class AuthenticationRejectedException extends MailtokenException {
+  private static final long serialVersionUID = 1L;
+
+  private final String serverReply;
+  private final transient GmailAuthError challenge;
+
+  public AuthenticationRejectedException(String account, String serverReply, GmailAuthError challenge) {
+    super(message(account, serverReply, challenge), account, null, null);
+    this.serverReply = serverReply;
+    this.challenge = challenge;
+  }
+
+  /** The server's last reply, e.g. {@code 535-5.7.8 Username and Password not accepted}. */
+  public String serverReply() {
+    return serverReply;
+  }
+
+  /** The decoded error challenge, when the server sent one. */
+  public Optional<GmailAuthError> challenge() {
+    return Optional.ofNullable(challenge);
+  }
+
+  private static String message(String account, String reply, GmailAuthError c) {
+    StringBuilder m = new StringBuilder("The mail server rejected the access token for ").append(account)
+        .append(" after one renewal: ").append(reply == null ? "(no reply)" : reply.trim());
+    if (c != null) {
+      m.append(" [status=").append(c.status()).append(", schemes=").append(c.schemes())
+          .append(", scope=").append(c.scope()).append(']');
+      if (c.scope().contains("https://mail.google.com/")) {
+        m.append(". The token lacks https://mail.google.com/ — gmail.send works only with the Gmail API transport"
+            + " (GmailApi); authorize with https://mail.google.com/ for SMTP");
+      }
+    }
+    return m.append(". Check the token's scope, audience and user.").toString();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.mailtoken.mail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The JSON a server sends in its SASL error challenge: Gmail's
+ * {@code {"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}} or RFC 7628's
+ * {@code {"status":"invalid_token","scope":..}}. Fields the server left out are empty strings.
+ *
+ * @param status "400", "401", "invalid_token", ...
+ * @param schemes the authentication schemes the server accepts
+ * @param scope the scope the server requires
+ */
+public record GmailAuthError(String status, String schemes, String scope) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public GmailAuthError {
+    status = status == null ? "" : status;
+    schemes = schemes == null ? "" : schemes;
+    scope = scope == null ? "" : scope;
+  }
+
+  /** Decodes a challenge; empty when it is not a JSON object. */
+  static Optional<GmailAuthError> parse(byte[] challenge) {
+    try {
+      JsonNode n = JSON.readTree(new String(challenge, StandardCharsets.UTF_8).trim());
+      if (n == null || !n.isObject()) {
+        return Optional.empty();
+      }
+      return Optional.of(new GmailAuthError(n.path("status").asText(""), n.path("schemes").asText(""),
+          n.path("scope").asText("")));
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.mailtoken.mail;
+
+/**
+ * How a {@link Mailer} delivers an account's mail.
+ *
+ * <ul>
+ *   <li>{@link SmtpServer}: SMTP submission with XOAUTH2/OAUTHBEARER. Needs the full-mail scope
+ *       ({@code https://mail.google.com/} at Google, {@code https://outlook.office.com/SMTP.Send}
+ *       at Microsoft) and, at Microsoft, SMTP AUTH enabled for the tenant and mailbox.
+ *   <li>{@link GmailApi}: Gmail API {@code users.messages.send}. The right choice when the token
+ *       has only {@code gmail.send} (which SMTP refuses) or SMTP ports are blocked.
+ *   <li>{@link GraphApi}: Microsoft Graph {@code sendMail}. The right choice when the tenant has
+ *       SMTP AUTH disabled ({@code 5.7.139}); needs the {@code Mail.Send} Graph scope.
+ * </ul>
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public sealed interface MailTransport permits SmtpServer, GmailApi, GraphApi {
+
+  /** The transport's name in {@link SendResult#transport()}: "smtp", "gmail-api" or "graph". */
+  String name();
+}

@@ -1,0 +1,22 @@
+package dev.mailtoken.mail;
+
+import java.util.Objects;
+
+/**
+ * What a send returned.
+ *
+ * @param account the account the message was sent as
+ * @param messageId the MIME {@code Message-ID} of the message sent
+ * @param serverReply the server's final reply: the SMTP reply to the message data, or the API's
+ *     response body (Gmail's includes its own message id)
+ * @param transport "smtp", "gmail-api" or "graph"
+ */
+public record SendResult(String account, String messageId, String serverReply, String transport) {
+
+  public SendResult {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(serverReply, "serverReply");
+    Objects.requireNonNull(transport, "transport");
+  }
+}

@@ -1,0 +1,121 @@
+package dev.mailtoken.mail;
+
+import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.oauth.TransientException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.NoSuchProviderException;
+import jakarta.mail.Session;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connections for one (account, server): at most {@code poolSize} at once (callers beyond that
+ * wait), reused most-recently-used first. A connection idle longer than the idle timeout, or
+ * authenticated with a token that has since expired (the server would drop it, T-C-07), is
+ * closed instead of reused. Thread-safe.
+ */
+final class SmtpPool implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SmtpPool.class);
+
+  private final String account;
+  private final SmtpServer server;
+  private final Session session;
+  private final Clock clock;
+  private final Semaphore permits;
+  private final Deque<PooledConnection> idle = new ArrayDeque<>();
+  private boolean closed;
+
+  SmtpPool(String account, SmtpServer server, Session session, Clock clock) {
+    this.account = account;
+    this.server = server;
+    this.session = session;
+    this.clock = clock;
+    this.permits = new Semaphore(server.poolSize(), true);
+  }
+
+  /** A connected, authenticated connection; give it back with {@link #release}. */
+  PooledConnection borrow() throws MailtokenException {
+    try {
+      permits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransientException("interrupted waiting for an SMTP connection for " + account, account, null, null, e);
+    }
+    try {
+      PooledConnection reused = reusable();
+      return reused != null ? reused : open();
+    } catch (MailtokenException | RuntimeException e) {
+      permits.release();
+      throw e;
+    }
+  }
+
+  /** Returns a connection; a broken one (or any after {@link #close}) is closed. */
+  void release(PooledConnection c, boolean healthy) {
+    boolean keep;
+    synchronized (this) {
+      keep = healthy && !closed;
+      if (keep) {
+        c.lastUsed(clock.instant());
+        idle.push(c);
+      }
+    }
+    if (!keep) {
+      c.closeQuietly();
+    }
+    permits.release();
+  }
+
+  private PooledConnection reusable() {
+    Instant now = clock.instant();
+    while (true) {
+      PooledConnection c;
+      synchronized (this) {
+        c = idle.poll();
+      }
+      if (c == null) {
+        return null;
+      }
+      boolean idleTooLong = now.isAfter(c.lastUsed().plus(server.idleTimeout()));
+      boolean tokenExpired = c.transport().authenticatedWith().map(t -> t.isExpiredAt(now)).orElse(true);
+      if (!idleTooLong && !tokenExpired) {
+        return c;
+      }
+      LOG.debug("closing pooled SMTP connection account={} idleTooLong={} tokenExpired={}", account, idleTooLong,
+          tokenExpired);
+      c.closeQuietly();
+    }
+  }
+
+  private PooledConnection open() throws MailtokenException {
+    TokenSmtpTransport transport;
+    try {
+      transport = (TokenSmtpTransport) session.getTransport("smtp");
+    } catch (NoSuchProviderException e) {
+      throw new IllegalStateException("Jakarta Mail has no smtp provider", e);
+    }
+    try {
+      transport.connect(server.host(), server.port(), account, null);
+    } catch (MessagingException e) {
+      throw SmtpFailures.of(account, e, false);
+    }
+    LOG.debug("opened SMTP connection account={} server={}:{}", account, server.host(), server.port());
+    return new PooledConnection(transport, clock.instant());
+  }
+
+  @Override
+  public void close() {
+    Deque<PooledConnection> toClose;
+    synchronized (this) {
+      closed = true;
+      toClose = new ArrayDeque<>(idle);
+      idle.clear();
+    }
+    toClose.forEach(PooledConnection::closeQuietly);
+  }
+}

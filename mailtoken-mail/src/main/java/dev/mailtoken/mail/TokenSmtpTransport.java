@@ -1,0 +1,134 @@
+package dev.mailtoken.mail;
+
+import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.token.AccessToken;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import java.io.OutputStream;
+import java.util.Optional;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Angus's SMTP transport, authenticating with a bearer token from the session's credentials
+ * (see {@link MailSessions}): it fetches the token, refuses to offer it without TLS (unless
+ * plaintext is allowed for a loopback host), and on a rejection renews the token once and
+ * reconnects once. Reply {@code 535 5.7.139} (SMTP AUTH disabled) is never retried.
+ *
+ * <p>Jakarta Mail instantiates it by name ({@code mail.smtp.class}), hence public. Failures are
+ * {@link MessagingException}s whose cause is the typed {@link MailtokenException}. Like every
+ * Jakarta Mail transport it is used by one thread at a time.
+ */
+public class TokenSmtpTransport extends SMTPTransport {
+  static final String SERVER_PROPERTY = "dev.mailtoken.mail.server";
+  private static final Logger LOG = LoggerFactory.getLogger(TokenSmtpTransport.class);
+
+  private volatile AccessToken authenticatedWith;
+  private volatile boolean dataSent;
+
+  public TokenSmtpTransport(Session session, URLName url) {
+    super(session, url);
+  }
+
+  @Override
+  protected synchronized boolean protocolConnect(String host, int port, String user, String password)
+      throws MessagingException {
+    Properties props = session.getProperties();
+    Object creds = props.get(Credentials.PROPERTY);
+    if (!(creds instanceof Credentials)) {
+      return super.protocolConnect(host, port, user, password);
+    }
+    String account = user != null ? user : session.getProperty("mail.smtp.user");
+    if (account == null) {
+      throw new MessagingException("no account to authenticate as: set mail.smtp.user or pass the user to connect");
+    }
+    SmtpServer server = (SmtpServer) props.get(SERVER_PROPERTY);
+    SaslAttempts attempts = (SaslAttempts) props.get(SaslAttempts.PROPERTY);
+    boolean plaintextOk = server.plaintextAuthAllowed();
+    if (server.security() == SmtpSecurity.NONE && !plaintextOk) {
+      throw wrap(new PlaintextAuthRefusedException(account, host));
+    }
+    AccessToken token = token((Credentials) creds, account, null);
+    for (int round = 0; ; round++) {
+      SaslAttempt attempt = new SaslAttempt(attempts.newHandle(), account, token, server.mechanism(), plaintextOk, this);
+      attempts.add(attempt);
+      boolean ok;
+      try {
+        ok = super.protocolConnect(host, port, account, attempt.handle());
+      } catch (MessagingException e) {
+        String reply = getLastServerResponse();
+        Optional<MailtokenException> special = SmtpReplies.special(account, getLastReturnCode(), reply);
+        if (special.isPresent()) {
+          throw wrap(special.get());
+        }
+        throw e;
+      } finally {
+        attempts.remove(attempt);
+      }
+      if (ok) {
+        authenticatedWith = token;
+        return true;
+      }
+      String reply = String.valueOf(getLastServerResponse());
+      if (attempt.refusedPlaintext()) {
+        throw wrap(new PlaintextAuthRefusedException(account, host));
+      }
+      Optional<MailtokenException> special = SmtpReplies.special(account, getLastReturnCode(), reply);
+      if (special.isPresent()) {
+        throw wrap(special.get());
+      }
+      if (round > 0) {
+        GmailAuthError challenge = attempt.errorChallenge().flatMap(GmailAuthError::parse).orElse(null);
+        throw wrap(new AuthenticationRejectedException(account, reply, challenge));
+      }
+      LOG.debug("token rejected, renewing once account={} token={} reply={}", account,
+          token.value().fingerprint(), SmtpReplies.code(reply));
+      token = token((Credentials) creds, account, token);
+    }
+  }
+
+  private static AccessToken token(Credentials creds, String account, AccessToken rejected) throws MessagingException {
+    try {
+      return rejected == null ? creds.token(account) : creds.renew(account, rejected);
+    } catch (MailtokenException e) {
+      throw wrap(e);
+    }
+  }
+
+  static MessagingException wrap(MailtokenException e) {
+    return new MessagingException(e.getMessage(), e);
+  }
+
+  @Override
+  public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+    dataSent = false;
+    super.sendMessage(message, addresses);
+  }
+
+  @Override
+  protected OutputStream data() throws MessagingException {
+    dataSent = true;
+    return super.data();
+  }
+
+  @Override
+  protected OutputStream bdat() throws MessagingException {
+    dataSent = true;
+    return super.bdat();
+  }
+
+  /** True once the last send reached DATA/BDAT: a failure after it may still mean delivery. */
+  boolean dataSent() {
+    return dataSent;
+  }
+
+  /** The token this connection authenticated with, when it did. */
+  Optional<AccessToken> authenticatedWith() {
+    return Optional.ofNullable(authenticatedWith);
+  }
+}
