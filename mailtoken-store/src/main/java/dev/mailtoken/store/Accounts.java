@@ -1,0 +1,203 @@
+package dev.mailtoken.store;
+
+import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.oauth.Secret;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The administrative writes: apps, account insert/replace, edits, status changes. Each runs in one {@link Database#write}. */
+final class Accounts {
+  private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+
+  private final Database db;
+  private final Supplier<FieldCipher> cipher;
+  private final Clock clock;
+
+  Accounts(Database db, Supplier<FieldCipher> cipher, Clock clock) {
+    this.db = db;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  void addApp(StoredApp app) throws MailtokenException {
+    db.write(c -> {
+      if (AppRows.exists(c, app.name())) {
+        throw duplicateApp(app.name());
+      }
+      try {
+        AppRows.insert(c, cipher.get(), app, clock.instant());
+      } catch (SQLException e) {
+        if (Database.isDuplicate(e)) {
+          throw duplicateApp(app.name());
+        }
+        throw e;
+      }
+      return null;
+    });
+    log.info("app {} added (provider {}, client {})", app.name(), app.kind(), app.clientId());
+  }
+
+  boolean removeApp(String name) throws MailtokenException {
+    return db.write(c -> {
+      List<String> users = AppRows.accountsUsing(c, name);
+      if (!users.isEmpty()) {
+        throw new AppInUseException(name, users);
+      }
+      return AppRows.delete(c, name);
+    });
+  }
+
+  StoredAccount put(NewAccount a, boolean replace) throws MailtokenException {
+    StoredAccount stored = db.write(c -> {
+      if (!AppRows.exists(c, a.appName())) {
+        throw new NoSuchEntryException("There is no app " + a.appName() + " for account " + a.address()
+            + "; add it first (mailtoken apps add).", a.address());
+      }
+      Optional<AccountRow> existing = AccountRows.find(c, a.address(), db.forUpdate());
+      Instant now = clock.instant();
+      Map<String, Object> columns = grantColumns(a, now);
+      if (existing.isPresent()) {
+        if (!replace) {
+          throw new DuplicateEntryException("Account " + a.address() + " already exists; remove it first, or"
+              + " authorize again to replace its grant.", a.address());
+        }
+        AccountRows.update(c, a.address(), existing.get().version(), columns, now, true);
+      } else {
+        columns.put("address", a.address());
+        columns.put("created_at", now.toEpochMilli());
+        columns.put("updated_at", now.toEpochMilli());
+        columns.put("version", 1L);
+        try {
+          AccountRows.insert(c, columns);
+        } catch (SQLException e) {
+          if (Database.isDuplicate(e)) {
+            throw new DuplicateEntryException("Account " + a.address() + " already exists.", a.address());
+          }
+          throw e;
+        }
+      }
+      return AccountRows.find(c, a.address(), "").orElseThrow().account();
+    });
+    log.info("account {} {} (app {}, grant {}, version {})", a.address(), replace ? "replaced" : "added",
+        a.appName(), a.kind(), stored.version());
+    return stored;
+  }
+
+  /** Every grant column, so a replace leaves nothing of the old grant behind. */
+  private Map<String, Object> grantColumns(NewAccount a, Instant now) {
+    FieldCipher f = cipher.get();
+    String address = a.address();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("app_name", a.appName());
+    m.put("grant_kind", a.kind().name());
+    m.put("subject", a.subject().orElse(null));
+    m.put("granted_scopes", Columns.scopes(a.grantedScopes()));
+    m.put(AccountRow.REFRESH_TOKEN, enc(f, AccountRow.REFRESH_TOKEN, address, a.refreshToken()));
+    m.put(AccountRow.SERVICE_ACCOUNT_KEY, enc(f, AccountRow.SERVICE_ACCOUNT_KEY, address, a.serviceAccountKeyJson()));
+    m.put(AccountRow.FIXED_TOKEN, enc(f, AccountRow.FIXED_TOKEN, address, a.fixedToken()));
+    m.put(AccountRow.ACCESS_TOKEN, a.kind() == GrantKind.FIXED_TOKEN ? null
+        : enc(f, AccountRow.ACCESS_TOKEN, address, a.accessToken().map(t -> t.value())));
+    m.put("access_token_expires_at", a.accessToken().flatMap(t -> t.expiresAt()).map(Instant::toEpochMilli).orElse(null));
+    m.put("access_token_scopes", a.accessToken().map(t -> Columns.scopes(t.scopes())).orElse(null));
+    m.put("status", AccountState.HEALTHY.name());
+    m.put("last_refresh", a.accessToken().isPresent() && a.kind() != GrantKind.FIXED_TOKEN ? now.toEpochMilli() : null);
+    m.put("last_error", null);
+    return m;
+  }
+
+  static String enc(FieldCipher f, String column, String address, Optional<Secret> secret) {
+    return secret.map(s -> f.encrypt(AccountRow.TABLE, column, address, s.reveal())).orElse(null);
+  }
+
+  void markReauthorizationRequired(String address, String reason) throws MailtokenException {
+    changeLocked(address, Map.of("status", AccountState.REAUTHORIZATION_REQUIRED.name(), "last_error", reason));
+    log.error("account {} needs reauthorization: {}", address, reason);
+  }
+
+  void clearSecrets(String address) throws MailtokenException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String column : AccountRow.SECRET_COLUMNS) {
+      m.put(column, null);
+    }
+    m.put("access_token_expires_at", null);
+    m.put("status", AccountState.REVOKED.name());
+    changeLocked(address, m);
+    log.info("account {}: secrets removed, status REVOKED", address);
+  }
+
+  private void changeLocked(String address, Map<String, Object> columns) throws MailtokenException {
+    db.write(c -> {
+      AccountRow row = lockedRow(c, address);
+      AccountRows.update(c, address, row.version(), columns, clock.instant(), true);
+      return null;
+    });
+  }
+
+  boolean update(String address, long expectedVersion, AccountEdit edit) throws MailtokenException {
+    return db.write(c -> {
+      Optional<AccountRow> row = AccountRows.find(c, address, db.forUpdate());
+      if (row.isEmpty()) {
+        return false;
+      }
+      if (row.get().version() != expectedVersion) {
+        throw new ConcurrentEditException(address, expectedVersion, row.get().version());
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      if (edit.appName().isPresent()) {
+        if (!AppRows.exists(c, edit.appName().get())) {
+          throw new NoSuchEntryException("There is no app " + edit.appName().get() + ".", address);
+        }
+        m.put("app_name", edit.appName().get());
+      }
+      edit.subject().ifPresent(s -> m.put("subject", s));
+      edit.grantedScopes().ifPresent(s -> m.put("granted_scopes", Columns.scopes(s)));
+      edit.status().ifPresent(s -> m.put("status", s.name()));
+      if (edit.refreshToken().isPresent()) {
+        m.put(AccountRow.REFRESH_TOKEN, enc(cipher.get(), AccountRow.REFRESH_TOKEN, address, edit.refreshToken()));
+        m.put(AccountRow.ACCESS_TOKEN, null);
+        m.put("access_token_expires_at", null);
+        m.put("status", AccountState.HEALTHY.name());
+        m.put("last_error", null);
+      }
+      return AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
+    });
+  }
+
+  void saveRotatedRefreshToken(String address, Secret refreshToken) throws MailtokenException {
+    db.write(c -> {
+      AccountRow row = lockedRow(c, address);
+      if (row.account().status() == AccountState.REVOKED) {
+        throw new StoreException("Account " + address + " was revoked; the rotated refresh token (sha256:"
+            + refreshToken.fingerprint() + ") is not stored. Authorize the account again.", address, null);
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(AccountRow.REFRESH_TOKEN, enc(cipher.get(), AccountRow.REFRESH_TOKEN, address, Optional.of(refreshToken)));
+      AccountRows.update(c, address, row.version(), m, clock.instant(), true);
+      return null;
+    });
+    log.info("account {}: rotated refresh token sha256:{} saved", address, refreshToken.fingerprint());
+  }
+
+  private AccountRow lockedRow(Connection c, String address) throws SQLException, NoSuchEntryException {
+    return AccountRows.find(c, address, db.forUpdate()).orElseThrow(() -> noSuchAccount(address));
+  }
+
+  static NoSuchEntryException noSuchAccount(String address) {
+    return new NoSuchEntryException("There is no account " + address + " in the store; add it with"
+        + " mailtoken authorize or mailtoken import.", address);
+  }
+
+  private static DuplicateEntryException duplicateApp(String name) {
+    return new DuplicateEntryException("An app named " + name + " already exists; choose another name or"
+        + " remove it first.", null);
+  }
+}

@@ -1,0 +1,12 @@
+package dev.mailtoken.store;
+
+import dev.mailtoken.oauth.MailtokenException;
+
+/** An app or account with that name or address already exists; nothing was changed. */
+public class DuplicateEntryException extends MailtokenException {
+  private static final long serialVersionUID = 1L;
+
+  public DuplicateEntryException(String message, String account) {
+    super(message, account, null, null);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.mailtoken.store;
+
+import dev.mailtoken.oauth.MailtokenException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Work done on one connection, inside or outside a transaction. */
+@FunctionalInterface
+interface SqlWork<T> {
+  T run(Connection connection) throws SQLException, MailtokenException;
+}

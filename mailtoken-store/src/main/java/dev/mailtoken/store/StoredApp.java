@@ -1,0 +1,126 @@
+package dev.mailtoken.store;
+
+import dev.mailtoken.oauth.App;
+import dev.mailtoken.oauth.AppBuilder;
+import dev.mailtoken.oauth.Provider;
+import dev.mailtoken.oauth.ProviderBuilder;
+import dev.mailtoken.oauth.Secret;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An OAuth2 app as stored: the provider preset it starts from, every endpoint explicitly (so
+ * an app pointing at the testkit emulator round-trips), the client and its scopes.
+ *
+ * <p>Immutable; the client secret prints as a fingerprint only.
+ *
+ * @param tenant the Microsoft tenant ({@code MICROSOFT} only; {@code common} when empty)
+ * @param scopes the scopes the app asks for
+ * @param smtpHost the SMTP submission host, when the provider has one
+ */
+public record StoredApp(
+    String name,
+    ProviderKind kind,
+    Optional<String> tenant,
+    Optional<URI> issuer,
+    URI tokenEndpoint,
+    Optional<URI> authorizationEndpoint,
+    Optional<URI> revocationEndpoint,
+    Optional<URI> userinfoEndpoint,
+    String clientId,
+    Optional<Secret> clientSecret,
+    Optional<URI> redirectUri,
+    List<String> scopes,
+    Optional<String> smtpHost,
+    int smtpPort) {
+
+  public StoredApp {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(tokenEndpoint, "tokenEndpoint");
+    Objects.requireNonNull(authorizationEndpoint, "authorizationEndpoint");
+    Objects.requireNonNull(revocationEndpoint, "revocationEndpoint");
+    Objects.requireNonNull(userinfoEndpoint, "userinfoEndpoint");
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(clientSecret, "clientSecret");
+    Objects.requireNonNull(redirectUri, "redirectUri");
+    scopes = List.copyOf(scopes);
+    Objects.requireNonNull(smtpHost, "smtpHost");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("an app name must not be blank");
+    }
+    if (clientId.isBlank()) {
+      throw new IllegalArgumentException("app " + name + " needs a client id");
+    }
+    if (smtpPort < 1 || smtpPort > 65535) {
+      throw new IllegalArgumentException("app " + name + ": SMTP port must be in 1..65535, got " + smtpPort);
+    }
+  }
+
+  /**
+   * Captures {@code app} under {@code name}: every endpoint of its provider is stored, the
+   * Microsoft tenant is read from the token endpoint's first path segment.
+   */
+  public static StoredApp from(String name, ProviderKind kind, App app) {
+    Provider p = app.provider();
+    Optional<String> tenant = kind == ProviderKind.MICROSOFT ? tenantOf(p.tokenEndpoint()) : Optional.empty();
+    return new StoredApp(name, kind, tenant, p.issuer(), p.tokenEndpoint(), p.authorizationEndpoint(),
+        p.revocationEndpoint(), p.userinfoEndpoint(), app.clientId(), app.clientSecret(), app.redirectUri(),
+        app.scopes(), p.smtpHost(), p.smtpPort());
+  }
+
+  /**
+   * Rebuilds the {@link App}: the preset for {@link #kind()} ({@code Provider.google()},
+   * {@code Provider.microsoft(tenant)}, or a plain provider) with the stored endpoints replacing
+   * the preset's. No network.
+   *
+   * @throws IllegalArgumentException when the stored values do not make a valid app
+   */
+  public App toApp() {
+    ProviderBuilder b = preset();
+    issuer.ifPresent(b::issuer);
+    b.tokenEndpoint(tokenEndpoint);
+    authorizationEndpoint.ifPresent(b::authorizationEndpoint);
+    if (revocationEndpoint.isPresent()) {
+      b.revocationEndpoint(revocationEndpoint.get());
+    } else {
+      b.noRevocationEndpoint();
+    }
+    userinfoEndpoint.ifPresent(b::userinfoEndpoint);
+    if (!scopes.isEmpty()) {
+      b.defaultScopes(scopes);
+    }
+    smtpHost.ifPresent(h -> b.smtp(h, smtpPort));
+    AppBuilder a = App.builder().provider(b.build()).clientId(clientId);
+    clientSecret.ifPresent(a::clientSecret);
+    redirectUri.ifPresent(a::redirectUri);
+    if (!scopes.isEmpty()) {
+      a.scopes(scopes);
+    }
+    return a.build();
+  }
+
+  private ProviderBuilder preset() {
+    if (kind == ProviderKind.GOOGLE) {
+      return Provider.google().toBuilder();
+    }
+    if (kind == ProviderKind.MICROSOFT) {
+      return Provider.microsoft(tenant.orElse("common")).toBuilder();
+    }
+    String providerName = issuer.map(URI::getHost).filter(h -> !h.isBlank()).orElse(name);
+    return Provider.builder().name(providerName);
+  }
+
+  private static Optional<String> tenantOf(URI tokenEndpoint) {
+    String path = tokenEndpoint.getPath();
+    if (path == null) {
+      return Optional.empty();
+    }
+    String[] parts = path.split("/");
+    return parts.length > 1 && !parts[1].isBlank() ? Optional.of(parts[1]) : Optional.empty();
+  }
+}
