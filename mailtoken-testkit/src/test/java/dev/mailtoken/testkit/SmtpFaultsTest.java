@@ -1,0 +1,166 @@
+package dev.mailtoken.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Fault injection, the Gmail daily limit, counters and concurrent sessions. */
+class SmtpFaultsTest {
+  private static final String USER = "alice@example.com";
+
+  private final TestClock clock = TestClock.at(Emulators.START);
+  private final ProviderEmulator provider = Emulators.started(
+      ProviderEmulator.builder().mode(EmulatorMode.GOOGLE).clock(clock));
+  private final SmtpEmulator smtp = SmtpEmulator.builder(provider).start();
+  private final String token = provider.issueAccessToken(Emulators.CLIENT, USER, List.of(Emulators.GMAIL));
+
+  @AfterEach
+  void close() {
+    smtp.close();
+    provider.close();
+  }
+
+  private SmtpWire authenticated() {
+    SmtpWire wire = SmtpWire.plain(smtp);
+    wire.handshake(smtp);
+    assertThat(wire.send("AUTH XOAUTH2 " + SmtpWire.xoauth2(USER, token))).startsWith("235 ");
+    return wire;
+  }
+
+  private static String send(SmtpWire wire) {
+    String mail = wire.send("MAIL FROM:<" + USER + ">");
+    if (!mail.startsWith("250")) {
+      return mail;
+    }
+    wire.send("RCPT TO:<bob@example.org>");
+    wire.send("DATA");
+    return wire.send("Subject: hi\r\n\r\nbody\r\n.");
+  }
+
+  @Test
+  void givenDropAfterAuthOnce_whenAuthenticated_then235ThenConnectionClosed() {
+    smtp.faults().dropAfterAuth(1);
+    try (SmtpWire wire = authenticated()) {
+      assertThat(wire.closedByServer()).isTrue();
+    }
+    try (SmtpWire second = authenticated()) {
+      assertThat(second.send("NOOP")).startsWith("250 2.0.0 OK");
+    }
+  }
+
+  @Test
+  void givenSlowReplies_whenCommandSent_thenReplyArrivesNoSoonerThanTheDelay() {
+    try (SmtpWire wire = authenticated()) {
+      smtp.faults().slowReplies(Duration.ofMillis(300));
+      long start = System.nanoTime();
+
+      wire.send("NOOP");
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+  }
+
+  @Test
+  void givenCloseExpiredSessionsAndTokenExpired_whenNextCommand_then421AndClosed() {
+    smtp.faults().closeExpiredSessions(true);
+    try (SmtpWire wire = authenticated()) {
+      clock.advance(Duration.ofHours(1));
+
+      assertThat(wire.send("MAIL FROM:<" + USER + ">"))
+          .matches("421 4\\.7\\.0 Try again later, closing connection\\. \\S+ - gsmtp");
+      assertThat(wire.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void givenCloseExpiredSessionsOff_whenTokenExpired_thenSessionKeepsWorking() {
+    try (SmtpWire wire = authenticated()) {
+      clock.advance(Duration.ofHours(2));
+
+      assertThat(send(wire)).startsWith("250 2.0.0 OK");
+    }
+  }
+
+  @Test
+  void givenDailyLimitReached_whenMailFrom_then550Point4Point5MultiLine() {
+    smtp.dailyLimit(USER, 1);
+    try (SmtpWire wire = authenticated()) {
+      send(wire);
+
+      assertThat(wire.send("MAIL FROM:<" + USER + ">")).matches(
+          "550-5\\.4\\.5 Daily user sending limit exceeded\\. For more information on Gmail\n"
+              + "550-5\\.4\\.5 sending limits go to\n"
+              + "550 5\\.4\\.5  https://support\\.google\\.com/a/answer/166852 \\S+ - gsmtp");
+    }
+  }
+
+  @Test
+  void givenDailyLimitReached_when24HoursPass_thenSendingWorksAgain() {
+    smtp.dailyLimit(USER, 1);
+    try (SmtpWire wire = authenticated()) {
+      send(wire);
+      clock.advance(Duration.ofHours(24));
+
+      assertThat(send(wire)).startsWith("250 2.0.0 OK");
+    }
+  }
+
+  @Test
+  void givenConnectionsAndMessages_whenCleared_thenRecordsAndCounterReset() {
+    try (SmtpWire wire = authenticated()) {
+      send(wire);
+      assertThat(smtp.connectionCount()).isEqualTo(1);
+
+      smtp.clear();
+
+      assertThat(smtp.messages()).isEmpty();
+      assertThat(smtp.authAttempts()).isEmpty();
+      assertThat(smtp.connectionCount()).isZero();
+      assertThat(smtp.activeConnections()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void givenTwentySessionsReleasedTogether_whenEachSendsOneMessage_thenAllCaptured() throws Exception {
+    int n = 20;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(n);
+    try {
+      List<Future<String>> replies = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        replies.add(threads.submit(() -> {
+          start.await();
+          try (SmtpWire wire = authenticated()) {
+            return send(wire);
+          }
+        }));
+      }
+      start.countDown();
+      for (Future<String> reply : replies) {
+        assertThat(reply.get(10, TimeUnit.SECONDS)).startsWith("250 2.0.0 OK");
+      }
+      assertThat(smtp.messages()).hasSize(n);
+      assertThat(smtp.connectionCount()).isEqualTo(n);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
+  void givenOpenConnections_whenEmulatorClosed_thenClientsSeeTheConnectionClosed() {
+    try (SmtpWire wire = authenticated()) {
+      smtp.close();
+
+      assertThat(wire.closedByServer()).isTrue();
+    }
+  }
+}
