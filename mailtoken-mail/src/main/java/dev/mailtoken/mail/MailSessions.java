@@ -1,6 +1,8 @@
 package dev.mailtoken.mail;
 
 import dev.mailtoken.token.TokenSource;
+import jakarta.mail.NoSuchProviderException;
+import jakarta.mail.Provider;
 import jakarta.mail.Session;
 import java.util.Objects;
 import java.util.Properties;
@@ -56,6 +58,16 @@ public final class MailSessions {
     p.put(Credentials.PROPERTY, credentials);
     p.put(TokenSmtpTransport.SERVER_PROPERTY, server);
     p.put(SaslAttempts.PROPERTY, new SaslAttempts());
-    return Session.getInstance(p);
+    Session session = Session.getInstance(p);
+    // mail.smtp.class only selects among known providers: make ours known, then the default.
+    Provider ours = new Provider(Provider.Type.TRANSPORT, "smtp", TokenSmtpTransport.class.getName(), "dev.mailtoken",
+        "1");
+    session.addProvider(ours);
+    try {
+      session.setProvider(ours);
+    } catch (NoSuchProviderException e) {
+      throw new IllegalStateException("cannot install mailtoken's SMTP transport", e);
+    }
+    return session;
   }
 }

@@ -1,0 +1,123 @@
+package dev.mailtoken.mail;
+
+import dev.mailtoken.oauth.App;
+import dev.mailtoken.oauth.ClientAuthentication;
+import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.oauth.Provider;
+import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.testkit.ClientRegistration;
+import dev.mailtoken.testkit.EmulatorMode;
+import dev.mailtoken.testkit.ProviderEmulator;
+import dev.mailtoken.testkit.SmtpEmulator;
+import dev.mailtoken.testkit.SmtpEmulatorBuilder;
+import dev.mailtoken.testkit.TestClock;
+import dev.mailtoken.testkit.TlsMode;
+import dev.mailtoken.testsupport.LogCapture;
+import dev.mailtoken.token.Account;
+import dev.mailtoken.token.RefreshTokenGrant;
+import dev.mailtoken.token.Scheduler;
+import dev.mailtoken.token.TokenManager;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+
+/**
+ * A provider emulator, an SMTP emulator and a token manager on one test clock. Background
+ * refresh never runs (the scheduler drops tasks): every refresh in a test is one it caused.
+ */
+final class MailRig implements AutoCloseable {
+  static final String CLIENT_ID = "mail-test-app";
+  static final String CLIENT_SECRET = "mail-test-client-secret-42";
+  static final String GMAIL_SCOPE = "https://mail.google.com/";
+  static final String EXCHANGE_SCOPE = "https://outlook.office.com/SMTP.Send";
+
+  final TestClock clock = TestClock.at(Instant.parse("2031-05-17T09:13:27.123Z"));
+  final ProviderEmulator provider;
+  final SmtpEmulator smtp;
+  final TokenManager tokens;
+  private final App app;
+
+  private MailRig(EmulatorMode mode, UnaryOperator<SmtpEmulatorBuilder> smtpOptions, LogCapture logs) {
+    provider = ProviderEmulator.builder().mode(mode).clock(clock).build().start();
+    provider.registerClient(ClientRegistration.confidential(CLIENT_ID, CLIENT_SECRET).build());
+    smtp = smtpOptions.apply(SmtpEmulator.builder(provider)).start();
+    logs.forbid(CLIENT_SECRET).forbidAll(provider::issuedSecrets);
+    Provider p = Provider.builder().name(mode.name().toLowerCase()).tokenEndpoint(provider.tokenEndpoint())
+        .rotatesRefreshTokens(mode == EmulatorMode.MICROSOFT).build();
+    app = App.builder().provider(p).clientId(CLIENT_ID).clientSecret(Secret.of(CLIENT_SECRET))
+        .clientAuthentication(ClientAuthentication.CLIENT_SECRET_POST).scopes(List.of(scope())).build();
+    OAuthClient client = OAuthClient.builder().clock(clock).requestTimeout(Duration.ofSeconds(10)).build();
+    Scheduler never = (task, delay) -> () -> { };
+    tokens = TokenManager.builder().clock(clock).scheduler(never).oauthClient(client).build();
+  }
+
+  static MailRig gmail(LogCapture logs) {
+    return new MailRig(EmulatorMode.GOOGLE, b -> b, logs);
+  }
+
+  static MailRig gmail(LogCapture logs, UnaryOperator<SmtpEmulatorBuilder> smtpOptions) {
+    return new MailRig(EmulatorMode.GOOGLE, smtpOptions, logs);
+  }
+
+  static MailRig exchange(LogCapture logs) {
+    return new MailRig(EmulatorMode.MICROSOFT, b -> b, logs);
+  }
+
+  static MailRig exchange(LogCapture logs, UnaryOperator<SmtpEmulatorBuilder> smtpOptions) {
+    return new MailRig(EmulatorMode.MICROSOFT, smtpOptions, logs);
+  }
+
+  String scope() {
+    return provider.mode() == EmulatorMode.MICROSOFT ? EXCHANGE_SCOPE : GMAIL_SCOPE;
+  }
+
+  /** Registers {@code user} with a refresh token for the mail scope; returns the address. */
+  String account(String user) {
+    return account(user, List.of(scope()));
+  }
+
+  String account(String user, List<String> scopes) {
+    Secret rt = Secret.of(provider.issueRefreshToken(CLIENT_ID, user, scopes));
+    tokens.register(new Account(user, new RefreshTokenGrant(app, rt)));
+    return user;
+  }
+
+  /** An SmtpServer pointed at the SMTP emulator, trusting its certificate. */
+  SmtpServer.Builder server() {
+    SmtpSecurity security = smtp.tlsMode() == TlsMode.IMPLICIT ? SmtpSecurity.IMPLICIT_TLS
+        : smtp.tlsMode() == TlsMode.STARTTLS ? SmtpSecurity.STARTTLS : SmtpSecurity.NONE;
+    return SmtpServer.builder().host(smtp.host()).port(smtp.port()).security(security)
+        .sslContext(smtp.clientSslContext());
+  }
+
+  Mailer mailer(MailTransport transport) {
+    return Mailer.builder().tokenManager(tokens).transport(transport).clock(clock).build();
+  }
+
+  static MimeMessage message(String from, String to, String subject) {
+    try {
+      MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
+      m.setFrom(new InternetAddress(from));
+      m.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+      m.setSubject(subject);
+      m.setText("Hello from mailtoken: " + subject);
+      return m;
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    tokens.close();
+    smtp.close();
+    provider.close();
+  }
+}
