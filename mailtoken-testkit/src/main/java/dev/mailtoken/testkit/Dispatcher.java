@@ -30,8 +30,10 @@ final class Dispatcher implements HttpHandler {
   private final TokenHandler token;
   private final RevokeHandler revoke;
   private final MetadataHandler metadata;
+  private final SendMailHandler send;
 
-  Dispatcher(EmulatorSettings settings, Paths paths, Faults faults, RequestLog requestLog, GrantStore grants) {
+  Dispatcher(EmulatorSettings settings, Paths paths, Faults faults, RequestLog requestLog, GrantStore grants,
+      ApiOutbox outbox) {
     this.settings = settings;
     this.paths = paths;
     this.faults = faults;
@@ -41,6 +43,7 @@ final class Dispatcher implements HttpHandler {
     this.token = new TokenHandler(settings, paths, grants, errors);
     this.revoke = new RevokeHandler(settings, grants, errors);
     this.metadata = new MetadataHandler(settings, paths, grants);
+    this.send = new SendMailHandler(settings, grants, outbox);
   }
 
   @Override
@@ -90,7 +93,7 @@ final class Dispatcher implements HttpHandler {
     Paths.Route route = paths.route(path);
     requestLog.record(new RecordedRequest(route.endpoint(), method, path, headers, query, form,
         settings.clock().instant()));
-    return new Request(route.endpoint(), route.tenant(), method, path, headers, query, form);
+    return new Request(route.endpoint(), route.tenant(), method, path, headers, query, form, body);
   }
 
   private Reply route(Request request) {
@@ -103,6 +106,8 @@ final class Dispatcher implements HttpHandler {
         case DEVICE -> metadata.device();
         case USERINFO -> metadata.userinfo(request);
         case JWKS -> metadata.jwks();
+        case GMAIL_SEND -> send.gmail(request);
+        case GRAPH_SEND_MAIL -> send.graph(request);
         case OTHER -> Reply.text(404, "Not Found");
       };
     } catch (Rejection rejection) {

@@ -58,8 +58,24 @@ record Paths(EmulatorMode mode, URI base, String defaultTenant) {
     return URI.create(base + path);
   }
 
+  /** The Gmail API send URL for {@code userId} ({@code me} or an address). */
+  URI gmailSend(String userId) {
+    return at("/gmail/v1/users/" + userId + "/messages/send");
+  }
+
+  /** The Graph sendMail URL: {@code /v1.0/me/sendMail} for null, else {@code /v1.0/users/{id}/sendMail}. */
+  URI graphSendMail(String userIdOrUpn) {
+    return at(userIdOrUpn == null ? "/v1.0/me/sendMail" : "/v1.0/users/" + userIdOrUpn + "/sendMail");
+  }
+
   /** Maps a request path to its endpoint; unknown paths (and /revoke in Microsoft mode) → OTHER. */
   Route route(String path) {
+    if (path.startsWith("/gmail/v1/users/") && path.endsWith("/messages/send")) {
+      return new Route(Endpoint.GMAIL_SEND, null);
+    }
+    if (path.equals("/v1.0/me/sendMail") || (path.startsWith("/v1.0/users/") && path.endsWith("/sendMail"))) {
+      return new Route(Endpoint.GRAPH_SEND_MAIL, null);
+    }
     if (path.equals("/userinfo")) {
       return new Route(Endpoint.USERINFO, null);
     }

@@ -46,6 +46,7 @@ public final class ProviderEmulator implements AutoCloseable {
   private final Faults faults = new Faults();
   private final RequestLog requestLog;
   private final GrantStore grants;
+  private final ApiOutbox outbox = new ApiOutbox();
   private volatile Running running;
 
   ProviderEmulator(EmulatorSettings settings) {
@@ -74,7 +75,7 @@ public final class ProviderEmulator implements AutoCloseable {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
       URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
       Paths paths = new Paths(settings.mode(), base, settings.tenant());
-      server.createContext("/", new Dispatcher(settings, paths, faults, requestLog, grants));
+      server.createContext("/", new Dispatcher(settings, paths, faults, requestLog, grants, outbox));
       server.setExecutor(pool);
       server.start();
       running = new Running(server, pool, paths);
@@ -273,9 +274,33 @@ public final class ProviderEmulator implements AutoCloseable {
     return requestLog.of(Objects.requireNonNull(endpoint, "endpoint"));
   }
 
-  /** Forgets recorded requests and resets the counters. */
+  /**
+   * Messages accepted by the HTTP send endpoints ({@code POST /gmail/v1/users/{userId}/messages/send},
+   * {@code POST /v1.0/me/sendMail}, {@code /v1.0/users/{id}/sendMail}), in order.
+   */
+  public List<ApiMessage> apiMessages() {
+    return outbox.all();
+  }
+
+  /** Gmail API send URL for {@code userId} ({@code me} or the user's address). */
+  public URI gmailSendEndpoint(String userId) {
+    return paths().gmailSend(Objects.requireNonNull(userId, "userId"));
+  }
+
+  /** Graph {@code /v1.0/me/sendMail}. */
+  public URI graphSendMailEndpoint() {
+    return paths().graphSendMail(null);
+  }
+
+  /** Graph {@code /v1.0/users/{idOrUpn}/sendMail}. */
+  public URI graphSendMailEndpoint(String userIdOrUpn) {
+    return paths().graphSendMail(Objects.requireNonNull(userIdOrUpn, "userIdOrUpn"));
+  }
+
+  /** Forgets recorded requests and {@link #apiMessages()}, and resets the counters. */
   public void clearRequests() {
     requestLog.clear();
+    outbox.clear();
   }
 
   /**

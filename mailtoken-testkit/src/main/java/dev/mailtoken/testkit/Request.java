@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One parsed request as the handlers see it. Immutable.
+ * One parsed request as the handlers see it. Immutable by convention ({@code body} is not copied:
+ * handlers only read it).
  *
  * @param tenant the Microsoft tenant path segment, or null in other modes
  * @param headers names lower-cased
  */
 record Request(Endpoint endpoint, String tenant, String method, String path, Map<String, List<String>> headers,
-    Map<String, String> query, Map<String, String> form) {
+    Map<String, String> query, Map<String, String> form, byte[] body) {
 
   /** A form parameter, else a query parameter; null if absent. */
   String param(String name) {
