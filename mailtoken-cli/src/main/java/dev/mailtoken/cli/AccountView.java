@@ -1,0 +1,49 @@
+package dev.mailtoken.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailtoken.store.StoredAccount;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Prints a {@link StoredAccount} (which holds no secret values) as text or JSON. Stateless. */
+final class AccountView {
+  private AccountView() {
+  }
+
+  static String status(StoredAccount a) {
+    return a.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  static ObjectNode json(StoredAccount a) {
+    ObjectNode n = JsonOutput.object();
+    n.put("address", a.address());
+    n.put("app", a.appName());
+    n.put("grant", a.kind().name().toLowerCase(Locale.ROOT));
+    n.put("status", a.status().name().toLowerCase(Locale.ROOT));
+    JsonOutput.put(n, "subject", a.subject());
+    n.putPOJO("granted_scopes", a.grantedScopes());
+    JsonOutput.put(n, "last_refresh", a.lastRefresh());
+    JsonOutput.put(n, "access_token_expires_at", a.accessTokenExpiresAt());
+    JsonOutput.put(n, "last_error", a.lastError());
+    n.put("has_refresh_token", a.hasRefreshToken());
+    n.put("created_at", a.createdAt().toString());
+    n.put("updated_at", a.updatedAt().toString());
+    n.put("version", a.version());
+    return n;
+  }
+
+  static void details(StoredAccount a, PrintWriter out) {
+    out.println("account:        " + a.address());
+    out.println("app:            " + a.appName());
+    out.println("grant:          " + a.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+        + a.subject().map(s -> " (subject " + s + ")").orElse(""));
+    out.println("status:         " + status(a));
+    out.println("refresh token:  " + (a.hasRefreshToken() ? "stored (encrypted)" : "none"));
+    out.println("granted scopes: " + String.join(" ", a.grantedScopes()));
+    out.println("last refresh:   " + a.lastRefresh().map(Object::toString).orElse("never"));
+    out.println("token expires:  " + a.accessTokenExpiresAt().map(Object::toString).orElse("no access token"));
+    a.lastError().ifPresent(e -> out.println("last error:     " + e));
+    out.println("created:        " + a.createdAt());
+    out.println("updated:        " + a.updatedAt() + " (version " + a.version() + ")");
+  }
+}

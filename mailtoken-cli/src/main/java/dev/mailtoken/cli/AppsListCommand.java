@@ -1,0 +1,53 @@
+package dev.mailtoken.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailtoken.store.StoredApp;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mailtoken apps list}: the apps, client secrets shown as fingerprints only. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the apps (secrets as fingerprints).",
+    footer = {"%nExamples:", "  mailtoken apps list", "  mailtoken apps list --json", ExitCode.FOOTER})
+final class AppsListCommand extends Verb {
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Override
+  int execute() throws Exception {
+    try (StoreAccess access = main().openStore(err())) {
+      List<StoredApp> apps = access.store().apps();
+      if (json) {
+        ArrayNode array = JsonOutput.array();
+        for (StoredApp app : apps) {
+          ObjectNode n = array.addObject();
+          n.put("name", app.name());
+          n.put("provider", app.kind().name().toLowerCase(java.util.Locale.ROOT));
+          JsonOutput.put(n, "tenant", app.tenant());
+          n.put("client_id", app.clientId());
+          JsonOutput.put(n, "client_secret_fingerprint", app.clientSecret().map(s -> s.fingerprint()));
+          n.put("token_endpoint", app.tokenEndpoint().toString());
+          JsonOutput.put(n, "authorization_endpoint", app.authorizationEndpoint());
+          JsonOutput.put(n, "revocation_endpoint", app.revocationEndpoint());
+          n.putPOJO("scopes", app.scopes());
+          JsonOutput.put(n, "smtp_host", app.smtpHost());
+          n.put("smtp_port", app.smtpPort());
+        }
+        out().println(JsonOutput.write(array));
+        return ExitCode.OK.code();
+      }
+      if (apps.isEmpty()) {
+        err().println("no apps yet; add one with: mailtoken apps add NAME --provider google --client-id ID");
+        return ExitCode.OK.code();
+      }
+      out().printf("%-16s %-10s %-40s %-10s %s%n", "NAME", "PROVIDER", "CLIENT ID", "SECRET", "SCOPES");
+      for (StoredApp app : apps) {
+        out().printf("%-16s %-10s %-40s %-10s %s%n", app.name(), app.kind().name().toLowerCase(java.util.Locale.ROOT)
+            + app.tenant().map(t -> ":" + t).orElse(""), app.clientId(),
+            app.clientSecret().map(s -> s.fingerprint()).orElse("(public)"), String.join(" ", app.scopes()));
+      }
+      return ExitCode.OK.code();
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.mailtoken.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailtoken.oauth.App;
+import dev.mailtoken.oauth.AuthorizationCode;
+import dev.mailtoken.oauth.AuthorizationRequestBuilder;
+import dev.mailtoken.oauth.IdTokenClaims;
+import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.oauth.MissingRefreshTokenException;
+import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.oauth.PendingAuthorization;
+import dev.mailtoken.oauth.Provider;
+import dev.mailtoken.oauth.ScopeNotGrantedException;
+import dev.mailtoken.oauth.TokenResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The RFC 8252 loopback consent flow: listener on 127.0.0.1, PKCE and state through
+ * {@link PendingAuthorization}, the URL printed (and opened where there is a desktop), the callback
+ * validated, the code exchanged, and the mailbox address found (ID token, else userinfo, else the
+ * {@code --account} the user gave). Storing the result is the caller's job.
+ *
+ * <p>One instance per run; not thread-safe. Failures are {@link MailtokenException}s from core or
+ * {@link CliException}s with a hint; the browser page always shows the outcome.
+ */
+final class AuthorizationFlow {
+  private static final List<String> IDENTITY_SCOPES = List.of("openid", "email");
+
+  private final OAuthClient client;
+  private final Browser browser;
+  private final PrintWriter err;
+
+  AuthorizationFlow(OAuthClient client, Browser browser, PrintWriter err) {
+    this.client = client;
+    this.browser = browser;
+    this.err = err;
+  }
+
+  /** What the consent produced: the mailbox and the token response (with its refresh token). */
+  record Authorized(String address, TokenResponse tokens) {
+  }
+
+  Authorized run(App stored, ConsentRequest request) throws MailtokenException, InterruptedException {
+    Provider provider = stored.provider();
+    boolean canIdentify = provider.issuer().isPresent() || provider.userinfoEndpoint().isPresent();
+    if (!canIdentify && request.account().isEmpty()) {
+      throw new CliException(ExitCode.USAGE, "provider " + provider.name() + " cannot tell which mailbox consented"
+          + " (no OpenID issuer, no userinfo endpoint)", "name it: --account user@example.com");
+    }
+    try (LoopbackReceiver receiver = startReceiver(request.port())) {
+      App app = new App(provider, stored.clientId(), stored.clientSecret(), Optional.of(receiver.redirectUri()),
+          scopes(stored, canIdentify), stored.clientAuthentication());
+      PendingAuthorization pending = pending(app, request);
+      err.println("Open this URL in a browser to authorize " + provider.name() + " access:");
+      err.println();
+      err.println("  " + pending.uri());
+      err.println();
+      if (request.openBrowser() && browser.open(pending.uri())) {
+        err.println("(opened your browser)");
+      }
+      err.println("waiting for consent… (Ctrl-C to cancel; gives up after " + human(request.timeout()) + ")");
+      err.flush();
+      URI callback = awaitCallback(receiver, request.timeout());
+      try {
+        AuthorizationCode code = pending.validate(callback);
+        TokenResponse tokens = client.exchangeCode(app, code);
+        String address = identify(app, tokens, request);
+        receiver.finish(true, "mailtoken received the authorization for " + address + ".");
+        return new Authorized(address, tokens);
+      } catch (MailtokenException | RuntimeException e) {
+        receiver.finish(false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        CliException explained = explain(e, provider);
+        if (explained != null) {
+          throw explained;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private static LoopbackReceiver startReceiver(int port) {
+    try {
+      return LoopbackReceiver.start(port);
+    } catch (IOException e) {
+      throw new CliException(ExitCode.CONFIGURATION, "cannot listen on 127.0.0.1:" + port + " for the redirect: "
+          + e.getMessage(), port == 0 ? null : "choose another --port, or leave it out for an ephemeral port");
+    }
+  }
+
+  private static List<String> scopes(App stored, boolean canIdentify) {
+    List<String> scopes = new ArrayList<>(stored.scopes());
+    if (stored.provider().issuer().isPresent() && canIdentify) {
+      for (String s : IDENTITY_SCOPES) {
+        if (!scopes.contains(s)) {
+          scopes.add(s);
+        }
+      }
+    }
+    return scopes;
+  }
+
+  private static PendingAuthorization pending(App app, ConsentRequest request) {
+    AuthorizationRequestBuilder builder = PendingAuthorization.builder(app);
+    request.account().ifPresent(builder::loginHint);
+    // Google shows the consent screen (and so returns a refresh token) again only with prompt=consent.
+    // Asking for it every time would make every re-run a full consent; we ask when the user forces it.
+    if (app.provider().offlineAccessParameters().containsKey("prompt") && !request.forceConsent()) {
+      builder.extraParameter("prompt", "select_account");
+    }
+    if (request.forceConsent() && app.provider().offlineAccessParameters().isEmpty()) {
+      builder.extraParameter("prompt", "consent");
+    }
+    return builder.build();
+  }
+
+  private static URI awaitCallback(LoopbackReceiver receiver, Duration timeout) throws InterruptedException {
+    try {
+      return receiver.awaitCallback(timeout);
+    } catch (TimeoutException e) {
+      throw new CliException(ExitCode.CONSENT, "no answer from the browser within " + human(timeout)
+          + "; nothing was stored", "run authorize again (and finish the consent in time), or wait longer with"
+          + " --timeout 10m");
+    }
+  }
+
+  private String identify(App app, TokenResponse tokens, ConsentRequest request) throws MailtokenException {
+    Optional<String> fromToken = tokens.idTokenClaims().flatMap(IdTokenClaims::email)
+        .or(() -> userinfo(app, tokens));
+    if (fromToken.isPresent()) {
+      String address = fromToken.get();
+      if (request.account().isPresent() && !request.account().get().equalsIgnoreCase(address)) {
+        err.println("note: you consented as " + address + ", not " + request.account().get()
+            + "; the account is stored as " + address);
+      }
+      return address;
+    }
+    return request.account().orElseThrow(() -> new CliException(ExitCode.USAGE, app.provider().name()
+        + " did not say which mailbox consented (no email in the ID token or userinfo); nothing was stored",
+        "run again with --account user@example.com"));
+  }
+
+  private Optional<String> userinfo(App app, TokenResponse tokens) {
+    Optional<URI> endpoint = app.provider().userinfoEndpoint();
+    if (endpoint.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      HttpResponse<String> reply = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
+          HttpRequest.newBuilder(endpoint.get()).timeout(Duration.ofSeconds(20))
+              .header("Authorization", "Bearer " + tokens.accessToken().reveal()).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (reply.statusCode() != 200) {
+        return Optional.empty();
+      }
+      JsonNode email = new ObjectMapper().readTree(reply.body()).path("email");
+      return email.isTextual() ? Optional.of(email.asText()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** Adds the CLI's own next step to core's explanation where the CLI has a flag for it. */
+  private static CliException explain(Exception e, Provider provider) {
+    if (e instanceof MissingRefreshTokenException) {
+      boolean google = provider.offlineAccessParameters().containsKey("prompt");
+      return new CliException(ExitCode.CONFIGURATION, e.getMessage(), google
+          ? "run again with --force-consent, or remove the app's access at https://myaccount.google.com/permissions"
+              + " and authorize again"
+          : "run again with --force-consent; check the app may use refresh tokens (offline access)");
+    }
+    if (e instanceof ScopeNotGrantedException) {
+      return new CliException(ExitCode.CONFIGURATION, e.getMessage(),
+          "run authorize again and leave every permission ticked on the consent screen");
+    }
+    return null;
+  }
+
+  static String human(Duration d) {
+    if (d.toSeconds() % 60 == 0 && d.toMinutes() > 0) {
+      return d.toMinutes() + "m";
+    }
+    return d.toSeconds() + "s";
+  }
+}

@@ -1,0 +1,143 @@
+package dev.mailtoken.cli;
+
+import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.store.AccountState;
+import dev.mailtoken.store.StoredAccount;
+import dev.mailtoken.store.StoredApp;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mailtoken doctor [ACCOUNT]}: checks the store and key, each account's scopes, status and
+ * last error, a refresh, and the clock against the provider; explains each finding in plain words.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+    description = "Check the store, key, accounts and clock; explain what is wrong and what to do.",
+    footer = {"%nRecognises: wrong scope for SMTP (gmail.send vs https://mail.google.com/), invalid_grant about 7"
+        + " days after consent (Google \"Testing\" status), Microsoft 535 5.7.139 (SMTP AUTH disabled),"
+        + " service-account delegation not granted (unauthorized_client), clock skew, redirect URI mismatch,"
+        + " wrong client secret, key problems.",
+        "Exit code 0 when no problem was found, 1 otherwise (4 when the store cannot be opened).",
+        "%nExamples:", "  mailtoken doctor", "  mailtoken doctor alice@example.com --refresh", ExitCode.FOOTER})
+final class DoctorCommand extends Verb {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "ACCOUNT", description = "Check only this account.")
+  String account;
+
+  @Option(names = "--refresh", description = "Refresh the token even when the stored one is still valid.")
+  boolean refresh;
+
+  @Option(names = "--offline", description = "No network: skip the refresh and clock checks.")
+  boolean offline;
+
+  @Override
+  int execute() throws Exception {
+    List<Finding> findings = new ArrayList<>();
+    StoreAccess access;
+    try {
+      access = main().openStore(err());
+    } catch (MailtokenException e) {
+      Finding.problem("store", "cannot open the store: " + e.getMessage(), "", "fix the setting the message names"
+          + " (MAILTOKEN_HOME, MAILTOKEN_DB, MAILTOKEN_SECRET / MAILTOKEN_SECRET_FILE)").print(out());
+      return ExitCode.CONFIGURATION.code();
+    }
+    try (access) {
+      findings.add(Finding.ok("store", access.jdbcUrl() + " (key " + access.keys().currentKeyId()
+          + access.keys().keyFile().map(f -> " from " + f).orElse(" from MAILTOKEN_SECRET") + ")"));
+      access.keys().keyFile().flatMap(DoctorCommand::keyFilePermissions).ifPresent(findings::add);
+      List<StoredAccount> accounts = account == null ? access.store().accounts() : List.of(access.account(account));
+      Set<URI> endpoints = new LinkedHashSet<>();
+      for (StoredAccount a : accounts) {
+        Optional<StoredApp> app = access.store().app(a.appName());
+        if (app.isEmpty()) {
+          findings.add(Finding.problem(a.address(), "its app " + a.appName() + " is missing", "",
+              "add the app again: mailtoken apps add " + a.appName() + " ..."));
+          continue;
+        }
+        endpoints.add(app.get().tokenEndpoint());
+        findings.addAll(checkAccount(access, app.get(), a));
+      }
+      if (accounts.isEmpty()) {
+        findings.add(Finding.warning("accounts", "none stored", "", "mailtoken authorize --app APP"));
+        access.store().apps().forEach(app -> endpoints.add(app.tokenEndpoint()));
+      }
+      if (!offline) {
+        ClockSkewCheck clock = new ClockSkewCheck(main().context().clock());
+        endpoints.forEach(uri -> findings.add(clock.check(uri)));
+      }
+    }
+    findings.forEach(f -> f.print(out()));
+    long problems = findings.stream().filter(f -> f.level() == Finding.Level.PROBLEM).count();
+    out().println(problems == 0 ? "no problems found" : problems + " problem(s) found");
+    return problems == 0 ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+  }
+
+  private List<Finding> checkAccount(StoreAccess access, StoredApp app, StoredAccount a) {
+    List<Finding> out = new ArrayList<>();
+    Instant now = main().context().clock().instant();
+    try {
+      access.store().secrets(a.address());
+    } catch (MailtokenException e) {
+      out.add(Finding.problem(a.address(), "its secrets cannot be decrypted: " + e.getMessage(), "",
+          "set MAILTOKEN_SECRET / MAILTOKEN_SECRET_FILE to the key the store was encrypted with"));
+      return out;
+    }
+    Diagnoses.scopes(app, a).ifPresent(out::add);
+    if (a.status() == AccountState.REVOKED) {
+      out.add(Finding.warning(a.address(), "revoked: no secrets stored", "",
+          "mailtoken authorize --app " + app.name() + " --account " + a.address()));
+      return out;
+    }
+    Optional<Finding> fromLastError = a.lastError().flatMap(e -> Diagnoses.failureText(app, a, e, now));
+    fromLastError.ifPresent(out::add);
+    if (a.status() == AccountState.REAUTHORIZATION_REQUIRED) {
+      if (fromLastError.isEmpty()) {
+        out.add(Finding.problem(a.address(), "reauthorization required" + a.lastError().map(e -> ": " + e)
+            .orElse(""), "", "mailtoken authorize --app " + app.name() + " --account " + a.address()));
+      }
+      return out;
+    }
+    if (offline) {
+      return out;
+    }
+    try {
+      Optional<?> cached = refresh ? Optional.empty()
+          : access.store().cachedAccessToken(a.address(), TokenCommand.MIN_REMAINING);
+      if (cached.isPresent()) {
+        out.add(Finding.ok(a.address(), "stored access token valid until "
+            + a.accessTokenExpiresAt().map(Object::toString).orElse("?") + " (use --refresh to test the refresh)"));
+      } else {
+        access.store().freshToken(a.address(), refresh, main().oauthClient());
+        out.add(Finding.ok(a.address(), "refresh works"));
+      }
+    } catch (MailtokenException e) {
+      out.add(Diagnoses.refreshFailure(app, a, e, now));
+    }
+    return out;
+  }
+
+  private static Optional<Finding> keyFilePermissions(Path file) {
+    try {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      perms.remove(PosixFilePermission.OWNER_READ);
+      perms.remove(PosixFilePermission.OWNER_WRITE);
+      if (!perms.isEmpty()) {
+        return Optional.of(Finding.warning("key", file + " is readable by others (" + perms + ")",
+            "anyone who can read the key can decrypt every stored refresh token", "chmod 600 " + file));
+      }
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.mailtoken.cli;
+
+import dev.mailtoken.oauth.AuthorizationException;
+import dev.mailtoken.oauth.ConfigurationException;
+import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.oauth.ReauthorizationRequiredException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns any exception a subcommand throws into one line on stderr, an optional hint, and an
+ * {@link ExitCode}; the stack trace only with {@code --verbose}. Messages of {@link MailtokenException}
+ * never contain secrets (core's rule), so they are printed as they are.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+  private final Main main;
+
+  ErrorReporter(Main main) {
+    this.main = main;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    err.println("mailtoken: " + message(ex));
+    String hint = hint(ex);
+    if (hint != null) {
+      err.println("hint: " + hint);
+    }
+    if (main.verbose()) {
+      ex.printStackTrace(err);
+    } else if (exitCode(ex) == ExitCode.FAILURE && !(ex instanceof CliException)) {
+      err.println("(run again with --verbose for the stack trace)");
+    }
+    err.flush();
+    return exitCode(ex).code();
+  }
+
+  private static String message(Throwable ex) {
+    String m = ex.getMessage();
+    if (ex instanceof MailtokenException || ex instanceof CliException) {
+      return m;
+    }
+    return ex.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  static ExitCode exitCode(Throwable ex) {
+    if (ex instanceof CliException) {
+      return ((CliException) ex).exitCode();
+    }
+    if (ex instanceof ReauthorizationRequiredException) {
+      return ExitCode.REAUTHORIZATION_REQUIRED;
+    }
+    if (ex instanceof MailtokenException && ((MailtokenException) ex).isTransient()) {
+      return ExitCode.TRANSIENT;
+    }
+    if (ex instanceof AuthorizationException) {
+      return ExitCode.CONSENT;
+    }
+    if (ex instanceof ConfigurationException || isStoreConfiguration(ex)) {
+      return ExitCode.CONFIGURATION;
+    }
+    return ExitCode.FAILURE;
+  }
+
+  /** Store errors about keys or missing entries are configuration problems, whatever their base class. */
+  private static boolean isStoreConfiguration(Throwable ex) {
+    String name = ex.getClass().getName();
+    return name.startsWith("dev.mailtoken.store.")
+        && (name.endsWith("KeyException") || name.contains("Unknown") || name.contains("NotFound")
+            || name.contains("Duplicate") || name.contains("InUse"));
+  }
+
+  private static String hint(Throwable ex) {
+    if (ex instanceof CliException) {
+      return ((CliException) ex).hint();
+    }
+    if (ex instanceof ReauthorizationRequiredException) {
+      String who = ((MailtokenException) ex).account().map(a -> " --account " + a).orElse("");
+      return "a person must consent again: mailtoken authorize --app APP" + who;
+    }
+    if (ex instanceof MailtokenException && ((MailtokenException) ex).isTransient()) {
+      return "the provider or network failed for now; try again later";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.mailtoken.cli;
+
+import dev.mailtoken.oauth.App;
+import dev.mailtoken.oauth.ReauthorizationRequiredException;
+import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.oauth.TokenResponse;
+import dev.mailtoken.store.NewAccount;
+import dev.mailtoken.store.StoredAccount;
+import dev.mailtoken.token.AccessToken;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mailtoken import ACCOUNT --app NAME}: stores a refresh token obtained elsewhere (an OAuth
+ * playground, another tool) after checking it by refreshing once. A dead token stores nothing.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Add an account from a refresh token obtained elsewhere; it is checked by refreshing once.",
+    footer = {"%nThe refresh token is read from a file, an environment variable or a no-echo prompt.",
+        "%nExamples:", "  mailtoken import alice@example.com --app gmail --refresh-token-file rt.txt",
+        "  RT=... mailtoken import alice@example.com --app gmail --refresh-token-env RT", ExitCode.FOOTER})
+final class ImportCommand extends Verb {
+  @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The mailbox address the token belongs to.")
+  String account;
+
+  @Option(names = "--app", required = true, paramLabel = "NAME", description = "The app the token was issued to.")
+  String app;
+
+  @ArgGroup(exclusive = true)
+  Source source = new Source();
+
+  static final class Source {
+    @Option(names = "--refresh-token-file", paramLabel = "FILE", description = "Read the refresh token from FILE.")
+    Path file;
+
+    @Option(names = "--refresh-token-env", paramLabel = "VAR", description = "Read the refresh token from $VAR.")
+    String env;
+  }
+
+  @Override
+  int execute() throws Exception {
+    try (StoreAccess access = main().openStore(err())) {
+      App oauthApp = access.app(app).toApp();
+      if (access.store().account(account).isPresent()) {
+        throw new CliException(ExitCode.CONFIGURATION, "account " + account + " already exists",
+            "remove it first (mailtoken accounts remove " + account + ") or re-authorize it");
+      }
+      Secret refreshToken = SecretInput.read("refresh token", "--refresh-token", source.file, source.env,
+          main().context().env(), main().context().secretReader());
+      TokenResponse checked;
+      try {
+        checked = main().oauthClient().refresh(oauthApp, refreshToken, List.of(), account);
+      } catch (ReauthorizationRequiredException e) {
+        throw new CliException(ExitCode.REAUTHORIZATION_REQUIRED, "the refresh token is dead: "
+            + oauthApp.provider().name() + " answered " + e.oauthError().map(o -> o.summary()).orElse(e.getMessage())
+            + "; nothing was stored", "get a new one with: mailtoken authorize --app " + app + " --account " + account);
+      }
+      Secret kept = checked.refreshToken().orElse(refreshToken);
+      AccessToken first = new AccessToken(checked.accessToken(), checked.expiresAt(), checked.scopes());
+      StoredAccount saved = access.store().putAccount(NewAccount.withRefreshToken(account, app, kept,
+          List.copyOf(checked.scopes()), Optional.of(first)));
+      Set<String> missing = new LinkedHashSet<>(oauthApp.provider().defaultScopes());
+      oauthApp.provider().offlineAccessScope().ifPresent(missing::remove);
+      missing.removeAll(checked.scopes());
+      out().println("imported " + saved.address() + " (app " + app + ", refresh worked, scopes "
+          + String.join(" ", checked.scopes()) + ")");
+      if (!missing.isEmpty()) {
+        err().println("warning: the token lacks " + String.join(" ", missing) + ", which sending mail needs;"
+            + " run: mailtoken doctor " + account);
+      }
+      return ExitCode.OK.code();
+    }
+  }
+}

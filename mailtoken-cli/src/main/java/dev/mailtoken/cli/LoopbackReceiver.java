@@ -1,0 +1,153 @@
+package dev.mailtoken.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The RFC 8252 §7.3 loopback redirect receiver: a JDK {@code HttpServer} bound to 127.0.0.1 only
+ * (never a wildcard address), on an ephemeral port unless one is asked for, serving
+ * {@code /callback}. The first callback is handed to the waiting command; the browser's request is
+ * held open until the command reports the outcome, so the page the user sees says whether the
+ * account was really stored.
+ *
+ * <p>Thread-safe. {@link #close()} stops the server and answers a still-waiting browser.
+ */
+final class LoopbackReceiver implements AutoCloseable {
+  static final String PATH = "/callback";
+  /** How long the browser's request waits for the code exchange before it gets a neutral page. */
+  private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final CompletableFuture<URI> callback = new CompletableFuture<>();
+  private final CompletableFuture<String> page = new CompletableFuture<>();
+  private final CompletableFuture<Void> answered = new CompletableFuture<>();
+  private final URI redirectUri;
+
+  private LoopbackReceiver(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+    this.redirectUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+  }
+
+  /**
+   * Starts listening.
+   *
+   * @param port 0 for an ephemeral port (the default and the RFC's advice)
+   * @throws IOException when the port cannot be bound (for example already in use)
+   */
+  static LoopbackReceiver start(int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    ExecutorService executor = Executors.newCachedThreadPool(task -> {
+      Thread t = new Thread(task, "mailtoken-loopback");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    LoopbackReceiver receiver = new LoopbackReceiver(server, executor);
+    server.createContext("/", receiver::handle);
+    server.start();
+    return receiver;
+  }
+
+  /** The redirect URI to register with the authorization request: {@code http://127.0.0.1:PORT/callback}. */
+  URI redirectUri() {
+    return redirectUri;
+  }
+
+  /**
+   * Waits for the browser to come back.
+   *
+   * @return the full callback URI, query still percent-encoded
+   * @throws TimeoutException when nothing arrived in time
+   */
+  URI awaitCallback(Duration timeout) throws InterruptedException, TimeoutException {
+    try {
+      return callback.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the callback future cannot fail", e);
+    }
+  }
+
+  /** Sets the page the browser gets: success or the error, in plain words. */
+  void finish(boolean success, String message) {
+    String title = success ? "mailtoken: account connected" : "mailtoken: authorization failed";
+    page.complete("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body>"
+        + "<h1>" + title + "</h1><p>" + escape(message) + "</p><p>You can close this tab and return to the"
+        + " terminal.</p></body></html>");
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!exchange.getRequestURI().getPath().equals(PATH) || !"GET".equals(exchange.getRequestMethod())) {
+        reply(exchange, 404, "<!doctype html><p>not found</p>");
+        return;
+      }
+      String query = exchange.getRequestURI().getRawQuery();
+      URI received = URI.create(redirectUri + (query == null ? "" : "?" + query));
+      if (!callback.complete(received)) {
+        reply(exchange, 409, "<!doctype html><p>mailtoken already received an answer for this authorization;"
+            + " start again from the terminal.</p>");
+        return;
+      }
+      String body;
+      try {
+        body = page.get(PAGE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        body = "<!doctype html><p>mailtoken stopped.</p>";
+      } catch (ExecutionException | TimeoutException e) {
+        body = "<!doctype html><p>mailtoken received the answer; see the terminal for the result.</p>";
+      }
+      try {
+        reply(exchange, 200, body);
+      } finally {
+        answered.complete(null);
+      }
+    }
+  }
+
+  private static void reply(HttpExchange exchange, int status, String html) throws IOException {
+    byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  @Override
+  public void close() {
+    page.complete("<!doctype html><p>mailtoken stopped waiting; see the terminal.</p>");
+    if (callback.isDone()) {
+      // Let the browser receive its result page before the server goes away.
+      try {
+        answered.get(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
+        // the page is best effort; the terminal has the result
+      }
+    }
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.mailtoken.cli;
+
+import dev.mailtoken.mail.GmailApi;
+import dev.mailtoken.mail.GraphApi;
+import dev.mailtoken.mail.MailTransport;
+import dev.mailtoken.mail.Mailer;
+import dev.mailtoken.mail.SendResult;
+import dev.mailtoken.mail.SmtpSecurity;
+import dev.mailtoken.mail.SmtpServer;
+import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.oauth.Provider;
+import dev.mailtoken.store.CredentialStore;
+import dev.mailtoken.store.StoredApp;
+import dev.mailtoken.token.TokenManager;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Sends one message as a stored account: a {@link TokenManager} whose accounts come from the store
+ * (so refreshes are coordinated with other processes), a {@link Mailer} on the chosen transport.
+ * Used by {@code send} and {@code demo}. Closes both when done; one instance per command.
+ */
+final class Outbox implements AutoCloseable {
+  /** The transports {@code --transport} accepts. */
+  enum Kind { SMTP, GMAIL_API, GRAPH }
+
+  private final TokenManager tokens;
+  private final Mailer mailer;
+
+  Outbox(CredentialStore store, OAuthClient client, Clock clock, MailTransport transport) {
+    this.tokens = TokenManager.builder().oauthClient(client).clock(clock).accountLoader(store.accountLoader(client))
+        .build();
+    this.mailer = Mailer.builder().tokenManager(tokens).transport(transport).clock(clock).build();
+  }
+
+  /** The transport for an app: its SMTP server (trusting {@code trust} when given), or an HTTP API. */
+  static MailTransport transport(StoredApp app, Kind kind, Optional<SSLContext> trust, Optional<URI> apiBase) {
+    Provider provider = app.toApp().provider();
+    switch (kind) {
+      case GMAIL_API:
+        return apiBase.map(b -> (MailTransport) GmailApi.builder().baseUri(b).build()).orElse(GmailApi.google());
+      case GRAPH:
+        return apiBase.map(b -> (MailTransport) GraphApi.builder().baseUri(b).build()).orElse(GraphApi.microsoft());
+      default:
+        String host = provider.smtpHost().orElseThrow(() -> new CliException(ExitCode.CONFIGURATION, "app "
+            + app.name() + " has no SMTP server", "add the app again with --smtp-host HOST --smtp-port PORT, or"
+            + " use --transport gmail-api|graph"));
+        int port = provider.smtpPort();
+        SmtpServer.Builder b = SmtpServer.builder().host(host).port(port)
+            .security(port == 465 ? SmtpSecurity.IMPLICIT_TLS : SmtpSecurity.STARTTLS);
+        trust.ifPresent(b::sslContext);
+        return b.build();
+    }
+  }
+
+  /** A new message on the mailer's session. */
+  MimeMessage newMessage() {
+    return mailer.newMessage();
+  }
+
+  SendResult send(MimeMessage message, String account) throws MailtokenException, MessagingException {
+    message.saveChanges();
+    return mailer.send(message, account);
+  }
+
+  @Override
+  public void close() {
+    mailer.close();
+    tokens.close();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.mailtoken.cli;
+
+import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.store.CredentialStore;
+import dev.mailtoken.store.KeyRing;
+import dev.mailtoken.store.StoreHome;
+import dev.mailtoken.store.StoredAccount;
+import dev.mailtoken.store.StoredApp;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The opened credential store for one command, with where it lives and which key it uses.
+ * Closing it closes the store. Not thread-safe (one command at a time).
+ */
+final class StoreAccess implements AutoCloseable {
+  private final CredentialStore store;
+  private final Path home;
+  private final String jdbcUrl;
+  private final KeyRing keys;
+
+  private StoreAccess(CredentialStore store, Path home, String jdbcUrl, KeyRing keys) {
+    this.store = store;
+    this.home = home;
+    this.jdbcUrl = jdbcUrl;
+    this.keys = keys;
+  }
+
+  static StoreAccess open(Map<String, String> env, Clock clock, PrintWriter err) throws MailtokenException {
+    Path home = StoreHome.resolve(env);
+    String url = StoreHome.jdbcUrl(env, home);
+    KeyRing keys = KeyRing.fromEnvironment(env, home);
+    keys.createdKeyFile().ifPresent(file -> {
+      err.println("created a new secret key at " + file + " (readable only by you); back it up: without it the"
+          + " stored credentials cannot be read");
+      err.flush();
+    });
+    return new StoreAccess(CredentialStore.open(url, keys, clock), home, url, keys);
+  }
+
+  CredentialStore store() {
+    return store;
+  }
+
+  Path home() {
+    return home;
+  }
+
+  String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  KeyRing keys() {
+    return keys;
+  }
+
+  /** The app, or a configuration error naming the apps there are. */
+  StoredApp app(String name) throws MailtokenException {
+    return store.app(name).orElseThrow(() -> new CliException(ExitCode.CONFIGURATION, "no app named \"" + name
+        + "\" in " + jdbcUrl, "list them with: mailtoken apps list; add one with: mailtoken apps add " + name
+        + " --provider google --client-id ID"));
+  }
+
+  /** The account, or a configuration error with the next step. */
+  StoredAccount account(String address) throws MailtokenException {
+    return store.account(address).orElseThrow(() -> new CliException(ExitCode.CONFIGURATION, "no account \""
+        + address + "\" in " + jdbcUrl, "list them with: mailtoken accounts list; add one with: mailtoken"
+        + " authorize --app APP --account " + address));
+  }
+
+  @Override
+  public void close() throws MailtokenException {
+    store.close();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.mailtoken.cli;
+
+import dev.mailtoken.testkit.ClientRegistration;
+import dev.mailtoken.testkit.EmulatorMode;
+import dev.mailtoken.testkit.ProviderEmulator;
+import dev.mailtoken.testkit.ProviderEmulatorBuilder;
+import dev.mailtoken.testkit.SmtpEmulator;
+import dev.mailtoken.testkit.TestClock;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs the CLI in-process against the testkit emulators: a fresh home per test, an environment map,
+ * captured stdout/stderr, and a browser that is an HTTP client. Close it after each test.
+ */
+final class CliFixture implements AutoCloseable {
+  static final String CLIENT_ID = "cli-test.apps.googleusercontent.com";
+  static final String CLIENT_SECRET = "GOCSPX-cli-test-secret-value";
+  static final String USER = "alice@example.com";
+
+  final TestClock clock;
+  final ProviderEmulator provider;
+  final Path home;
+  final Map<String, String> env = new HashMap<>();
+  Browser browser = new HttpBrowser();
+  SecretReader secretReader = SecretReader.none();
+  private SmtpEmulator smtp;
+
+  CliFixture(Path home, UnaryOperator<ProviderEmulatorBuilder> settings) {
+    this(home, Instant.now().plusMillis(1234), settings);
+  }
+
+  CliFixture(Path home, Instant start, UnaryOperator<ProviderEmulatorBuilder> settings) {
+    this.home = home;
+    this.clock = TestClock.at(start);
+    this.provider = settings.apply(ProviderEmulator.builder().clock(clock)).build().start();
+    env.put("MAILTOKEN_HOME", home.toString());
+    env.put("CLIENT_SECRET", CLIENT_SECRET);
+  }
+
+  static CliFixture google(Path home) {
+    return new CliFixture(home, b -> b.mode(EmulatorMode.GOOGLE).defaultUser(USER));
+  }
+
+  /** Registers a Google desktop client (any loopback port) and adds it as app "test". */
+  CliFixture withDesktopApp() {
+    provider.registerClient(ClientRegistration.desktop(CLIENT_ID, CLIENT_SECRET)
+        .redirectUri("http://127.0.0.1/callback").build());
+    addApp("test");
+    return this;
+  }
+
+  CliRun addApp(String name, String... extra) {
+    List<String> args = new ArrayList<>(List.of("apps", "add", name, "--provider",
+        provider.mode() == EmulatorMode.MICROSOFT ? "microsoft" : "google", "--client-id", CLIENT_ID,
+        "--client-secret-env", "CLIENT_SECRET",
+        "--authorization-endpoint", provider.authorizationEndpoint().toString(),
+        "--token-endpoint", provider.tokenEndpoint().toString()));
+    if (provider.mode() != EmulatorMode.MICROSOFT) {
+      args.addAll(List.of("--revocation-endpoint", provider.revocationEndpoint().toString()));
+    }
+    args.addAll(List.of("--userinfo-endpoint", provider.userinfoEndpoint().toString()));
+    args.addAll(List.of(extra));
+    CliRun r = run(args.toArray(String[]::new));
+    if (r.exitCode() != 0) {
+      throw new AssertionError("apps add failed: " + r);
+    }
+    return r;
+  }
+
+  /** Starts an SMTP emulator for the provider; apps added afterwards with {@link #smtpArgs()} use it. */
+  SmtpEmulator smtp() {
+    if (smtp == null) {
+      smtp = SmtpEmulator.builder(provider).start();
+    }
+    return smtp;
+  }
+
+  String[] smtpArgs() {
+    return new String[] {"--smtp-host", smtp().host(), "--smtp-port", Integer.toString(smtp().port())};
+  }
+
+  /** Authorizes {@link #USER} with app "test"; fails the test when it does not work. */
+  CliRun authorize(String... extra) {
+    List<String> args = new ArrayList<>(List.of("authorize", "--app", "test", "--account", USER, "--timeout", "20s"));
+    args.addAll(List.of(extra));
+    CliRun r = run(args.toArray(String[]::new));
+    if (r.exitCode() != 0) {
+      throw new AssertionError("authorize failed: " + r);
+    }
+    return r;
+  }
+
+  CliRun run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(env, clock, secretReader, browser,
+        smtp == null ? Optional.empty() : Optional.of(smtp.clientSslContext()));
+    int code = new Main(context).commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  @Override
+  public void close() {
+    if (smtp != null) {
+      smtp.close();
+    }
+    provider.close();
+  }
+}
