@@ -1,0 +1,86 @@
+package dev.mailtoken.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailtoken.testkit.AuthAttempt;
+import dev.mailtoken.testsupport.LogCapture;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Reuse, idle timeout, aged sessions (T-C-07) and dropped connections. */
+class ConnectionPoolTest {
+  @RegisterExtension final LogCapture logs = new LogCapture();
+  private MailRig rig;
+  private Mailer mailer;
+
+  @AfterEach
+  void stop() {
+    if (mailer != null) {
+      mailer.close();
+    }
+    rig.close();
+  }
+
+  @Test
+  void givenSequentialSends_whenConnectionIsHealthy_thenOneConnectionAndOneAuthAreUsed() throws Exception {
+    rig = MailRig.gmail(logs);
+    String alice = rig.account("alice@example.com");
+    mailer = rig.mailer(rig.server().build());
+
+    for (int i = 0; i < 5; i++) {
+      mailer.send(MailRig.message(alice, "bob@example.org", "reuse " + i));
+    }
+
+    assertThat(rig.smtp.connectionCount()).isEqualTo(1);
+    assertThat(rig.smtp.authAttempts()).hasSize(1);
+    assertThat(rig.smtp.messages()).hasSize(5);
+  }
+
+  @Test
+  void givenServerDropsTheConnectionAfterAuth_whenSending_thenReconnectsOnceAndDeliversOnce() throws Exception {
+    rig = MailRig.gmail(logs);
+    String alice = rig.account("alice@example.com");
+    mailer = rig.mailer(rig.server().build());
+    mailer.send(MailRig.message(alice, "bob@example.org", "before"));
+    rig.smtp.faults().dropAfterAuth(1);
+    rig.smtp.clear();
+    mailer.close();
+    mailer = rig.mailer(rig.server().build());
+
+    mailer.send(MailRig.message(alice, "bob@example.org", "after drop"));
+
+    assertThat(rig.smtp.authAttempts()).hasSize(2);
+    assertThat(rig.smtp.messages()).hasSize(1);
+  }
+
+  @Test
+  void givenPooledConnectionsTokenHasExpired_whenSending_thenConnectionIsReplacedWithAFreshToken() throws Exception {
+    rig = MailRig.gmail(logs, b -> b);
+    rig.smtp.faults().closeExpiredSessions(true);
+    String alice = rig.account("alice@example.com");
+    mailer = rig.mailer(rig.server().idleTimeout(Duration.ofDays(1)).build());
+    mailer.send(MailRig.message(alice, "bob@example.org", "fresh"));
+
+    rig.clock.advance(Duration.ofMinutes(90));
+    mailer.send(MailRig.message(alice, "bob@example.org", "aged"));
+
+    assertThat(rig.smtp.connectionCount()).isEqualTo(2);
+    assertThat(rig.smtp.authAttempts()).extracting(AuthAttempt::accepted).containsExactly(true, true);
+    assertThat(rig.smtp.messages()).hasSize(2);
+  }
+
+  @Test
+  void givenConnectionIdleLongerThanTheIdleTimeout_whenSending_thenANewConnectionIsOpened() throws Exception {
+    rig = MailRig.gmail(logs);
+    String alice = rig.account("alice@example.com");
+    mailer = rig.mailer(rig.server().idleTimeout(Duration.ofSeconds(30)).build());
+    mailer.send(MailRig.message(alice, "bob@example.org", "one"));
+
+    rig.clock.advance(Duration.ofSeconds(31));
+    mailer.send(MailRig.message(alice, "bob@example.org", "two"));
+
+    assertThat(rig.smtp.connectionCount()).isEqualTo(2);
+  }
+}
