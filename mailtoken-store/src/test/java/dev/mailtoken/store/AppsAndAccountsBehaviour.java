@@ -1,0 +1,209 @@
+package dev.mailtoken.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mailtoken.oauth.App;
+import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.token.AccessToken;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Apps and accounts: add, read back, duplicates, replace, edits with version checks, revoke. Run on SQLite and PostgreSQL. */
+abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
+
+  @Test
+  void givenStoredApp_whenReadBack_thenItRebuildsTheSameAppWithEmulatorEndpoints() throws Exception {
+    CredentialStore store = open();
+    store.addApp(app());
+
+    StoredApp read = store.app(APP).orElseThrow();
+    App rebuilt = read.toApp();
+
+    assertThat(read).isEqualTo(app());
+    assertThat(rebuilt.provider().tokenEndpoint()).isEqualTo(emulator.tokenEndpoint());
+    assertThat(rebuilt.clientSecret()).contains(Secret.of(CLIENT_SECRET));
+    assertThat(rebuilt.scopes()).isEqualTo(SCOPES);
+    assertThat(store.apps()).extracting(StoredApp::name).containsExactly(APP);
+  }
+
+  @Test
+  void givenApp_whenAddedAgain_thenDuplicateEntry() throws Exception {
+    CredentialStore store = open();
+    store.addApp(app());
+
+    assertThatThrownBy(() -> store.addApp(app())).isInstanceOf(DuplicateEntryException.class)
+        .hasMessageContaining(APP);
+  }
+
+  @Test
+  void givenAccountUsingApp_whenAppRemoved_thenAppInUseAndAppKept() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+
+    assertThatThrownBy(() -> store.removeApp(APP)).isInstanceOf(AppInUseException.class)
+        .hasMessageContaining("alice@example.com");
+    assertThat(store.app(APP)).isPresent();
+  }
+
+  @Test
+  void givenAppWithoutAccounts_whenRemoved_thenGone() throws Exception {
+    CredentialStore store = open();
+    store.addApp(app());
+
+    assertThat(store.removeApp(APP)).isTrue();
+    assertThat(store.app(APP)).isEmpty();
+    assertThat(store.removeApp(APP)).isFalse();
+  }
+
+  @Test
+  void givenAccountForUnknownApp_whenPut_thenNoSuchEntry() throws Exception {
+    CredentialStore store = open();
+
+    assertThatThrownBy(() -> store.putAccount(newAccount("alice@example.com")))
+        .isInstanceOf(NoSuchEntryException.class).hasMessageContaining(APP);
+  }
+
+  @Test
+  void givenAccount_whenPutAgain_thenDuplicateEntryAndNothingChanged() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+    Secret before = store.secrets("alice@example.com").orElseThrow().refreshToken().orElseThrow();
+
+    assertThatThrownBy(() -> store.putAccount(newAccount("alice@example.com")))
+        .isInstanceOf(DuplicateEntryException.class);
+    assertThat(store.secrets("alice@example.com").orElseThrow().refreshToken()).contains(before);
+  }
+
+  @Test
+  void givenAccount_whenListed_thenItShowsStatusAndScopesButNoSecret() throws Exception {
+    CredentialStore store = open();
+    store.addApp(app());
+    NewAccount account = newAccount("alice@example.com");
+    StoredAccount stored = store.putAccount(account);
+
+    assertThat(stored.status()).isEqualTo(AccountState.HEALTHY);
+    assertThat(stored.version()).isEqualTo(1);
+    assertThat(stored.hasRefreshToken()).isTrue();
+    assertThat(stored.grantedScopes()).isEqualTo(SCOPES);
+    assertThat(stored.createdAt()).isEqualTo(START);
+    assertThat(store.accounts()).containsExactly(stored);
+    assertThat(stored.toString()).doesNotContain(account.refreshToken().orElseThrow().reveal());
+    assertThat(account.toString()).doesNotContain(account.refreshToken().orElseThrow().reveal());
+  }
+
+  @Test
+  void givenAccountWithTokens_whenSecretsAsked_thenTheyAreDecrypted() throws Exception {
+    CredentialStore store = open();
+    store.addApp(app());
+    Secret refreshToken = issueRefreshToken("alice@example.com");
+    AccessToken accessToken = AccessToken.of("first-access-token-x1", START.plus(Duration.ofHours(1)));
+    store.putAccount(NewAccount.withRefreshToken("alice@example.com", APP, refreshToken, SCOPES,
+        Optional.of(accessToken)));
+
+    AccountSecrets secrets = store.secrets("alice@example.com").orElseThrow();
+
+    assertThat(secrets.refreshToken()).contains(refreshToken);
+    assertThat(secrets.accessToken().orElseThrow().value()).isEqualTo(accessToken.value());
+    assertThat(secrets.accessToken().orElseThrow().expiresAt()).isEqualTo(accessToken.expiresAt());
+    assertThat(store.account("alice@example.com").orElseThrow().lastRefresh()).contains(START);
+  }
+
+  @Test
+  void givenAccountNeedingReauthorization_whenReplaced_thenHealthyWithNewTokenAndNewVersion() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+    store.markReauthorizationRequired("alice@example.com", "invalid_grant");
+    NewAccount again = newAccount("alice@example.com");
+
+    StoredAccount replaced = store.replaceAccount(again);
+
+    assertThat(replaced.status()).isEqualTo(AccountState.HEALTHY);
+    assertThat(replaced.lastError()).isEmpty();
+    assertThat(replaced.version()).isEqualTo(3);
+    assertThat(store.secrets("alice@example.com").orElseThrow().refreshToken()).isEqualTo(again.refreshToken());
+  }
+
+  @Test
+  void givenStaleVersion_whenAccountEdited_thenConcurrentEditAndNothingWritten() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+    long read = store.account("alice@example.com").orElseThrow().version();
+    store.updateAccount("alice@example.com", read, AccountEdit.none().withSubject("first"));
+
+    assertThatThrownBy(() -> store.updateAccount("alice@example.com", read, AccountEdit.none().withSubject("second")))
+        .isInstanceOf(ConcurrentEditException.class).hasMessageContaining("expected version 1, found 2");
+    assertThat(store.account("alice@example.com").orElseThrow().subject()).contains("first");
+  }
+
+  @Test
+  void givenNoAccount_whenEdited_thenFalse() throws Exception {
+    CredentialStore store = open();
+
+    assertThat(store.updateAccount("nobody@example.com", 1, AccountEdit.none().withSubject("x"))).isFalse();
+  }
+
+  @Test
+  void givenAdminEditReadBeforeARefreshRotated_whenApplied_thenRejectedAndRotatedTokenKept() throws Exception {
+    CredentialStore admin = storeWithAccount("alice@example.com");
+    CredentialStore sender = open();
+    StoredAccount readByAdmin = admin.account("alice@example.com").orElseThrow();
+    Secret old = admin.secrets("alice@example.com").orElseThrow().refreshToken().orElseThrow();
+    sender.freshToken("alice@example.com", false, client);   // rotates the refresh token
+    Secret rotated = sender.secrets("alice@example.com").orElseThrow().refreshToken().orElseThrow();
+
+    assertThatThrownBy(() -> admin.updateAccount("alice@example.com", readByAdmin.version(),
+        AccountEdit.none().withRefreshToken(old))).isInstanceOf(ConcurrentEditException.class);
+
+    assertThat(rotated).isNotEqualTo(old);
+    assertThat(admin.secrets("alice@example.com").orElseThrow().refreshToken()).contains(rotated);
+  }
+
+  @Test
+  void givenAccount_whenSecretsCleared_thenRevokedWithoutSecrets() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+    store.freshToken("alice@example.com", false, client);
+
+    store.clearSecrets("alice@example.com");
+
+    StoredAccount account = store.account("alice@example.com").orElseThrow();
+    assertThat(account.status()).isEqualTo(AccountState.REVOKED);
+    assertThat(account.hasRefreshToken()).isFalse();
+    assertThat(store.secrets("alice@example.com").orElseThrow())
+        .isEqualTo(new AccountSecrets("alice@example.com", Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty()));
+    assertThat(store.cachedAccessToken("alice@example.com", Duration.ZERO)).isEmpty();
+  }
+
+  @Test
+  void givenAccount_whenRemoved_thenGone() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+
+    assertThat(store.removeAccount("alice@example.com")).isTrue();
+    assertThat(store.account("alice@example.com")).isEmpty();
+    assertThat(store.secrets("alice@example.com")).isEmpty();
+    assertThat(store.removeAccount("alice@example.com")).isFalse();
+  }
+
+  @Test
+  void givenFixedTokenAccount_whenTokenAsked_thenTheFixedTokenUntilItExpires() throws Exception {
+    CredentialStore store = open();
+    store.addApp(app());
+    AccessToken fixed = AccessToken.of("fixed-token-value-9", START.plus(Duration.ofMinutes(30)));
+    store.putAccount(NewAccount.withFixedToken("bot@example.com", APP, fixed));
+
+    assertThat(store.freshToken("bot@example.com", false, client).value()).isEqualTo(fixed.value());
+    assertThat(store.cachedAccessToken("bot@example.com", Duration.ofMinutes(5)).orElseThrow().value())
+        .isEqualTo(fixed.value());
+    clock.advance(Duration.ofMinutes(31));
+    assertThatThrownBy(() -> store.freshToken("bot@example.com", false, client))
+        .hasMessageContaining("cannot be renewed");
+    assertThat(emulatorTokenRequests()).isZero();
+  }
+
+  long emulatorTokenRequests() {
+    return emulator.requestCount(dev.mailtoken.testkit.Endpoint.TOKEN);
+  }
+
+  List<String> addresses(CredentialStore store) throws Exception {
+    return store.accounts().stream().map(StoredAccount::address).toList();
+  }
+}

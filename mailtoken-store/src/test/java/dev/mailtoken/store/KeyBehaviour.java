@@ -1,0 +1,105 @@
+package dev.mailtoken.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.token.AccessToken;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Encryption keys: wrong key, rotation, and ciphertexts bound to their row. Run on SQLite and PostgreSQL. */
+abstract class KeyBehaviour extends StoreTestSupport {
+  static final String ALICE = "alice@example.com";
+
+  @Test
+  void givenDatabaseEncryptedWithOneKey_whenOpenedWithAnother_thenClearErrorAndNothingOverwritten() throws Exception {
+    CredentialStore store = storeWithAccount(ALICE);
+    store.freshToken(ALICE, false, client);
+    Map<String, String> before = rawSecrets();
+    KeyRing wrong = KeyRing.generate();
+
+    assertThatThrownBy(() -> open(wrong)).isInstanceOf(StoreKeyException.class)
+        .hasMessageContaining("(id " + wrong.currentKeyId() + ")")
+        .hasMessageContaining("encrypted with (id " + keys.currentKeyId() + ")")
+        .hasMessageContaining("MAILTOKEN_SECRET");
+
+    assertThat(rawSecrets()).isEqualTo(before);
+    assertThat(open().secrets(ALICE).orElseThrow().refreshToken()).isPresent();
+  }
+
+  @Test
+  void givenSecretsUnderOldKey_whenKeysRotated_thenNewKeyReadsEverythingAndOldKeyFails() throws Exception {
+    CredentialStore store = storeWithAccount(ALICE);
+    AccessToken token = store.freshToken(ALICE, false, client);
+    AccountSecrets before = store.secrets(ALICE).orElseThrow();
+    KeyRing next = KeyRing.generate();
+    logs.forbid(next.currentKeyBase64().reveal());
+
+    KeyRotation rotation = store.rotateKeys(next);
+
+    assertThat(rotation.previousKeyIds()).containsExactly(keys.currentKeyId());
+    assertThat(rotation.currentKeyId()).isEqualTo(next.currentKeyId());
+    assertThat(rotation.apps()).isEqualTo(1);
+    assertThat(rotation.accounts()).isEqualTo(1);
+    assertThat(rotation.secrets()).isEqualTo(3);
+    assertThat(rawSecrets().values()).allMatch(v -> v.startsWith(next.currentKeyId() + ":"));
+    assertThatThrownBy(() -> open(keys)).isInstanceOf(StoreKeyException.class);
+    CredentialStore reopened = open(next);
+    assertThat(reopened.secrets(ALICE).orElseThrow()).isEqualTo(before);
+    assertThat(reopened.app(APP).orElseThrow().clientSecret()).contains(Secret.of(CLIENT_SECRET));
+    assertThat(reopened.cachedAccessToken(ALICE, java.time.Duration.ZERO)).contains(token);
+  }
+
+  @Test
+  void givenRotatedRingKeepingOldKeys_whenOpened_thenBothGenerationsDecrypt() throws Exception {
+    storeWithAccount(ALICE);
+    KeyRing rotated = keys.rotated();
+
+    assertThat(rotated.keyIds()).containsExactly(rotated.currentKeyId(), keys.currentKeyId());
+    assertThat(open(rotated).secrets(ALICE).orElseThrow().refreshToken()).isPresent();
+  }
+
+  @Test
+  void givenCiphertextCopiedFromAnotherAccount_whenRead_thenIntegrityErrorNotTheOtherSecret() throws Exception {
+    CredentialStore store = storeWithAccount(ALICE);
+    store.putAccount(newAccount("bob@example.com"));
+    try (Connection c = raw(); Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE accounts SET refresh_token = (SELECT refresh_token FROM accounts a"
+          + " WHERE a.address = 'bob@example.com') WHERE address = '" + ALICE + "'");
+    }
+
+    assertThatThrownBy(() -> store.secrets(ALICE)).isInstanceOf(StoreKeyException.class)
+        .hasMessageContaining("integrity");
+  }
+
+  /** Every stored ciphertext, keyed by where it is. */
+  Map<String, String> rawSecrets() throws Exception {
+    Map<String, String> values = new LinkedHashMap<>();
+    try (Connection c = raw()) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT name, client_secret FROM apps");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          values.put("app " + rs.getString(1), rs.getString(2));
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+              "SELECT address, refresh_token, access_token, service_account_key, fixed_token FROM accounts");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          for (int i = 2; i <= 5; i++) {
+            if (rs.getString(i) != null) {
+              values.put(rs.getString(1) + " " + i, rs.getString(i));
+            }
+          }
+        }
+      }
+    }
+    return values;
+  }
+}

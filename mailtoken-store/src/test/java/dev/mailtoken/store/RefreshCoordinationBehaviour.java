@@ -1,0 +1,184 @@
+package dev.mailtoken.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mailtoken.oauth.ReauthorizationRequiredException;
+import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.testkit.Endpoint;
+import dev.mailtoken.testkit.Fault;
+import dev.mailtoken.token.AccessToken;
+import dev.mailtoken.token.TokenManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cross-process refresh: independent store instances on one database stand in for processes
+ * (SecondProcessRefreshTest uses a real second JVM). The emulator retires a refresh token when
+ * it rotates and kills the grant if a retired one is presented, so any use of a stale refresh
+ * token fails the test.
+ */
+abstract class RefreshCoordinationBehaviour extends StoreTestSupport {
+  static final String ALICE = "alice@example.com";
+
+  @Test
+  void givenTwoStoresOnOneDatabase_whenEightThreadsAskAtOnce_thenOneTokenRequestAndOneToken() throws Exception {
+    CredentialStore first = storeWithAccount(ALICE);
+    CredentialStore second = open();
+    // A slow token endpoint keeps the first refresh in flight while the others arrive.
+    emulator.faults().next(Endpoint.TOKEN, Fault.delay(Duration.ofMillis(300)));
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<AccessToken>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        CredentialStore store = i % 2 == 0 ? first : second;
+        results.add(pool.submit(() -> {
+          go.await();
+          return store.freshToken(ALICE, false, client);
+        }));
+      }
+      go.countDown();
+      List<Secret> tokens = new ArrayList<>();
+      for (Future<AccessToken> f : results) {
+        tokens.add(f.get(30, TimeUnit.SECONDS).value());
+      }
+      assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(1);
+      assertThat(tokens).containsOnly(tokens.get(0));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void givenRotatingProvider_whenOneStoreRefreshed_thenTheOtherSeesTheRotatedTokenAtOnceAndCanUseIt() throws Exception {
+    CredentialStore first = storeWithAccount(ALICE);
+    CredentialStore second = open();
+    Secret original = first.secrets(ALICE).orElseThrow().refreshToken().orElseThrow();
+
+    AccessToken token = first.freshToken(ALICE, false, client);
+    // Committed before the access token was handed out: the other store reads the rotated one now.
+    Secret rotated = second.secrets(ALICE).orElseThrow().refreshToken().orElseThrow();
+    clock.advance(Duration.ofHours(2));
+    AccessToken next = second.freshToken(ALICE, false, client);
+
+    assertThat(rotated).isNotEqualTo(original);
+    assertThat(emulator.introspect(next.value().reveal())).isPresent();
+    assertThat(next.value()).isNotEqualTo(token.value());
+    assertThat(second.account(ALICE).orElseThrow().status()).isEqualTo(AccountState.HEALTHY);
+    assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(2);
+  }
+
+  @Test
+  void givenStoredTokenStillValid_whenAskedWithoutRenew_thenNoRequest() throws Exception {
+    CredentialStore store = storeWithAccount(ALICE);
+    AccessToken first = store.freshToken(ALICE, false, client);
+    clock.advance(Duration.ofMinutes(30));
+
+    assertThat(store.freshToken(ALICE, false, client)).isEqualTo(first);
+    assertThat(store.cachedAccessToken(ALICE, Duration.ofMinutes(5))).contains(first);
+    assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(1);
+  }
+
+  @Test
+  void givenStoredTokenNearExpiry_whenCachedTokenAsked_thenEmptyAndFreshTokenRefreshes() throws Exception {
+    CredentialStore store = storeWithAccount(ALICE);
+    AccessToken first = store.freshToken(ALICE, false, client);
+    clock.advance(Duration.ofMinutes(56));
+
+    assertThat(store.cachedAccessToken(ALICE, Duration.ofMinutes(5))).isEmpty();
+    assertThat(store.freshToken(ALICE, false, client)).isNotEqualTo(first);
+    assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(2);
+  }
+
+  @Test
+  void givenRejectedToken_whenAnotherStoreAlreadyRenewedIt_thenItsTokenIsReusedWithoutRequest() throws Exception {
+    CredentialStore first = storeWithAccount(ALICE);
+    CredentialStore second = open();
+    AccessToken rejected = first.freshToken(ALICE, false, client);
+    AccessToken renewedByFirst = first.freshToken(ALICE, rejected, client);
+
+    AccessToken renewedBySecond = second.freshToken(ALICE, rejected, client);
+
+    assertThat(renewedByFirst).isNotEqualTo(rejected);
+    assertThat(renewedBySecond).isEqualTo(renewedByFirst);
+    assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(2);
+  }
+
+  @Test
+  void givenRevokedGrant_whenRefreshing_thenReauthorizationRequiredIsCommittedAndNotRetried() throws Exception {
+    CredentialStore first = storeWithAccount(ALICE);
+    CredentialStore second = open();
+    emulator.revokeUser(ALICE);
+
+    assertThatThrownBy(() -> first.freshToken(ALICE, false, client))
+        .isInstanceOf(ReauthorizationRequiredException.class);
+
+    StoredAccount seen = second.account(ALICE).orElseThrow();
+    assertThat(seen.status()).isEqualTo(AccountState.REAUTHORIZATION_REQUIRED);
+    assertThat(seen.lastError()).isPresent();
+    assertThatThrownBy(() -> second.freshToken(ALICE, false, client))
+        .isInstanceOf(ReauthorizationRequiredException.class).hasMessageContaining("authorize");
+    assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(1);
+  }
+
+  @Test
+  void givenTransientFailure_whenRefreshing_thenErrorRecordedAndGrantKept() throws Exception {
+    CredentialStore store = storeWithAccount(ALICE);
+    long version = store.account(ALICE).orElseThrow().version();
+    emulator.faults().next(Endpoint.TOKEN, Fault.status(503, "{\"error\":\"temporarily_unavailable\"}"));
+
+    assertThatThrownBy(() -> store.freshToken(ALICE, false, client)).matches(e ->
+        ((dev.mailtoken.oauth.MailtokenException) e).isTransient());
+
+    StoredAccount after = store.account(ALICE).orElseThrow();
+    assertThat(after.status()).isEqualTo(AccountState.HEALTHY);
+    assertThat(after.lastError()).isPresent();
+    assertThat(after.version()).isEqualTo(version);
+    assertThat(store.freshToken(ALICE, false, client)).isNotNull();
+    assertThat(store.account(ALICE).orElseThrow().lastError()).isEmpty();
+  }
+
+  @Test
+  void givenTokenManagerWithTheStoresLoader_whenTokenAsked_thenTheStoreRefreshesAndSharesIt() throws Exception {
+    CredentialStore store = storeWithAccount(ALICE);
+    CredentialStore other = open();
+    try (TokenManager manager = TokenManager.builder().clock(clock).accountLoader(store.accountLoader(client))
+        .build()) {
+      AccessToken token = manager.token(ALICE);
+
+      assertThat(other.cachedAccessToken(ALICE, Duration.ofMinutes(5))).contains(token);
+      assertThat(manager.renew(ALICE, token)).isNotEqualTo(token);
+      assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void givenManagerRotatedARefreshToken_whenSavedThroughTheHook_thenStoredWithNewVersion() throws Exception {
+    CredentialStore store = storeWithAccount(ALICE);
+    long before = store.account(ALICE).orElseThrow().version();
+    Secret rotated = Secret.of("rotated-refresh-token-from-manager");
+
+    store.refreshTokenStore().save(ALICE, rotated);
+
+    assertThat(store.secrets(ALICE).orElseThrow().refreshToken()).contains(rotated);
+    assertThat(store.account(ALICE).orElseThrow().version()).isEqualTo(before + 1);
+    logs.forbid(rotated.reveal());
+  }
+
+  @Test
+  void givenUnknownAccount_whenFreshTokenAsked_thenNoSuchEntry() throws Exception {
+    CredentialStore store = open();
+
+    assertThatThrownBy(() -> store.freshToken("nobody@example.com", false, client))
+        .isInstanceOf(NoSuchEntryException.class);
+    assertThat(store.accountLoader(client).load("nobody@example.com")).isEmpty();
+  }
+}

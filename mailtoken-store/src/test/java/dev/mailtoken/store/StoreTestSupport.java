@@ -1,0 +1,116 @@
+package dev.mailtoken.store;
+
+import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.testkit.ClientRegistration;
+import dev.mailtoken.testkit.EmulatorMode;
+import dev.mailtoken.testkit.ProviderEmulator;
+import dev.mailtoken.testkit.RotationPolicy;
+import dev.mailtoken.testkit.TestClock;
+import dev.mailtoken.testsupport.LogCapture;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What every store test needs: a provider emulator (generic OAuth2, refresh tokens rotated with
+ * reuse detection, so using a stale refresh token kills the grant), a test clock at an odd
+ * instant, a key ring, a fresh database from the subclass, and a log check that no secret the
+ * emulator issued (nor the client secret or key) is ever logged.
+ */
+abstract class StoreTestSupport {
+  static final Instant START = Instant.parse("2031-05-17T09:13:27.123Z");
+  static final String APP = "test-app";
+  static final String CLIENT_ID = "store-client";
+  static final String CLIENT_SECRET = "client-secret-7Hq2vX9pLm";
+  static final List<String> SCOPES = List.of("https://mail.example.com/send");
+
+  @RegisterExtension
+  final LogCapture logs = new LogCapture();
+
+  final TestClock clock = TestClock.at(START);
+  final KeyRing keys = KeyRing.generate();
+  final List<CredentialStore> opened = new ArrayList<>();
+  ProviderEmulator emulator;
+  OAuthClient client;
+  String url;
+
+  /** A new empty database for this test; called once, on first use. */
+  abstract String newDatabaseUrl() throws Exception;
+
+  @BeforeEach
+  void startEmulator() {
+    emulator = ProviderEmulator.builder().mode(EmulatorMode.GENERIC).rotation(RotationPolicy.ROTATE_REUSE_DETECTION)
+        .clock(clock).build().start();
+    emulator.registerClient(ClientRegistration.confidential(CLIENT_ID, CLIENT_SECRET)
+        .redirectUri("http://127.0.0.1:8765/callback").build());
+    logs.forbidAll(emulator::issuedSecrets);
+    logs.forbid(CLIENT_SECRET, keys.currentKeyBase64().reveal());
+    client = OAuthClient.builder().clock(clock).build();
+  }
+
+  @AfterEach
+  void closeEverything() {
+    opened.forEach(CredentialStore::close);
+    emulator.close();
+  }
+
+  CredentialStore open() throws MailtokenException {
+    return open(keys);
+  }
+
+  CredentialStore open(KeyRing ring) throws MailtokenException {
+    CredentialStore store = CredentialStore.open(url(), ring, clock);
+    opened.add(store);
+    return store;
+  }
+
+  StoredApp app() {
+    return new StoredApp(APP, ProviderKind.CUSTOM, Optional.empty(), Optional.of(emulator.issuer()),
+        emulator.tokenEndpoint(), Optional.of(emulator.authorizationEndpoint()),
+        Optional.of(emulator.revocationEndpoint()), Optional.empty(), CLIENT_ID, Optional.of(Secret.of(CLIENT_SECRET)),
+        Optional.of(URI.create("http://127.0.0.1:8765/callback")), SCOPES, Optional.of("127.0.0.1"), 2525);
+  }
+
+  /** A refresh-token account whose refresh token the emulator issued just now (no access token yet). */
+  NewAccount newAccount(String address) {
+    return NewAccount.withRefreshToken(address, APP, issueRefreshToken(address), SCOPES, Optional.empty());
+  }
+
+  Secret issueRefreshToken(String address) {
+    return Secret.of(emulator.issueRefreshToken(CLIENT_ID, address, SCOPES));
+  }
+
+  /** A store with the app and one account in it. */
+  CredentialStore storeWithAccount(String address) throws MailtokenException {
+    CredentialStore store = open();
+    store.addApp(app());
+    store.putAccount(newAccount(address));
+    return store;
+  }
+
+  /** A plain JDBC connection to the test database, to look at or damage the raw rows. */
+  Connection raw() throws SQLException {
+    return DriverManager.getConnection(url());
+  }
+
+  String url() {
+    if (url == null) {
+      try {
+        url = newDatabaseUrl();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not create the test database", e);
+      }
+    }
+    return url;
+  }
+}
