@@ -3,6 +3,7 @@ package dev.mailtoken.testkit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads CRLF-terminated lines (a bare LF is tolerated) as bytes from a socket stream, buffered.
@@ -17,6 +18,27 @@ final class SmtpLineReader {
 
   SmtpLineReader(InputStream in) {
     this.in = in;
+  }
+
+  /** Exactly {@code length} bytes (BDAT content), or null if the stream ends first. */
+  byte[] read(int length) throws IOException {
+    byte[] bytes = new byte[length];
+    int filled = 0;
+    while (filled < length) {
+      if (position == limit) {
+        limit = in.read(buffer);
+        position = 0;
+        if (limit <= 0) {
+          limit = 0;
+          return null;
+        }
+      }
+      int n = Math.min(length - filled, limit - position);
+      System.arraycopy(buffer, position, bytes, filled, n);
+      position += n;
+      filled += n;
+    }
+    return bytes;
   }
 
   /**
@@ -47,7 +69,7 @@ final class SmtpLineReader {
         position++; // the LF
         byte[] bytes = line.toByteArray();
         int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        return java.util.Arrays.copyOf(bytes, length);
+        return Arrays.copyOf(bytes, length);
       }
     }
   }

@@ -203,6 +203,11 @@ final class SmtpReplies {
         : "250 2.0.0 OK <" + id() + "@" + EXCHANGE_HOST + "> " + EXCHANGE_HOSTNAME;
   }
 
+  /** A non-final BDAT chunk accepted. */
+  String chunkOk(long size) {
+    return gmail() ? g("250 2.0.0 OK " + size + " octets received") : "250 2.0.0 " + size + " octets received";
+  }
+
   String reset() {
     return gmail() ? g("250 2.1.5 Flushed") : "250 2.0.0 Resetting";
   }

@@ -1,14 +1,11 @@
 package dev.mailtoken.testkit;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
@@ -36,12 +33,12 @@ final class SmtpSession implements Runnable {
   String mechanism;
   String slot;
   Instant expiresAt;
-  private String envelopeFrom;
-  private final List<String> recipients = new ArrayList<>();
+  private final SmtpTransaction transaction;
 
   SmtpSession(SmtpEmulator emulator, Socket socket) {
     this.emulator = emulator;
     this.replies = emulator.replies();
+    this.transaction = new SmtpTransaction(replies.maxSize());
     this.socket = socket;
   }
 
@@ -95,6 +92,8 @@ final class SmtpSession implements Runnable {
         return rcpt(argument);
       case "DATA":
         return data();
+      case "BDAT":
+        return bdat(argument);
       case "RSET":
         resetTransaction();
         return reply(replies.reset());
@@ -175,41 +174,41 @@ final class SmtpSession implements Runnable {
     if (user == null) {
       return reply(replies.notAuthenticated());
     }
-    if (envelopeFrom != null) {
+    if (transaction.started()) {
       return reply(replies.nestedMail());
     }
-    String address = address(argument, "FROM:");
+    String address = SmtpTransaction.address(argument, "FROM:");
     if (address == null) {
       return reply(replies.syntaxError());
     }
     if (replies.gmail() && emulator.overDailyLimit(user)) {
       return reply(replies.dailyLimit());
     }
-    envelopeFrom = address;
+    transaction.begin(address);
     return reply(replies.mailOk());
   }
 
   private boolean rcpt(String argument) throws IOException, InterruptedException {
-    if (envelopeFrom == null) {
+    if (!transaction.started()) {
       return reply(replies.mailFirst());
     }
-    String address = address(argument, "TO:");
+    String address = SmtpTransaction.address(argument, "TO:");
     if (address == null || address.isEmpty()) {
       return reply(replies.syntaxError());
     }
-    recipients.add(address);
+    transaction.addRecipient(address);
     return reply(replies.rcptOk());
   }
 
   private boolean data() throws IOException, InterruptedException {
-    if (envelopeFrom == null) {
+    if (!transaction.started()) {
       return reply(replies.mailFirst());
     }
-    if (recipients.isEmpty()) {
+    if (!transaction.hasRecipients()) {
       return reply(replies.rcptFirst());
     }
     reply(replies.startData());
-    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    byte[] crlf = {'\r', '\n'};
     while (true) {
       byte[] line = in.readLine(MAX_DATA_LINE);
       if (line == null) {
@@ -219,42 +218,55 @@ final class SmtpSession implements Runnable {
         break;
       }
       int skip = line.length > 0 && line[0] == '.' ? 1 : 0; // dot-unstuffing (RFC 5321 §4.5.2)
-      if (data.size() <= replies.maxSize()) {
-        data.write(line, skip, line.length - skip);
-        data.write('\r');
-        data.write('\n');
-      }
+      transaction.append(line, skip, line.length - skip);
+      transaction.append(crlf, 0, 2);
     }
+    return reply(finish());
+  }
+
+  /** RFC 3030 {@code BDAT <size> [LAST]}: exactly size octets follow the command line. */
+  private boolean bdat(String argument) throws IOException, InterruptedException {
+    String[] parts = argument.split(" +");
+    long size;
+    try {
+      size = Long.parseLong(parts[0]);
+    } catch (NumberFormatException e) {
+      return reply(replies.syntaxError());
+    }
+    boolean last = parts.length > 1 && parts[1].equalsIgnoreCase("LAST");
+    if (size < 0 || size > replies.maxSize() || (parts.length > 1 && !last)) {
+      return reply(replies.syntaxError());
+    }
+    byte[] chunk = in.read((int) size); // read even when refused: the octets are not commands
+    if (chunk == null) {
+      throw new IOException("connection closed during BDAT");
+    }
+    if (!transaction.started() || !transaction.hasRecipients()) {
+      transaction.reset();
+      return reply(transaction.started() ? replies.rcptFirst() : replies.mailFirst());
+    }
+    transaction.append(chunk, 0, chunk.length);
+    return reply(last ? finish() : replies.chunkOk(size));
+  }
+
+  /** Ends the transaction: the final reply, the message recorded if accepted. */
+  private String finish() {
     String answer;
-    if (data.size() > replies.maxSize()) {
+    if (transaction.tooBig()) {
       answer = replies.tooBig();
     } else if (!replies.gmail() && emulator.overDailyLimit(user)) {
       answer = replies.dailyLimit();
     } else {
-      emulator.received(new ReceivedMessage(user, mechanism, envelopeFrom, recipients, data.toByteArray(),
-          emulator.settings().clock().instant()));
+      emulator.received(new ReceivedMessage(user, mechanism, transaction.from(), transaction.recipients(),
+          transaction.content(), emulator.settings().clock().instant()));
       answer = replies.dataOk();
     }
-    resetTransaction();
-    return reply(answer);
-  }
-
-  /** The address in {@code FROM:<a> params} / {@code TO:<a>}; null on a syntax error. */
-  private static String address(String argument, String prefix) {
-    if (!argument.regionMatches(true, 0, prefix, 0, prefix.length())) {
-      return null;
-    }
-    String rest = argument.substring(prefix.length()).trim();
-    int close = rest.indexOf('>');
-    if (!rest.startsWith("<") || close < 0) {
-      return null;
-    }
-    return rest.substring(1, close);
+    transaction.reset();
+    return answer;
   }
 
   private void resetTransaction() {
-    envelopeFrom = null;
-    recipients.clear();
+    transaction.reset();
   }
 
   /** Reads one line of a SASL exchange; null at end of stream. */

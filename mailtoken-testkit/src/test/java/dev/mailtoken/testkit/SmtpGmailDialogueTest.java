@@ -244,6 +244,25 @@ class SmtpGmailDialogueTest {
   }
 
   @Test
+  void givenChunking_whenMessageSentWithTwoBdatChunks_thenCapturedVerbatim() {
+    String token = token(USER, Emulators.GMAIL);
+    try (SmtpWire wire = SmtpWire.plain(smtp)) {
+      wire.handshake(smtp);
+      wire.send("AUTH XOAUTH2 " + SmtpWire.xoauth2(USER, token));
+      wire.send("MAIL FROM:<" + USER + ">");
+      wire.send("RCPT TO:<bob@example.org>");
+
+      wire.write("BDAT 18\r\nSubject: hi\r\n\r\n."); // write() appends CRLF: 18 octets
+      assertThat(wire.reply()).startsWith("250 2.0.0 OK 18 octets received");
+      wire.write("BDAT 6 LAST\r\nbody");
+      assertThat(wire.reply()).startsWith("250 2.0.0 OK  ");
+
+      assertThat(smtp.messages()).singleElement().extracting(ReceivedMessage::text)
+          .isEqualTo("Subject: hi\r\n\r\n.\r\nbody\r\n");
+    }
+  }
+
+  @Test
   void givenPipelinedCommands_whenSentInOneWrite_thenEachAnsweredInOrder() {
     String token = token(USER, Emulators.GMAIL);
     try (SmtpWire wire = SmtpWire.plain(smtp)) {
