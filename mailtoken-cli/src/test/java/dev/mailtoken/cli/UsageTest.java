@@ -1,0 +1,107 @@
+package dev.mailtoken.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Help, version, and usage errors: exit 2 with a helpful message, never a stack trace. */
+class UsageTest {
+  @TempDir
+  Path home;
+
+  CliFixture cli;
+
+  @BeforeEach
+  void start() {
+    cli = CliFixture.google(home);
+  }
+
+  @AfterEach
+  void stop() {
+    cli.close();
+  }
+
+  @Test
+  void givenNoCommand_whenRun_thenUsageExitWithExample() {
+    CliRun r = cli.run();
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("a command is required", "mailtoken demo");
+  }
+
+  @Test
+  void givenMisspelledCommand_whenRun_thenUsageExitWithSuggestion() {
+    CliRun r = cli.run("tokn", "a@example.com");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("tokn").contains("token");
+  }
+
+  @Test
+  void givenMissingRequiredOption_whenAppsAdd_thenUsageExitNamingIt() {
+    CliRun r = cli.run("apps", "add", "gmail", "--client-id", "x", "--public");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--provider");
+  }
+
+  @Test
+  void givenBadTimeout_whenAuthorize_thenUsageExitExplainsTheFormat() {
+    CliRun r = cli.run("authorize", "--app", "x", "--timeout", "soon");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("30s, 5m or 1h");
+  }
+
+  @Test
+  void givenTwoClientSecretSources_whenAppsAdd_thenUsageExit() {
+    CliRun r = cli.run("apps", "add", "g", "--provider", "google", "--client-id", "x", "--public",
+        "--client-secret-env", "CLIENT_SECRET");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("mutually exclusive");
+  }
+
+  @Test
+  void givenGroupWithoutSubcommand_whenRun_thenUsageExitListingThem() {
+    CliRun r = cli.run("accounts");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("list", "show", "remove");
+  }
+
+  @Test
+  void givenHelp_whenRun_thenEveryVerbListedWithExitCodes() {
+    CliRun r = cli.run("--help");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("apps", "authorize", "import", "accounts", "token", "send", "revoke", "doctor",
+        "keys", "demo", "MAILTOKEN_HOME", "Exit codes: 0 ok");
+  }
+
+  @Test
+  void givenEachVerb_whenHelp_thenExamplesAndExitCodes() {
+    for (List<String> verb : List.of(List.of("apps", "add"), List.of("apps", "list"), List.of("apps", "remove"),
+        List.of("authorize"), List.of("import"), List.of("accounts", "list"), List.of("accounts", "show"),
+        List.of("accounts", "remove"), List.of("token"), List.of("send"), List.of("revoke"), List.of("doctor"),
+        List.of("keys", "rotate"), List.of("demo"))) {
+      String[] args = new java.util.ArrayList<>(verb) {{ add("--help"); }}.toArray(String[]::new);
+      CliRun r = cli.run(args);
+      assertThat(r.exitCode()).as(verb.toString()).isZero();
+      assertThat(r.out()).as(verb.toString()).contains("Examples:", "Exit codes:");
+    }
+  }
+
+  @Test
+  void givenVersion_whenRun_thenNamesMailtoken() {
+    CliRun r = cli.run("--version");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("mailtoken ");
+  }
+}
