@@ -93,14 +93,15 @@ final class TokenRefresher {
     if (account.kind() == GrantKind.FIXED_TOKEN) {
       return fixed(row, f, renew, now);
     }
-    App app = AppRows.find(c, f, account.appName()).orElseThrow(() -> new NoSuchEntryException("Account " + address
-        + " uses app " + account.appName() + ", which is not in the store.", address)).toApp();
+    StoredApp storedApp = AppRows.find(c, f, account.appName()).orElseThrow(() -> new NoSuchEntryException("Account "
+        + address + " uses app " + account.appName() + ", which is not in the store.", address));
+    App app = storedApp.toApp();
     Optional<Secret> refreshToken = row.refreshToken(f);
     TokenResponse response;
     try {
       response = account.kind() == GrantKind.REFRESH_TOKEN
           ? client.refresh(app, refreshToken.orElseThrow(() -> missing(address, "refresh token")), List.of(), address)
-          : client.jwtBearer(serviceAccountKey(row, f), account.subject().orElse(null),
+          : client.jwtBearer(serviceAccountKey(row, f, storedApp), account.subject().orElse(null),
               account.grantedScopes().isEmpty() ? app.scopes() : account.grantedScopes());
     } catch (ReauthorizationRequiredException e) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -141,10 +142,16 @@ final class TokenRefresher {
     return Outcome.reused(token);
   }
 
-  private static ServiceAccountKey serviceAccountKey(AccountRow row, FieldCipher f) throws MailtokenException {
+  /**
+   * The stored key; for a non-Google app the assertion's audience is the app's token endpoint
+   * (RFC 7523 §3), Google's keys already name Google's.
+   */
+  private static ServiceAccountKey serviceAccountKey(AccountRow row, FieldCipher f, StoredApp app)
+      throws MailtokenException {
     Secret json = row.serviceAccountKey(f).orElseThrow(() -> missing(row.address(), "service-account key"));
     try {
-      return ServiceAccountKey.fromJson(json.reveal());
+      ServiceAccountKey key = ServiceAccountKey.fromJson(json.reveal());
+      return app.kind() == ProviderKind.GOOGLE ? key : key.withAudience(app.tokenEndpoint().toString());
     } catch (RuntimeException e) {
       throw new ConfigurationException("The stored service-account key of " + row.address() + " cannot be read ("
           + e.getClass().getSimpleName() + "); import the key file again.", row.address(), null, null);

@@ -1,0 +1,63 @@
+package dev.mailtoken.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailtoken.oauth.App;
+import dev.mailtoken.oauth.Provider;
+import dev.mailtoken.oauth.Secret;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Apps round-trip through {@link StoredApp} without losing provider quirks; where the store lives. */
+class StoredAppTest {
+
+  @Test
+  void givenGoogleAppPointingAtAnEmulator_whenStoredAndRebuilt_thenEndpointsAndGoogleQuirksSurvive() {
+    Provider provider = Provider.google().toBuilder().tokenEndpoint(URI.create("http://127.0.0.1:4711/token"))
+        .build();
+    App app = App.builder().provider(provider).clientId("cid").clientSecret(Secret.of("cs")).build();
+
+    App rebuilt = StoredApp.from("g", ProviderKind.GOOGLE, app).toApp();
+
+    assertThat(rebuilt.provider().tokenEndpoint()).isEqualTo(URI.create("http://127.0.0.1:4711/token"));
+    assertThat(rebuilt.provider().offlineAccessParameters()).containsEntry("access_type", "offline");
+    assertThat(rebuilt.provider().revocationEndpoint()).isEqualTo(provider.revocationEndpoint());
+    assertThat(rebuilt.scopes()).isEqualTo(app.scopes());
+    assertThat(rebuilt.clientSecret()).contains(Secret.of("cs"));
+  }
+
+  @Test
+  void givenMicrosoftApp_whenStored_thenTenantIsKeptAndRotationQuirkRestored() {
+    App app = App.builder().provider(Provider.microsoft("contoso.onmicrosoft.com")).clientId("cid").build();
+
+    StoredApp stored = StoredApp.from("m", ProviderKind.MICROSOFT, app);
+    App rebuilt = stored.toApp();
+
+    assertThat(stored.tenant()).contains("contoso.onmicrosoft.com");
+    assertThat(stored.revocationEndpoint()).isEmpty();
+    assertThat(rebuilt.provider().rotatesRefreshTokens()).isTrue();
+    assertThat(rebuilt.provider().tokenEndpoint()).isEqualTo(app.provider().tokenEndpoint());
+    assertThat(rebuilt.clientSecret()).isEmpty();
+  }
+
+  @Test
+  void givenClientSecret_whenAppPrinted_thenOnlyItsFingerprintShows() {
+    App app = App.builder().provider(Provider.google()).clientId("cid").clientSecret(Secret.of("s3cr3t-value"))
+        .build();
+
+    assertThat(StoredApp.from("g", ProviderKind.GOOGLE, app).toString()).doesNotContain("s3cr3t-value");
+  }
+
+  @Test
+  void givenEnvironment_whenHomeAndUrlResolved_thenOverridesWinOverDefaults() {
+    Path home = StoreHome.resolve(Map.of("MAILTOKEN_HOME", "/srv/mt"));
+
+    assertThat(home).isEqualTo(Path.of("/srv/mt"));
+    assertThat(StoreHome.jdbcUrl(Map.of(), home)).isEqualTo("jdbc:sqlite:/srv/mt/mailtoken.db");
+    assertThat(StoreHome.jdbcUrl(Map.of("MAILTOKEN_DB", "jdbc:postgresql://db/mt"), home))
+        .isEqualTo("jdbc:postgresql://db/mt");
+    assertThat(StoreHome.resolve(Map.of())).isEqualTo(Path.of(System.getProperty("user.home"), ".mailtoken"));
+  }
+}
