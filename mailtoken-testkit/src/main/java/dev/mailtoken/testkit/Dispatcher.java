@@ -64,7 +64,7 @@ final class Dispatcher implements HttpHandler {
         drip = slow;
         reply = route(request);
       } else if (fault.isPresent()) {
-        reply = faultReply(fault.get());
+        reply = faultReply(request.endpoint(), fault.get());
       } else {
         reply = route(request);
       }
@@ -115,10 +115,13 @@ final class Dispatcher implements HttpHandler {
     }
   }
 
-  private Reply faultReply(Fault fault) {
+  private Reply faultReply(Endpoint endpoint, Fault fault) {
     if (fault instanceof Fault.Status status) {
       return status.body().startsWith("{") ? Reply.json(status.status(), status.body())
           : Reply.text(status.status(), status.body());
+    }
+    if (fault instanceof Fault.TooManyRequests tooMany && SendMailHandler.serves(endpoint)) {
+      return send.tooManyRequests(endpoint).withHeader("Retry-After", tooMany.retryAfter());
     }
     if (fault instanceof Fault.TooManyRequests tooMany) {
       return errors.custom(429, "temporarily_unavailable", "Too many requests; retry later.")

@@ -36,6 +36,19 @@ final class SendMailHandler {
     this.outbox = outbox;
   }
 
+  static boolean serves(Endpoint endpoint) {
+    return endpoint == Endpoint.GMAIL_SEND || endpoint == Endpoint.GRAPH_SEND_MAIL;
+  }
+
+  /** A 429 in the API's own error shape (for {@link Fault#tooManyRequests}); the caller adds Retry-After. */
+  Reply tooManyRequests(Endpoint endpoint) {
+    if (endpoint == Endpoint.GMAIL_SEND) {
+      return google(429, "User-rate limit exceeded.  Retry after the time given in the Retry-After header.",
+          "RESOURCE_EXHAUSTED", "User-rate limit exceeded.");
+    }
+    return graphError(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.");
+  }
+
   Reply gmail(Request request) {
     if (!request.method().equals("POST")) {
       return google(405, "Method Not Allowed", "METHOD_NOT_ALLOWED", "Request method not supported.");
@@ -93,7 +106,8 @@ final class SendMailHandler {
     ObjectNode detail = error.putArray("errors").addObject();
     detail.put("message", reason);
     detail.put("domain", "global");
-    detail.put("reason", status == 401 ? "authError" : status == 403 ? "insufficientPermissions" : "badRequest");
+    detail.put("reason", status == 401 ? "authError" : status == 403 ? "insufficientPermissions"
+        : status == 429 ? "userRateLimitExceeded" : "badRequest");
     error.put("status", statusName);
     ObjectNode body = Reply.JSON.createObjectNode();
     body.set("error", error);

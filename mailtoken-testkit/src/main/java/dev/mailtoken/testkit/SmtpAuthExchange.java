@@ -45,7 +45,7 @@ final class SmtpAuthExchange {
 
   private boolean bearer(String initial, boolean oauthBearer) throws IOException, InterruptedException {
     String encoded = initial;
-    if (encoded == null || encoded.equals("=")) {
+    if (encoded == null) {
       session.reply("334 ");
       encoded = session.readSaslLine();
       if (encoded == null) {
@@ -55,7 +55,8 @@ final class SmtpAuthExchange {
     if (encoded.equals("*")) {
       return finish("", "", false, replies.cancelled());
     }
-    Optional<String> decoded = SaslResponse.decode(encoded);
+    // RFC 4954: "=" is a zero-length initial response (which carries no token, so it is rejected).
+    Optional<String> decoded = encoded.equals("=") ? Optional.of("") : SaslResponse.decode(encoded);
     if (decoded.isEmpty()) {
       return finish("", "", false, replies.cannotDecode());
     }

@@ -57,6 +57,7 @@ public final class SmtpEmulator implements AutoCloseable {
   private final SmtpFaults faults = new SmtpFaults();
   private final SelfSignedCertificate certificate;
   private final SSLContext serverTls;
+  private final SSLContext clientTls;
   private final List<ReceivedMessage> messages = new ArrayList<>();
   private final List<AuthAttempt> attempts = new ArrayList<>();
   private final Map<String, Integer> dailyLimits = new ConcurrentHashMap<>();
@@ -72,6 +73,7 @@ public final class SmtpEmulator implements AutoCloseable {
     this.access = new SmtpAccess(provider, settings);
     this.certificate = SelfSignedCertificate.generate();
     this.serverTls = certificate.serverContext();
+    this.clientTls = certificate.clientContext();
     AtomicInteger threads = new AtomicInteger();
     this.pool = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "smtp-emulator-" + threads.incrementAndGet());
@@ -105,6 +107,11 @@ public final class SmtpEmulator implements AutoCloseable {
         SmtpSession session = new SmtpSession(this, socket);
         sessions.add(session);
         connections.incrementAndGet();
+        if (closed) { // close() ran between accept and add: it did not see this session
+          sessions.remove(session);
+          socket.close();
+          continue;
+        }
         try {
           pool.execute(session);
         } catch (RejectedExecutionException e) {
@@ -141,7 +148,7 @@ public final class SmtpEmulator implements AutoCloseable {
 
   /** A client TLS context that trusts only this emulator's self-signed certificate. */
   public SSLContext clientSslContext() {
-    return certificate.clientContext();
+    return clientTls;
   }
 
   /** The self-signed certificate generated at start (SAN {@code localhost} and IP {@code 127.0.0.1}). */

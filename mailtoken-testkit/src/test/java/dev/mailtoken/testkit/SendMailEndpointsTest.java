@@ -128,6 +128,34 @@ class SendMailEndpointsTest {
   }
 
   @Test
+  void givenTooManyRequestsFault_whenMessagesSend_then429InGmailShapeWithRetryAfter() {
+    try (ProviderEmulator google = google()) {
+      String token = google.issueAccessToken(Emulators.CLIENT, USER, List.of(Emulators.GMAIL));
+      google.faults().next(Endpoint.GMAIL_SEND, Fault.tooManyRequests(Duration.ofSeconds(30)));
+
+      HttpResponse<String> response = post(google.gmailSendEndpoint("me"), token, "application/json", raw(MIME));
+
+      assertThat(response.statusCode()).isEqualTo(429);
+      assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
+      assertThat(Http.json(response).at("/error/status").asText()).isEqualTo("RESOURCE_EXHAUSTED");
+    }
+  }
+
+  @Test
+  void givenTooManyRequestsFault_whenSendMail_then429InGraphShapeWithRetryAfter() {
+    try (ProviderEmulator ms = microsoft()) {
+      String token = ms.issueAccessToken(Emulators.CLIENT, USER, List.of(GRAPH_SEND));
+      ms.faults().next(Endpoint.GRAPH_SEND_MAIL, Fault.tooManyRequests(Duration.ofSeconds(7)));
+
+      HttpResponse<String> response = post(ms.graphSendMailEndpoint(), token, "text/plain", b64(MIME));
+
+      assertThat(response.statusCode()).isEqualTo(429);
+      assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
+      assertThat(Http.json(response).at("/error/code").asText()).isEqualTo("ApplicationThrottled");
+    }
+  }
+
+  @Test
   void givenGraphMailSendToken_whenMeSendMailWithBase64Mime_then202EmptyAndRecorded() {
     try (ProviderEmulator ms = microsoft()) {
       String token = ms.issueAccessToken(Emulators.CLIENT, USER, List.of(GRAPH_SEND));

@@ -200,6 +200,27 @@ class SmtpGmailDialogueTest {
   }
 
   @Test
+  void givenZeroLengthInitialResponse_whenXoauth2_thenRejectedLikeABadToken() {
+    try (SmtpWire wire = SmtpWire.plain(smtp)) {
+      wire.handshake(smtp);
+
+      assertThat(wire.send("AUTH XOAUTH2 =")).startsWith("334 ey");
+      assertThat(wire.send("")).startsWith("535-5.7.8");
+    }
+  }
+
+  @Test
+  void givenClientCancels_whenXoauth2Challenge_then501AndNotAuthenticated() {
+    try (SmtpWire wire = SmtpWire.plain(smtp)) {
+      wire.handshake(smtp);
+      wire.send("AUTH XOAUTH2");
+
+      assertThat(wire.send("*")).startsWith("501 5.7.0 Authentication cancelled.");
+      assertThat(wire.send("MAIL FROM:<" + USER + ">")).startsWith("530-5.7.0 Authentication Required.");
+    }
+  }
+
+  @Test
   void givenNotBase64_whenXoauth2_then501() {
     try (SmtpWire wire = SmtpWire.plain(smtp)) {
       wire.handshake(smtp);
