@@ -143,4 +143,18 @@ class RenewOnRejectionTest {
         .hasMessageContaining("cannot be renewed");
     assertThat(rig.smtp.authAttempts()).hasSize(1);
   }
+
+  @Test
+  void givenOauthbearerTokenRejectedByGmail_whenSending_thenTheJsonChallengeIsAnsweredAndTokenRenewedOnce()
+      throws Exception {
+    rig = MailRig.gmail(logs);
+    aliceWithStaleFirstToken();
+    mailer = rig.mailer(rig.server().mechanism(SaslMechanism.OAUTHBEARER).build());
+
+    mailer.send(MailRig.message(ALICE, "bob@example.org", "oauthbearer renew"));
+
+    assertThat(renewals).hasValue(1);
+    assertThat(rig.smtp.authAttempts()).extracting(AuthAttempt::mechanism).containsOnly("OAUTHBEARER");
+    assertThat(rig.smtp.authAttempts()).extracting(AuthAttempt::accepted).containsExactly(false, true);
+  }
 }
