@@ -1,0 +1,84 @@
+package dev.mailtoken.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailtoken.testkit.ReceivedMessage;
+import dev.mailtoken.testsupport.LogCapture;
+import dev.mailtoken.token.TokenManager;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** README.md's examples, with the emulators in place of smtp.gmail.com and Graph. */
+class ReadmeExampleTest {
+  @RegisterExtension final LogCapture logs = new LogCapture();
+  private MailRig rig;
+
+  @AfterEach
+  void stop() {
+    rig.close();
+  }
+
+  @Test
+  void givenTheGmailExample_whenRun_thenTheMessageIsSentAsTheFromAddress() throws Exception {
+    rig = MailRig.gmail(logs);
+    rig.account("alice@gmail.com");
+    TokenManager tokens = rig.tokens;
+    SmtpServer gmailSmtp = rig.server().build();   // README: SmtpServer.forProvider(Provider.google())
+
+    SendResult sent;
+    try (Mailer mailer = Mailer.builder()
+        .tokenManager(tokens)
+        .transport(gmailSmtp)
+        .build()) {
+      MimeMessage m = mailer.newMessage();
+      m.setFrom("alice@gmail.com");
+      m.setRecipients(Message.RecipientType.TO, "bob@example.org");
+      m.setSubject("Hello");
+      m.setText("Sent with an OAuth2 token.");
+      sent = mailer.send(m);
+    }
+
+    assertThat(sent.account()).isEqualTo("alice@gmail.com");
+    assertThat(rig.smtp.messages()).extracting(ReceivedMessage::authenticatedUser).containsExactly("alice@gmail.com");
+  }
+
+  @Test
+  void givenTheMicrosoftExample_whenOneMailboxUsesGraph_thenSmtpAndGraphAreEachUsed() throws Exception {
+    rig = MailRig.exchange(logs);
+    rig.account("alice@contoso.com");
+    rig.account("noreply@contoso.com", java.util.List.of("https://graph.microsoft.com/Mail.Send"));
+    TokenManager tokens = rig.tokens;
+
+    try (Mailer mailer = Mailer.builder()
+        .tokenManager(tokens)
+        .transport(rig.server().build())   // README: SmtpServer.forProvider(Provider.microsoft("contoso..."))
+        .transport("noreply@contoso.com", GraphApi.builder().baseUri(rig.provider.baseUri()).build())
+        .build()) {
+      assertThat(mailer.send(MailRig.message("alice@contoso.com", "bob@example.org", "smtp")).transport())
+          .isEqualTo("smtp");
+      assertThat(mailer.send(MailRig.message("noreply@contoso.com", "bob@example.org", "graph")).transport())
+          .isEqualTo("graph");
+    }
+  }
+
+  @Test
+  void givenThePlainJakartaMailExample_whenTransportSend_thenTheMessageIsSent() throws Exception {
+    rig = MailRig.gmail(logs);
+    rig.account("alice@gmail.com");
+    TokenManager tokens = rig.tokens;
+
+    Session session = MailSessions.create("alice@gmail.com", rig.server().build(), tokens.source("alice@gmail.com"));
+    MimeMessage m = new MimeMessage(session);
+    m.setFrom("alice@gmail.com");
+    m.setRecipients(Message.RecipientType.TO, "bob@example.org");
+    m.setText("plain");
+    Transport.send(m);
+
+    assertThat(rig.smtp.messages()).hasSize(1);
+  }
+}
