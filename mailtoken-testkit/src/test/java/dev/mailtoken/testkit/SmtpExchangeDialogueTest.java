@@ -100,6 +100,33 @@ class SmtpExchangeDialogueTest {
   }
 
   @Test
+  void givenAppOnlyOutlookToken_whenXoauth2ForAnyMailbox_thenAccepted() {
+    String appOnly = token(Emulators.CLIENT, "https://outlook.office365.com/.default");
+    try (SmtpWire wire = SmtpWire.plain(smtp)) {
+      wire.handshake(smtp);
+
+      assertThat(wire.send("AUTH XOAUTH2 " + SmtpWire.xoauth2("shared@contoso.example", appOnly)))
+          .isEqualTo("235 2.7.0 Authentication successful");
+    }
+  }
+
+  @Test
+  void givenExchange_whenAuthLoginWithPassword_then535BasicAuthenticationDisabled() {
+    try (SmtpWire wire = SmtpWire.plain(smtp)) {
+      wire.handshake(smtp);
+
+      assertThat(wire.send("AUTH LOGIN")).isEqualTo("334 VXNlcm5hbWU6");
+      assertThat(wire.send(SmtpWire.b64(USER))).isEqualTo("334 UGFzc3dvcmQ6");
+      assertThat(wire.send(SmtpWire.b64("password"))).startsWith(
+          "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.");
+      assertThat(smtp.authAttempts()).singleElement().satisfies(a -> {
+        assertThat(a.user()).isEqualTo(USER);
+        assertThat(a.token()).isEmpty();
+      });
+    }
+  }
+
+  @Test
   void givenExchange_whenOauthBearer_then504NotOffered() {
     String token = token(USER, SMTP_SEND);
     try (SmtpWire wire = SmtpWire.plain(smtp)) {

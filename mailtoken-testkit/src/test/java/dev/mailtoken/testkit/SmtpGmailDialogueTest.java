@@ -125,6 +125,32 @@ class SmtpGmailDialogueTest {
   }
 
   @Test
+  void givenOauthBearerWithoutAuthzid_whenValidToken_thenAcceptedAsTheTokensUser() {
+    String token = token(USER, Emulators.GMAIL);
+    try (SmtpWire wire = SmtpWire.plain(smtp)) {
+      wire.handshake(smtp);
+
+      assertThat(wire.send("AUTH OAUTHBEARER " + SmtpWire.b64("n,,\u0001auth=Bearer " + token + "\u0001\u0001")))
+          .isEqualTo("235 2.7.0 Accepted");
+      wire.send("MAIL FROM:<" + USER + ">");
+      wire.send("RCPT TO:<bob@example.org>");
+      wire.send("DATA");
+      wire.send("Subject: x\r\n\r\ny\r\n.");
+      assertThat(smtp.messages()).singleElement().extracting(ReceivedMessage::authenticatedUser).isEqualTo(USER);
+    }
+  }
+
+  @Test
+  void givenPassword_whenAuthPlain_then535BadCredentials() {
+    try (SmtpWire wire = SmtpWire.plain(smtp)) {
+      wire.handshake(smtp);
+
+      assertThat(wire.send("AUTH PLAIN " + SmtpWire.b64("\u0000" + USER + "\u0000password")))
+          .startsWith("535-5.7.8 Username and Password not accepted.");
+    }
+  }
+
+  @Test
   void givenUnknownToken_whenXoauth2_then334JsonChallengeThen535AfterEmptyLine() {
     try (SmtpWire wire = SmtpWire.plain(smtp)) {
       wire.handshake(smtp);
