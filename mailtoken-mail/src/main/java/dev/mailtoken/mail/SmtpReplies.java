@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Recognises the SMTP replies that mean something other than "this message failed": sending
- * limits, connection limits, SMTP AUTH disabled. Stateless.
+ * limits, connection limits, SMTP AUTH disabled, temporary AUTH failures (454). Stateless.
  */
 final class SmtpReplies {
   private SmtpReplies() {
@@ -34,6 +34,11 @@ final class SmtpReplies {
     }
     if (sendingLimit(code, reply)) {
       return Optional.of(new SendingLimitException(account, reply));
+    }
+    if (code == 454 || (reply != null && reply.startsWith("454"))) {
+      // Gmail's "Too many login attempts" (and other temporary AUTH failures): the token is not the
+      // problem, so renewing it would only add a refresh; report it as transient instead.
+      return Optional.of(new SmtpFailureException(account, 454, reply, false, null));
     }
     return Optional.empty();
   }

@@ -66,4 +66,13 @@ class SmtpReplyClassificationTest {
       assertThat(f.isTransient()).isFalse();
     });
   }
+
+  @Test
+  void givenGmailTooManyLoginAttempts_whenClassified_thenTransientFailureNotAnAuthRejection() {
+    assertThat(SmtpReplies.special(ALICE, 454, "454 4.7.0 Too many login attempts, please try again later."))
+        .hasValueSatisfying(e -> {
+          assertThat(e).isInstanceOf(SmtpFailureException.class);
+          assertThat(e.isTransient()).isTrue();
+        });
+  }
 }
