@@ -116,7 +116,12 @@ final class DemoCommand extends Verb {
   }
 
   private void run(CliContext inner, List<String> outcomes, String name, String... args) {
-    out().println("$ mailtoken " + String.join(" ", args).replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://127.0.0.1:…"));
+    StringBuilder line = new StringBuilder("$ mailtoken");
+    for (String arg : args) {
+      String shown = arg.replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://127.0.0.1:…");
+      line.append(' ').append(shown.contains(" ") ? "'" + shown + "'" : shown);
+    }
+    out().println(line);
     int code = new Main(inner).commandLine(out(), err()).execute(args);
     record(outcomes, name, code);
     if (code != 0) {
@@ -134,10 +139,18 @@ final class DemoCommand extends Verb {
     if (!Files.exists(db)) {
       return "not a local SQLite file; skipped";
     }
-    String raw = new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1);
-    long leaked = provider.issuedSecrets().stream().filter(raw::contains).count();
+    StringBuilder raw = new StringBuilder();
+    // The write-ahead log and journal hold recent writes too.
+    for (String suffix : new String[] {"", "-wal", "-journal", "-shm"}) {
+      Path file = home.resolve("mailtoken.db" + suffix);
+      if (Files.exists(file)) {
+        raw.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+      }
+    }
+    String bytes = raw.toString();
+    long leaked = provider.issuedSecrets().stream().filter(bytes::contains).count();
     return leaked == 0 ? "none of the " + provider.issuedSecrets().size() + " secrets the provider issued appears in"
-        + " clear in " + db.getFileName() : leaked + " secret(s) found in clear!";
+        + " clear in the database files" : leaked + " secret(s) found in clear!";
   }
 
   private static String randomSecret() {

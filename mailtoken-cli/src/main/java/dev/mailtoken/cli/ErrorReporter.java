@@ -4,6 +4,8 @@ import dev.mailtoken.oauth.AuthorizationException;
 import dev.mailtoken.oauth.ConfigurationException;
 import dev.mailtoken.oauth.MailtokenException;
 import dev.mailtoken.oauth.ReauthorizationRequiredException;
+import dev.mailtoken.store.AppInUseException;
+import dev.mailtoken.store.DuplicateEntryException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -65,12 +67,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     return ExitCode.FAILURE;
   }
 
-  /** Store errors about keys or missing entries are configuration problems, whatever their base class. */
+  /** A name already taken or an app still in use: the user must change the setup, like a missing entry. */
   private static boolean isStoreConfiguration(Throwable ex) {
-    String name = ex.getClass().getName();
-    return name.startsWith("dev.mailtoken.store.")
-        && (name.endsWith("KeyException") || name.contains("Unknown") || name.contains("NotFound")
-            || name.contains("Duplicate") || name.contains("InUse"));
+    return ex instanceof DuplicateEntryException || ex instanceof AppInUseException;
   }
 
   private static String hint(Throwable ex) {
