@@ -62,6 +62,8 @@ final class SmtpSession implements Runnable {
       log.debug("SMTP session ended: {}", e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.warn("SMTP emulator session failed", e);
     } finally {
       close();
       emulator.ended(this);
