@@ -9,6 +9,7 @@ import java.util.Optional;
  * The JSON a server sends in its SASL error challenge: Gmail's
  * {@code {"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}} or RFC 7628's
  * {@code {"status":"invalid_token","scope":..}}. Fields the server left out are empty strings.
+ * Immutable and thread-safe.
  *
  * @param status "400", "401", "invalid_token", ...
  * @param schemes the authentication schemes the server accepts

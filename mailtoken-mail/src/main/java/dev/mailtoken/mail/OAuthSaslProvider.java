@@ -17,6 +17,7 @@ import java.util.Map;
 final class OAuthSaslProvider extends Provider {
   static final String NAME = "mailtoken-oauth-sasl";
   private static final long serialVersionUID = 1L;
+  private static final Object INSTALL_LOCK = new Object();
 
   private OAuthSaslProvider() {
     super(NAME, "1.0", "mailtoken SASL XOAUTH2 and OAUTHBEARER (RFC 7628) clients");
@@ -27,7 +28,7 @@ final class OAuthSaslProvider extends Provider {
 
   /** Adds the provider unless it is already installed. Idempotent and thread-safe. */
   static void install() {
-    synchronized (Security.class) {
+    synchronized (INSTALL_LOCK) {
       if (Security.getProvider(NAME) == null) {
         Security.addProvider(new OAuthSaslProvider());
       }

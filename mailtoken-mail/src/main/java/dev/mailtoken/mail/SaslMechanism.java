@@ -10,6 +10,8 @@ package dev.mailtoken.mail;
  *   <li>{@link #OAUTHBEARER}: RFC 7628 ({@code n,a=<u>,^Ahost=..^Aport=..^Aauth=Bearer <t>^A^A}).
  *       On failure the server sends a JSON challenge and the client answers {@code ^A}.
  * </ul>
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum SaslMechanism {
   XOAUTH2("XOAUTH2"),

@@ -3,7 +3,7 @@ package dev.mailtoken.mail;
 import java.util.Objects;
 
 /**
- * What a send returned.
+ * What a send returned. Immutable and thread-safe.
  *
  * @param account the account the message was sent as
  * @param messageId the MIME {@code Message-ID} of the message sent

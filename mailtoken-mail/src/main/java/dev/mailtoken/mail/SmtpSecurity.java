@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-/** How an SMTP connection is encrypted. */
+/** How an SMTP connection is encrypted. Immutable and thread-safe. */
 public enum SmtpSecurity {
   /** Plain connection upgraded with {@code STARTTLS} before AUTH; the upgrade is required (port 587). */
   STARTTLS,
