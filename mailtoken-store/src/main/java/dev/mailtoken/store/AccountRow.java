@@ -2,6 +2,7 @@ package dev.mailtoken.store;
 
 import dev.mailtoken.oauth.Secret;
 import dev.mailtoken.token.AccessToken;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -62,7 +63,7 @@ record AccountRow(
   }
 
   /** True when the stored access token's expiry is unknown or at least {@code minRemaining} away. */
-  static boolean usable(AccessToken token, Instant now, java.time.Duration minRemaining) {
+  static boolean usable(AccessToken token, Instant now, Duration minRemaining) {
     return token.expiresAt().map(e -> !e.minus(minRemaining).isBefore(now)).orElse(true);
   }
 

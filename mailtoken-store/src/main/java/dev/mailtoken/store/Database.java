@@ -102,6 +102,8 @@ final class Database implements AutoCloseable {
     config.setMaximumPoolSize(8);
     config.setMinimumIdle(1);
     config.setInitializationFailTimeout(-1);
+    // A wrong host should fail a CLI command in seconds, not Hikari's default 30.
+    config.setConnectionTimeout(10_000);
     try {
       return new Database(new HikariDataSource(config), Dialect.POSTGRESQL, redact(jdbcUrl));
     } catch (RuntimeException e) {

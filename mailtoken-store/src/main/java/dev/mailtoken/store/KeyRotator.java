@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ final class KeyRotator {
           }
         }
         if (secrets > before) {
-          AccountRows.update(c, row.address(), row.version(), java.util.Map.of(), now, true);
+          AccountRows.update(c, row.address(), row.version(), Map.of(), now, true);
           accounts++;
         }
       }

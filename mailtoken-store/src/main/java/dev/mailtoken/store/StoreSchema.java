@@ -38,6 +38,10 @@ final class StoreSchema {
           .load()
           .migrate();
     } catch (FlywayException e) {
+      // Two processes opening a new SQLite file at once may both migrate; the loser's failure is harmless.
+      if (isCurrent(db)) {
+        return;
+      }
       throw new StoreException("Could not prepare the database " + db.description() + ": " + e.getMessage(), e);
     }
   }
@@ -66,23 +70,30 @@ final class StoreSchema {
    */
   static void checkKey(Database db, FieldCipher cipher) throws MailtokenException {
     Optional<String> stored = db.read(c -> keyCheck(c));
+    if (stored.isEmpty()) {
+      try {
+        stored = db.write(c -> {
+          Optional<String> raced = keyCheck(c);
+          if (raced.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO store_meta (name, value) VALUES (?, ?)")) {
+              ps.setString(1, KEY_CHECK);
+              ps.setString(2, cipher.encrypt("store_meta", "value", KEY_CHECK, KEY_CHECK_PLAIN));
+              ps.executeUpdate();
+            }
+          }
+          return raced;
+        });
+      } catch (StoreException e) {
+        // Another process inserted its key check first (PostgreSQL): verify against that one.
+        if (!(e.getCause() instanceof SQLException sql && Database.isDuplicate(sql))) {
+          throw e;
+        }
+        stored = db.read(c -> keyCheck(c));
+      }
+    }
     if (stored.isPresent()) {
       cipher.decrypt("store_meta", "value", KEY_CHECK, stored.get());
-      return;
     }
-    db.write(c -> {
-      Optional<String> raced = keyCheck(c);
-      if (raced.isPresent()) {
-        cipher.decrypt("store_meta", "value", KEY_CHECK, raced.get());
-      } else {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO store_meta (name, value) VALUES (?, ?)")) {
-          ps.setString(1, KEY_CHECK);
-          ps.setString(2, cipher.encrypt("store_meta", "value", KEY_CHECK, KEY_CHECK_PLAIN));
-          ps.executeUpdate();
-        }
-      }
-      return null;
-    });
   }
 
   /** Re-encrypts the key-check value under {@code cipher}'s current key (inside the rotation's transaction). */

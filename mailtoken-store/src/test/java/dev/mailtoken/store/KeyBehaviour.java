@@ -9,7 +9,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +83,29 @@ abstract class KeyBehaviour extends StoreTestSupport {
 
     assertThatThrownBy(() -> store.secrets(ALICE)).isInstanceOf(StoreKeyException.class)
         .hasMessageContaining("integrity");
+  }
+
+  @Test
+  void givenNewDatabase_whenFourProcessesOpenItAtOnce_thenAllOpenAndShareOneKeyCheck() throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<CredentialStore>> stores = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        stores.add(pool.submit(() -> {
+          go.await();
+          return open();
+        }));
+      }
+      go.countDown();
+      for (Future<CredentialStore> f : stores) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThatThrownBy(() -> open(KeyRing.generate())).isInstanceOf(StoreKeyException.class);
   }
 
   /** Every stored ciphertext, keyed by where it is. */

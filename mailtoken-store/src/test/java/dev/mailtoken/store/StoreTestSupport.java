@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +38,7 @@ abstract class StoreTestSupport {
 
   final TestClock clock = TestClock.at(START);
   final KeyRing keys = KeyRing.generate();
-  final List<CredentialStore> opened = new ArrayList<>();
+  final List<CredentialStore> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
   ProviderEmulator emulator;
   OAuthClient client;
   String url;
