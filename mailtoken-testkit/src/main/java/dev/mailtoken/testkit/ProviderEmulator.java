@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +68,7 @@ public final class ProviderEmulator implements AutoCloseable {
     if (running != null) {
       throw new IllegalStateException("the emulator was already started");
     }
-    ExecutorService pool = Executors.newCachedThreadPool(new DaemonThreads());
+    ExecutorService pool = Executors.newCachedThreadPool(new DaemonThreads("provider-emulator"));
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
       URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
@@ -327,17 +325,6 @@ public final class ProviderEmulator implements AutoCloseable {
       this.server = server;
       this.pool = pool;
       this.paths = paths;
-    }
-  }
-
-  private static final class DaemonThreads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "provider-emulator-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
     }
   }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -74,12 +73,7 @@ public final class SmtpEmulator implements AutoCloseable {
     this.certificate = SelfSignedCertificate.generate();
     this.serverTls = certificate.serverContext();
     this.clientTls = certificate.clientContext();
-    AtomicInteger threads = new AtomicInteger();
-    this.pool = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "smtp-emulator-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.pool = Executors.newCachedThreadPool(new DaemonThreads("smtp-emulator"));
   }
 
   /** A builder validating tokens with {@code provider.introspect(token)}. */
