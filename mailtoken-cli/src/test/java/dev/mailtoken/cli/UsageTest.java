@@ -98,6 +98,21 @@ class UsageTest {
   }
 
   @Test
+  void givenFailure_whenNotVerbose_thenOneLineAndHintWithoutStackTrace() {
+    CliRun r = cli.run("token", "nobody@example.com");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.CONFIGURATION.code());
+    assertThat(r.err()).startsWith("mailtoken: ").contains("hint: ").doesNotContain("\tat ");
+  }
+
+  @Test
+  void givenFailure_whenVerbose_thenStackTraceToo() {
+    CliRun r = cli.run("--verbose", "token", "nobody@example.com");
+
+    assertThat(r.err()).startsWith("mailtoken: ").contains("\tat dev.mailtoken.cli.");
+  }
+
+  @Test
   void givenVersion_whenRun_thenNamesMailtoken() {
     CliRun r = cli.run("--version");
 
