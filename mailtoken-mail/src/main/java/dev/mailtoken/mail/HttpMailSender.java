@@ -34,7 +34,7 @@ final class HttpMailSender {
   String send(MailTransport api, String account, byte[] mime) throws MailtokenException {
     AccessToken token = credentials.token(account);
     for (int round = 0; ; round++) {
-      HttpRequest.Builder b = api instanceof GmailApi ? ((GmailApi) api).request(mime) : ((GraphApi) api).request(mime);
+      HttpRequest.Builder b = api instanceof GmailApi ? ((GmailApi) api).request(mime) : ((GraphApi) api).request(account, mime);
       HttpRequest request = b.timeout(timeout).header("Authorization", "Bearer " + token.value().reveal()).build();
       HttpResponse<String> response = exchange(request, account, api);
       int status = response.statusCode();

@@ -1,10 +1,18 @@
 package dev.mailtoken.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtoken.testkit.AuthAttempt;
 import dev.mailtoken.testsupport.LogCapture;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,5 +90,45 @@ class ConnectionPoolTest {
     mailer.send(MailRig.message(alice, "bob@example.org", "two"));
 
     assertThat(rig.smtp.connectionCount()).isEqualTo(2);
+  }
+
+  @Test
+  void givenExchangeAllowsThreeConnections_whenSixThreadsSendAtOnce_thenTheDefaultPoolNeverExceedsThree()
+      throws Exception {
+    rig = MailRig.exchange(logs);
+    String alice = rig.account("alice@example.com");
+    mailer = rig.mailer(rig.server().build());
+    ExecutorService threads = Executors.newFixedThreadPool(6);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<SendResult>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        String subject = "exchange " + i;
+        results.add(threads.submit(() -> {
+          go.await();
+          return mailer.send(MailRig.message(alice, "bob@example.org", subject));
+        }));
+      }
+      go.countDown();
+      for (Future<SendResult> f : results) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(rig.smtp.messages()).hasSize(6);
+    assertThat(rig.smtp.connectionCount()).isLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void givenServerSlowerThanTheReadTimeout_whenSending_thenTransientSmtpFailure() {
+    rig = MailRig.gmail(logs);
+    String alice = rig.account("alice@example.com");
+    rig.smtp.faults().slowReplies(Duration.ofMillis(800));
+    mailer = rig.mailer(rig.server().readTimeout(Duration.ofMillis(200)).build());
+
+    assertThatThrownBy(() -> mailer.send(MailRig.message(alice, "bob@example.org", "slow")))
+        .isInstanceOfSatisfying(SmtpFailureException.class, e -> assertThat(e.isTransient()).isTrue());
   }
 }

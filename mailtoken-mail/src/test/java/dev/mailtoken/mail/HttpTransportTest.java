@@ -167,4 +167,17 @@ class HttpTransportTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("Mail.Send");
   }
+
+  @Test
+  void givenAppOnlyGraphToken_whenSendingWithPerUserPath_thenSentAsTheAccountsMailbox() throws Exception {
+    rig = MailRig.exchange(logs);
+    rig.tokens.register(new Account(ALICE, new CallbackGrant((account, renew) -> AccessToken.of(
+        rig.provider.issueAccessToken(MailRig.CLIENT_ID, MailRig.CLIENT_ID, List.of("https://graph.microsoft.com/.default")),
+        rig.clock.instant().plus(Duration.ofHours(1))))));
+    mailer = rig.mailer(GraphApi.builder().baseUri(rig.provider.baseUri()).perUserPath(true).build());
+
+    mailer.send(MailRig.message(ALICE, "bob@example.org", "app-only"));
+
+    assertThat(rig.provider.apiMessages()).extracting(ApiMessage::user).containsExactly(ALICE);
+  }
 }
