@@ -99,7 +99,7 @@ class UsageTest {
 
   @Test
   void givenFailure_whenNotVerbose_thenOneLineAndHintWithoutStackTrace() {
-    CliRun r = cli.run("token", "nobody@example.com");
+    CliRun r = cli.run("accounts", "show", "nobody@example.com");
 
     assertThat(r.exitCode()).isEqualTo(ExitCode.CONFIGURATION.code());
     assertThat(r.err()).contains("mailtoken: no account \"nobody@example.com\"", "hint: ").doesNotContain("\tat ");
@@ -107,7 +107,7 @@ class UsageTest {
 
   @Test
   void givenFailure_whenVerbose_thenStackTraceToo() {
-    CliRun r = cli.run("--verbose", "token", "nobody@example.com");
+    CliRun r = cli.run("--verbose", "accounts", "show", "nobody@example.com");
 
     assertThat(r.err()).startsWith("mailtoken: ").contains("\tat dev.mailtoken.cli.");
   }
