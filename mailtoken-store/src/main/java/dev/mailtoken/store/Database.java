@@ -31,11 +31,14 @@ final class Database implements AutoCloseable {
   private final DataSource dataSource;
   private final Dialect dialect;
   private final String description;
+  /** Closes the pool; a plain field rather than an instanceof check so SQLite never loads HikariCP. */
+  private final Runnable closer;
 
-  private Database(DataSource dataSource, Dialect dialect, String description) {
+  private Database(DataSource dataSource, Dialect dialect, String description, Runnable closer) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.description = description;
+    this.closer = closer;
   }
 
   static Database open(String jdbcUrl) throws StoreException {
@@ -72,7 +75,7 @@ final class Database implements AutoCloseable {
     config.enforceForeignKeys(true);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl(jdbcUrl);
-    Database db = new Database(ds, Dialect.SQLITE, path.toString());
+    Database db = new Database(ds, Dialect.SQLITE, path.toString(), () -> { });
     if (created) {
       db.touch(path);
     }
@@ -105,7 +108,8 @@ final class Database implements AutoCloseable {
     // A wrong host should fail a CLI command in seconds, not Hikari's default 30.
     config.setConnectionTimeout(10_000);
     try {
-      return new Database(new HikariDataSource(config), Dialect.POSTGRESQL, redact(jdbcUrl));
+      HikariDataSource pool = new HikariDataSource(config);
+      return new Database(pool, Dialect.POSTGRESQL, redact(jdbcUrl), pool::close);
     } catch (RuntimeException e) {
       throw new StoreException("Could not set up a connection pool for " + redact(jdbcUrl) + ": " + e.getMessage(), e);
     }
@@ -204,8 +208,6 @@ final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    if (dataSource instanceof HikariDataSource h) {
-      h.close();
-    }
+    closer.run();
   }
 }

@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 
 /**
  * Brings the schema up to date with Flyway (one migration set, {@code db/mailtoken}, for both
@@ -30,19 +28,14 @@ final class StoreSchema {
       return;
     }
     try {
-      Flyway.configure()
-          .dataSource(db.dataSource())
-          .locations("classpath:db/mailtoken")
-          .table(HISTORY_TABLE)
-          .baselineOnMigrate(false)
-          .load()
-          .migrate();
-    } catch (FlywayException e) {
+      FlywayMigration.run(db.dataSource(), HISTORY_TABLE);
+    } catch (StoreException e) {
       // Two processes opening a new SQLite file at once may both migrate; the loser's failure is harmless.
       if (isCurrent(db)) {
         return;
       }
-      throw new StoreException("Could not prepare the database " + db.description() + ": " + e.getMessage(), e);
+      throw new StoreException("Could not prepare the database " + db.description() + ": " + e.getMessage(),
+          e.getCause());
     }
   }
 

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +39,7 @@ abstract class StoreTestSupport {
 
   final TestClock clock = TestClock.at(START);
   final KeyRing keys = KeyRing.generate();
-  final List<CredentialStore> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<CredentialStore> opened = new CopyOnWriteArrayList<>();
   ProviderEmulator emulator;
   OAuthClient client;
   String url;
