@@ -7,11 +7,13 @@ import dev.mailtoken.oauth.ReauthorizationRequiredException;
 import dev.mailtoken.oauth.Secret;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.Fault;
+import dev.mailtoken.testkit.ServiceAccountKeyFile;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.TokenManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -171,6 +173,58 @@ abstract class RefreshCoordinationBehaviour extends StoreTestSupport {
     assertThat(store.secrets(ALICE).orElseThrow().refreshToken()).contains(rotated);
     assertThat(store.account(ALICE).orElseThrow().version()).isEqualTo(before + 1);
     logs.forbid(rotated.reveal());
+  }
+
+  @Test
+  void givenServiceAccount_whenFreshTokenAsked_thenSignedAssertionExchangedAndTokenStored() throws Exception {
+    CredentialStore store = open();
+    store.addApp(app());
+    ServiceAccountKeyFile key = emulator.createServiceAccount("robot@example.iam", SCOPES);
+    store.putAccount(NewAccount.withServiceAccount("robot@example.com", APP, Secret.of(key.json()),
+        Optional.of("robot@example.com"), SCOPES));
+
+    AccessToken token = store.freshToken("robot@example.com", false, client);
+
+    assertThat(emulator.introspect(token.value().reveal()).orElseThrow().user()).isEqualTo("robot@example.com");
+    assertThat(open().cachedAccessToken("robot@example.com", Duration.ofMinutes(5))).contains(token);
+    assertThat(store.account("robot@example.com").orElseThrow().hasRefreshToken()).isFalse();
+  }
+
+  @Test
+  void givenAdminRestoringTheOldRefreshToken_whenItRacesARotatingRefresh_thenTheStoredTokenAlwaysStillWorks()
+      throws Exception {
+    CredentialStore admin = storeWithAccount(ALICE);
+    CredentialStore sender = open();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 5; round++) {
+        StoredAccount read = admin.account(ALICE).orElseThrow();
+        Secret old = admin.secrets(ALICE).orElseThrow().refreshToken().orElseThrow();
+        CountDownLatch go = new CountDownLatch(1);
+        Future<?> refresh = pool.submit(() -> {
+          go.await();
+          return sender.freshToken(ALICE, true, client);
+        });
+        Future<?> edit = pool.submit(() -> {
+          go.await();
+          try {
+            return admin.updateAccount(ALICE, read.version(), AccountEdit.none().withRefreshToken(old));
+          } catch (ConcurrentEditException e) {
+            return false;   // the refresh won: the edit was refused, as it must be
+          }
+        });
+        go.countDown();
+        refresh.get(30, TimeUnit.SECONDS);
+        edit.get(30, TimeUnit.SECONDS);
+        // Whatever the order, the stored refresh token is the live one (reuse detection would kill a stale one).
+        assertThat(admin.secrets(ALICE).orElseThrow().refreshToken()).isNotEqualTo(Optional.of(old));
+      }
+      clock.advance(Duration.ofHours(2));
+      assertThat(sender.freshToken(ALICE, false, client)).isNotNull();
+      assertThat(sender.account(ALICE).orElseThrow().status()).isEqualTo(AccountState.HEALTHY);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
