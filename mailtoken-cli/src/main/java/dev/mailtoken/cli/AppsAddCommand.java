@@ -63,6 +63,11 @@ final class AppsAddCommand extends Verb {
   @Option(names = "--smtp-port", description = "SMTP submission port (default: the provider's, 587).")
   Integer smtpPort;
 
+  @Option(names = "--redirect-uri", paramLabel = "URL", description = "The loopback redirect registered for the"
+      + " app (host and path are used by authorize; default http://127.0.0.1/callback, Microsoft"
+      + " http://localhost/callback; the port is chosen at run time unless given).")
+  URI redirectUri;
+
   @Option(names = "--client-id", required = true, paramLabel = "ID", description = "The app's client id.")
   String clientId;
 
@@ -100,6 +105,9 @@ final class AppsAddCommand extends Verb {
 
   private App app(Provider p) {
     AppBuilder b = App.builder().provider(p).clientId(clientId);
+    if (redirectUri != null) {
+      b.redirectUri(redirectUri);
+    }
     if (!secret.publicClient) {
       Secret s = SecretInput.read("client secret", "--client-secret", secret.file, secret.env,
           main().context().env(), main().context().secretReader());

@@ -58,7 +58,7 @@ final class AuthorizationFlow {
       throw new CliException(ExitCode.USAGE, "provider " + provider.name() + " cannot tell which mailbox consented"
           + " (no OpenID issuer, no userinfo endpoint)", "name it: --account user@example.com");
     }
-    try (LoopbackReceiver receiver = startReceiver(request.port())) {
+    try (LoopbackReceiver receiver = startReceiver(stored, request.port())) {
       App app = new App(provider, stored.clientId(), stored.clientSecret(), Optional.of(receiver.redirectUri()),
           scopes(stored, canIdentify), stored.clientAuthentication());
       PendingAuthorization pending = pending(app, request);
@@ -89,9 +89,24 @@ final class AuthorizationFlow {
     }
   }
 
-  private static LoopbackReceiver startReceiver(int port) {
+  /**
+   * The app's registered loopback redirect decides host and path (and the port, unless --port is
+   * given); without one: 127.0.0.1 (RFC 8252 §8.3), or localhost for Microsoft, which accepts any
+   * port only for localhost redirect URIs.
+   */
+  private static LoopbackReceiver startReceiver(App stored, int requestedPort) {
+    Optional<URI> registered = stored.redirectUri();
+    String host = registered.map(URI::getHost).map(h -> h.equals("::1") ? "[::1]" : h)
+        .orElse(stored.provider().name().equals("microsoft") ? "localhost" : "127.0.0.1");
+    if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
+      throw new CliException(ExitCode.CONFIGURATION, "the app's redirect URI " + registered.get() + " is not a"
+          + " loopback address; authorize needs http://127.0.0.1/..., http://localhost/... or http://[::1]/...",
+          "add the app again with --redirect-uri http://127.0.0.1/callback (registered at the provider)");
+    }
+    String path = registered.map(URI::getRawPath).filter(p -> !p.isEmpty()).orElse(LoopbackReceiver.DEFAULT_PATH);
+    int port = requestedPort != 0 ? requestedPort : registered.map(URI::getPort).filter(p -> p > 0).orElse(0);
     try {
-      return LoopbackReceiver.start(port);
+      return LoopbackReceiver.start(port, host, path);
     } catch (IOException e) {
       throw new CliException(ExitCode.CONFIGURATION, "cannot listen on 127.0.0.1:" + port + " for the redirect: "
           + e.getMessage(), port == 0 ? null : "choose another --port, or leave it out for an ephemeral port");

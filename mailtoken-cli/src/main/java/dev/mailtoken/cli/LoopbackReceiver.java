@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * <p>Thread-safe. {@link #close()} stops the server and answers a still-waiting browser.
  */
 final class LoopbackReceiver implements AutoCloseable {
-  static final String PATH = "/callback";
+  static final String DEFAULT_PATH = "/callback";
   /** How long the browser's request waits for the code exchange before it gets a neutral page. */
   private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
 
@@ -36,28 +36,43 @@ final class LoopbackReceiver implements AutoCloseable {
   private final CompletableFuture<String> page = new CompletableFuture<>();
   private final CompletableFuture<Void> answered = new CompletableFuture<>();
   private final URI redirectUri;
+  private final String path;
 
-  private LoopbackReceiver(HttpServer server, ExecutorService executor) {
+  private LoopbackReceiver(HttpServer server, ExecutorService executor, String host, String path) {
     this.server = server;
     this.executor = executor;
-    this.redirectUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+    this.path = path;
+    this.redirectUri = URI.create("http://" + host + ":" + server.getAddress().getPort() + path);
   }
 
   /**
-   * Starts listening.
+   * Starts listening on 127.0.0.1, serving {@code /callback}, redirect URI {@code http://127.0.0.1:PORT/callback}.
    *
    * @param port 0 for an ephemeral port (the default and the RFC's advice)
    * @throws IOException when the port cannot be bound (for example already in use)
    */
   static LoopbackReceiver start(int port) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    return start(port, "127.0.0.1", DEFAULT_PATH);
+  }
+
+  /**
+   * Starts listening on the loopback interface. The redirect URI names {@code host}: the IP literal
+   * RFC 8252 recommends, or {@code localhost} for Microsoft, which ignores the port only for
+   * {@code localhost} URIs (the socket is still bound to 127.0.0.1, never to other interfaces).
+   *
+   * @param host {@code 127.0.0.1}, {@code localhost} or {@code [::1]}
+   * @param path the callback path, for example {@code /callback}
+   */
+  static LoopbackReceiver start(int port, String host, String path) throws IOException {
+    InetAddress bind = host.equals("[::1]") ? InetAddress.getByName("::1") : InetAddress.getByName("127.0.0.1");
+    HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
     ExecutorService executor = Executors.newCachedThreadPool(task -> {
       Thread t = new Thread(task, "mailtoken-loopback");
       t.setDaemon(true);
       return t;
     });
     server.setExecutor(executor);
-    LoopbackReceiver receiver = new LoopbackReceiver(server, executor);
+    LoopbackReceiver receiver = new LoopbackReceiver(server, executor, host, path);
     server.createContext("/", receiver::handle);
     server.start();
     return receiver;
@@ -92,7 +107,7 @@ final class LoopbackReceiver implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!exchange.getRequestURI().getPath().equals(PATH) || !"GET".equals(exchange.getRequestMethod())) {
+      if (!exchange.getRequestURI().getPath().equals(path) || !"GET".equals(exchange.getRequestMethod())) {
         reply(exchange, 404, "<!doctype html><p>not found</p>");
         return;
       }

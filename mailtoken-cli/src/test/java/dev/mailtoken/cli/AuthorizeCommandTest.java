@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.ConsentDecision;
+import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testsupport.LogCapture;
 import java.io.IOException;
@@ -146,6 +147,33 @@ class AuthorizeCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(ExitCode.CONFIGURATION.code());
     assertThat(r.err()).contains("no app named \"nope\"", "hint: ", "apps add");
+  }
+
+  @Test
+  void givenMicrosoftApp_whenAuthorizing_thenLocalhostRedirectOnAnyPortAndSmtpScopeStored(@TempDir Path msHome) {
+    try (CliFixture ms = new CliFixture(msHome, b -> b.mode(EmulatorMode.MICROSOFT))) {
+      ms.provider.registerClient(ClientRegistration.confidential(CliFixture.CLIENT_ID, CliFixture.CLIENT_SECRET)
+          .redirectUri("http://localhost/callback").build());
+      ms.addApp("test");
+
+      CliRun r = ms.run("authorize", "--app", "test", "--account", "bob@contoso.com", "--timeout", "20s");
+
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r.err()).contains("redirect_uri=http%3A%2F%2Flocalhost%3A");
+      assertThat(ms.run("accounts", "show", "bob@contoso.com").out()).contains("https://outlook.office.com/SMTP.Send");
+    }
+  }
+
+  @Test
+  void givenRegisteredRedirectWithPath_whenAuthorizing_thenThatPathIsServed() throws IOException {
+    cli.provider.registerClient(ClientRegistration.desktop(CliFixture.CLIENT_ID, CliFixture.CLIENT_SECRET)
+        .redirectUri("http://127.0.0.1/oauth2/done").build());
+    cli.addApp("test", "--redirect-uri", "http://127.0.0.1/oauth2/done");
+
+    CliRun r = cli.run("authorize", "--app", "test", "--timeout", "20s");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A").contains("%2Foauth2%2Fdone");
   }
 
   static int freePort() throws IOException {
