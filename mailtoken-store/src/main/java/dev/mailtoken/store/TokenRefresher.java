@@ -93,6 +93,14 @@ final class TokenRefresher {
     if (account.kind() == GrantKind.FIXED_TOKEN) {
       return fixed(row, f, renew, now);
     }
+    return refresh(c, row, f, now, client);
+  }
+
+  /** Asks the provider for a new token and records the result in the locked row. */
+  private Outcome refresh(Connection c, AccountRow row, FieldCipher f, Instant now, OAuthClient client)
+      throws SQLException, MailtokenException {
+    StoredAccount account = row.account();
+    String address = account.address();
     StoredApp storedApp = AppRows.find(c, f, account.appName()).orElseThrow(() -> new NoSuchEntryException("Account "
         + address + " uses app " + account.appName() + ", which is not in the store.", address));
     App app = storedApp.toApp();
@@ -117,6 +125,14 @@ final class TokenRefresher {
     }
     Optional<Secret> rotated = refreshToken.flatMap(old -> response.refreshToken().filter(n -> !n.equals(old)));
     AccessToken token = new AccessToken(response.accessToken(), response.expiresAt(), response.scopes());
+    storeNew(c, row, f, now, token, rotated);
+    return new Outcome(token, true, rotated, null);
+  }
+
+  /** The rotated refresh token and the new access token, in the same transaction: committed before either is used. */
+  private static void storeNew(Connection c, AccountRow row, FieldCipher f, Instant now, AccessToken token,
+      Optional<Secret> rotated) throws SQLException {
+    String address = row.address();
     Map<String, Object> m = new LinkedHashMap<>();
     rotated.ifPresent(r -> m.put(AccountRow.REFRESH_TOKEN, Accounts.enc(f, AccountRow.REFRESH_TOKEN, address, rotated)));
     m.put(AccountRow.ACCESS_TOKEN, Accounts.enc(f, AccountRow.ACCESS_TOKEN, address, Optional.of(token.value())));
@@ -125,9 +141,8 @@ final class TokenRefresher {
     m.put("last_refresh", now.toEpochMilli());
     m.put("last_error", null);
     if (!AccountRows.update(c, address, row.version(), m, now, true)) {
-      throw new IllegalStateException("account " + address + " changed while locked");
+      throw new IllegalStateException("account " + address + " changed although its row was locked");
     }
-    return new Outcome(token, true, rotated, null);
   }
 
   private static Outcome fixed(AccountRow row, FieldCipher f, boolean renew, Instant now) throws MailtokenException {
