@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds the benchmark jar and runs every benchmark of issue 2 in one go; output in bench/results-*.txt.
-# Usage: bench/run.sh            (about 6 minutes on 2 cores)
+# Builds the benchmark jar and runs every benchmark in one go; output in bench/results-*.txt.
+# Usage: bench/run.sh            (about 7 minutes on 2 cores; needs node + npm for the Nodemailer leg)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl bench -am package -DskipTests
+npm ci --prefix bench/nodemailer --no-audit --no-fund >/dev/null
 JAR=bench/target/benchmarks.jar
 OUT=bench/results-$(date -u +%Y%m%dT%H%M%SZ).txt
 {
@@ -15,5 +16,7 @@ OUT=bench/results-$(date -u +%Y%m%dT%H%M%SZ).txt
   java -jar "$JAR" RefreshOverheadBenchmark -t 1 -wi 2 -w 3s -i 3 -r 3s -f 1 -jvmArgsAppend -Dsun.net.httpserver.nodelay=true
   echo "== refresh storm"
   java -cp "$JAR" dev.mailtoken.bench.RefreshStorm 10000 200
+  echo "== pooled sending: 20,000 x 2 KB over 5 connections (raw, Angus, mailtoken, Nodemailer)"
+  java -cp "$JAR" dev.mailtoken.bench.PooledSendBenchmark 20000 4000
 } 2>&1 | tee "$OUT"
 echo "results in $OUT"

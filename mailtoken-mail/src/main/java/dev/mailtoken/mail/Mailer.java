@@ -59,6 +59,7 @@ public final class Mailer implements AutoCloseable {
   private final Session plainSession = Session.getInstance(new Properties());
   private final Map<SmtpServer, Session> sessions = new ConcurrentHashMap<>();
   private final Map<PoolKey, SmtpPool> pools = new ConcurrentHashMap<>();
+  private final StreamProviderLookup.Shortcut lookupShortcut = new StreamProviderLookup.Shortcut();
   private volatile boolean closed;
 
   private Mailer(Builder b) {
@@ -89,6 +90,11 @@ public final class Mailer implements AutoCloseable {
       throw new IllegalStateException("this Mailer is closed");
     }
     MailTransport transport = transportFor(account);
+    // Serialising a MimeMessage costs a class-path scan per message unless short-cut: see StreamProviderLookup.
+    return lookupShortcut.during(() -> sendNow(message, account, transport));
+  }
+
+  private SendResult sendNow(MimeMessage message, String account, MailTransport transport) throws MailtokenException {
     String messageId = prepare(message);
     if (transport instanceof SmtpServer) {
       return sendSmtp(message, account, (SmtpServer) transport, messageId);

@@ -1,0 +1,213 @@
+package dev.mailtoken.bench;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Pooled sending of ~2 KB messages over 5 connections to one local XOAUTH2 sink ({@link SmtpSink}),
+ * all legs in one run so the ratios are comparable:
+ *
+ * <ul>
+ *   <li><b>raw</b>: {@link RawSmtpClient}, pipelined, pre-formatted bytes — the ceiling;
+ *   <li><b>angus</b>: plain Angus Mail, a fixed token, one {@code Transport} per thread — what a
+ *       Java user writes today;
+ *   <li><b>mailtoken</b>: {@link MailtokenLeg}, the {@code Mailer} with its pool of 5 and a
+ *       {@code TokenManager} serving a refresh-token account from the provider emulator;
+ *   <li><b>nodemailer</b>: the npm package, pooled with {@code maxConnections: 5}, fixed token
+ *       ({@code bench/nodemailer/send.js}, run with {@code node}).
+ * </ul>
+ *
+ * <p>Every Java leg builds a new {@code MimeMessage} per send, as an application does; each leg
+ * sends an untimed warm-up first. Usage: {@code PooledSendBenchmark [messages] [warmup]}.
+ */
+public final class PooledSendBenchmark {
+
+  static final int CONNECTIONS = 5;
+  static final String USER = "bench@example.com";
+  static final String TEXT = ("x".repeat(76) + "\r\n").repeat(26); // 2,028 bytes of body
+
+  private PooledSendBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 4_000;
+    String token = "ya29.bench-" + "a".repeat(180);
+    Map<String, Double> rates = new LinkedHashMap<>();
+    try (SmtpSink sink = new SmtpSink(token); MailtokenLeg mailtoken = new MailtokenLeg()) {
+      rates.put("raw socket client (pipelined)", measure("raw", count, warmup, n -> raw(sink.port(), token, n)));
+      rates.put("plain Angus Mail, fixed token", measure("angus", count, warmup, n -> angus(sink.port(), token, n)));
+      mailtoken.start(sink.port(), token);
+      rates.put("mailtoken Mailer", measure("mailtoken", count, warmup, n -> threads(n, i -> mailtoken.send(i))));
+      rates.put("Nodemailer (pooled)", nodemailer(sink.port(), token, count, warmup));
+      System.out.printf(Locale.ROOT, "sink received %d messages, %d authentications; mailtoken token requests: %d%n",
+          sink.messages(), sink.authentications(), mailtoken.tokenRequests());
+    }
+    report(rates, count);
+  }
+
+  interface Leg {
+    void run(int messages) throws Exception;
+  }
+
+  interface Send {
+    void send(int index) throws Exception;
+  }
+
+  private static double measure(String name, int count, int warmup, Leg leg) throws Exception {
+    leg.run(warmup);
+    long start = System.nanoTime();
+    leg.run(count);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double rate = count / seconds;
+    System.out.printf(Locale.ROOT, "%-10s %,d messages in %.2f s = %,.0f msg/s%n", name, count, seconds, rate);
+    return rate;
+  }
+
+  /** Runs {@code send} for indexes 0..n-1 on {@link #CONNECTIONS} threads. */
+  static void threads(int n, Send send) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+    try {
+      List<Future<Void>> done = new ArrayList<>();
+      for (int t = 0; t < CONNECTIONS; t++) {
+        Callable<Void> worker = () -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            send.send(i);
+          }
+          return null;
+        };
+        done.add(pool.submit(worker));
+      }
+      for (Future<Void> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void raw(int port, String token, int n) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+    try {
+      List<Future<Void>> done = new ArrayList<>();
+      for (int t = 0; t < CONNECTIONS; t++) {
+        done.add(pool.submit(() -> {
+          try (RawSmtpClient client = new RawSmtpClient(port, USER, token)) {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+              client.send(rawMessage(i));
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<Void> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static byte[] rawMessage(int i) {
+    return ("From: " + USER + "\r\nTo: sink@example.com\r\nSubject: bench message " + i
+        + "\r\nMessage-ID: <" + i + ".bench@example.com>\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: text/plain; charset=us-ascii\r\n\r\n" + TEXT).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static void angus(int port, String token, int n) throws Exception {
+    Properties props = new Properties();
+    props.put("mail.smtp.host", "127.0.0.1");
+    props.put("mail.smtp.port", String.valueOf(port));
+    props.put("mail.smtp.auth", "true");
+    props.put("mail.smtp.auth.mechanisms", "XOAUTH2");
+    Session session = Session.getInstance(props);
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+    try {
+      List<Future<Void>> done = new ArrayList<>();
+      for (int t = 0; t < CONNECTIONS; t++) {
+        done.add(pool.submit(() -> {
+          Transport transport = session.getTransport("smtp");
+          transport.connect("127.0.0.1", port, USER, token);
+          try {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+              MimeMessage message = message(session, i);
+              transport.sendMessage(message, message.getAllRecipients());
+            }
+          } finally {
+            transport.close();
+          }
+          return null;
+        }));
+      }
+      for (Future<Void> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static MimeMessage message(Session session, int i) throws MessagingException {
+    MimeMessage message = new MimeMessage(session);
+    message.setFrom(new InternetAddress(USER));
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress("sink@example.com"));
+    message.setSubject("bench message " + i);
+    message.setText(TEXT, "us-ascii");
+    message.saveChanges();
+    return message;
+  }
+
+  private static double nodemailer(int port, String token, int count, int warmup) throws Exception {
+    Path script = Path.of("bench/nodemailer/send.js");
+    if (!Files.exists(script.resolveSibling("node_modules/nodemailer"))) {
+      throw new IllegalStateException("run `npm ci --prefix bench/nodemailer` first (bench/run.sh does)");
+    }
+    Process node = new ProcessBuilder("node", script.toString(), String.valueOf(port), String.valueOf(count),
+        String.valueOf(CONNECTIONS), token, String.valueOf(warmup)).redirectErrorStream(true).start();
+    String last = null;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        last = line;
+      }
+    }
+    if (node.waitFor() != 0 || last == null || !last.startsWith("{")) {
+      throw new IOException("nodemailer leg failed: " + last);
+    }
+    double seconds = Double.parseDouble(last.replaceAll(".*\"seconds\":([0-9.eE+-]+).*", "$1"));
+    double rate = count / seconds;
+    System.out.printf(Locale.ROOT, "%-10s %,d messages in %.2f s = %,.0f msg/s%n", "nodemailer", count, seconds, rate);
+    return rate;
+  }
+
+  private static void report(Map<String, Double> rates, int count) {
+    double mailtoken = rates.get("mailtoken Mailer");
+    System.out.printf(Locale.ROOT, "%n| client | msg/s | mailtoken ÷ client |%n|---|---:|---:|%n");
+    rates.forEach((name, rate) -> System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2f× |%n", name, rate,
+        mailtoken / rate));
+    System.out.printf(Locale.ROOT, "%n%,d messages per leg, %d connections, ~2 KB each%n", count, CONNECTIONS);
+  }
+}
