@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
     footer = {"%nExamples:", "  mailtoken revoke alice@example.com && mailtoken accounts remove alice@example.com",
         ExitCode.FOOTER})
 final class AccountsRemoveCommand extends Verb {
-  @Parameters(index = "0", paramLabel = "ACCOUNT")
+  @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The stored account (mailbox address).")
   String account;
 
   @Override

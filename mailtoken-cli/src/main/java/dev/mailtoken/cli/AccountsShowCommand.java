@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one account (no secret values).",
     footer = {"%nExamples:", "  mailtoken accounts show alice@example.com", ExitCode.FOOTER})
 final class AccountsShowCommand extends Verb {
-  @Parameters(index = "0", paramLabel = "ACCOUNT")
+  @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The stored account (mailbox address).")
   String account;
 
   @Option(names = "--json", description = "Print JSON.")

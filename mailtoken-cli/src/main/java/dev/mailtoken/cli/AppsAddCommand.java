@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
     footer = {"%nThe client secret is read from a file, an environment variable, or a no-echo prompt;"
         + " never from the command line.",
         "Google: create an OAuth client of type \"Desktop app\" (loopback redirects on any port).",
-        "Microsoft: add the platform \"Mobile and desktop applications\" with redirect http://localhost.",
+        "Microsoft: add the platform \"Mobile and desktop applications\" with redirect http://localhost/callback.",
         "%nExamples:",
         "  mailtoken apps add gmail --provider google --client-id 123.apps.googleusercontent.com"
             + " --client-secret-file ~/gmail-secret.txt",

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
     description = "Remove an app (refused while accounts use it).",
     footer = {"%nExamples:", "  mailtoken apps remove gmail", ExitCode.FOOTER})
 final class AppsRemoveCommand extends Verb {
-  @Parameters(index = "0", paramLabel = "NAME")
+  @Parameters(index = "0", paramLabel = "NAME", description = "The app's name.")
   String name;
 
   @Override

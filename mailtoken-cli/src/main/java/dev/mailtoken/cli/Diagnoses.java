@@ -78,7 +78,7 @@ final class Diagnoses {
       return Optional.of(Finding.problem(topic, "the provider rejected the redirect URI",
           "mailtoken listens on http://127.0.0.1:<random port>/callback; only some client types accept that",
           "Google: use an OAuth client of type \"Desktop app\"; Microsoft: add the platform \"Mobile and desktop"
-              + " applications\" with http://localhost; or register a fixed URI and run authorize --port N"));
+              + " applications\" with http://localhost/callback; or register a fixed URI (apps add --redirect-uri)"));
     }
     if (t.contains("invalid_client")) {
       return Optional.of(Finding.problem(topic, "the provider does not accept the app's client id or secret",

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
     footer = {"%nThe account stays listed with status 'revoked'; remove it with mailtoken accounts remove.",
         "%nExamples:", "  mailtoken revoke alice@example.com", ExitCode.FOOTER})
 final class RevokeCommand extends Verb {
-  @Parameters(index = "0", paramLabel = "ACCOUNT")
+  @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The stored account (mailbox address).")
   String account;
 
   @Override

@@ -16,14 +16,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "token", mixinStandardHelpOptions = true,
     description = "Print a valid access token (refreshing if needed). This output IS the secret.",
-    footer = {"%nExamples:", "  curl -H \"$(mailtoken token alice@example.com --header)\" https://gmail.googleapis.com/...",
-        "  mailtoken token alice@example.com --renew   # the last one was rejected: get a new one",
+    footer = {"%nExamples:", "  curl -H \"$(mailtoken token alice@example.com --header)\" URL",
+        "  mailtoken token alice@example.com --renew",
         "  mailtoken token alice@example.com --json", ExitCode.FOOTER})
 final class TokenCommand extends Verb {
   /** A token with less than this left would expire in the caller's hands. */
   static final Duration MIN_REMAINING = Duration.ofSeconds(60);
 
-  @Parameters(index = "0", paramLabel = "ACCOUNT")
+  @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The stored account (mailbox address).")
   String account;
 
   @Option(names = "--renew", description = "Get a new token even if the stored one looks valid (it was rejected).")
