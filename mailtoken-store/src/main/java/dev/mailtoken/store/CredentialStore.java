@@ -208,8 +208,9 @@ public final class CredentialStore implements AutoCloseable {
   /**
    * For {@code TokenManager.builder().accountLoader(...)}: every stored account as a
    * {@code CallbackGrant} whose callback is {@link #freshToken}, so many processes share one
-   * refresh. The callback remembers the token it last returned per account, so a renew after a
-   * rejection reuses a token another process already renewed.
+   * refresh. The callback remembers the token it last returned per account and asks for one
+   * that differs from it (a newer one another process stored, else a refresh): the manager calls
+   * back only when it wants a new token, for a proactive refresh or a renew.
    */
   public AccountLoader accountLoader(OAuthClient client) {
     Objects.requireNonNull(client, "client");

@@ -8,12 +8,16 @@ import dev.mailtoken.token.CallbackGrant;
 import dev.mailtoken.token.TokenCallback;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The token callback behind {@link CredentialStore#accountLoader}: asks the store for a fresh
- * token and remembers, per account, the token it handed out, which is the one a renew says was
- * rejected. Thread-safe.
+ * token and remembers, per account, the token it last handed out. The manager calls back only
+ * when it wants a token other than the one it holds (first use, proactive refresh, renew after a
+ * rejection), so once a token was handed out the store is asked for one that differs from it: a
+ * newer token another process stored, or a refresh. Handing the manager the token it already
+ * holds would make it schedule the same refresh again at once. Thread-safe.
  */
 final class StoreTokenCallback implements TokenCallback {
   private final CredentialStore store;
@@ -31,9 +35,9 @@ final class StoreTokenCallback implements TokenCallback {
 
   @Override
   public AccessToken token(String account, boolean renew) throws Exception {
-    Optional<Secret> rejected = renew ? Optional.ofNullable(handedOut.get(account)) : Optional.empty();
-    AccessToken token = rejected.isPresent()
-        ? store.freshToken(account, new AccessToken(rejected.get(), Optional.empty(), java.util.Set.of()), client)
+    Secret previous = handedOut.get(account);
+    AccessToken token = previous != null
+        ? store.freshToken(account, new AccessToken(previous, Optional.empty(), Set.of()), client)
         : store.freshToken(account, renew, client);
     handedOut.put(account, token.value());
     return token;

@@ -9,6 +9,8 @@ import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.Fault;
 import dev.mailtoken.testkit.ServiceAccountKeyFile;
 import dev.mailtoken.token.AccessToken;
+import dev.mailtoken.token.CallbackGrant;
+import dev.mailtoken.token.TokenCallback;
 import dev.mailtoken.token.TokenManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -160,6 +162,20 @@ abstract class RefreshCoordinationBehaviour extends StoreTestSupport {
       assertThat(manager.renew(ALICE, token)).isNotEqualTo(token);
       assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(2);
     }
+  }
+
+  @Test
+  void givenLoaderCallback_whenCalledAgainAfterHandingOutAToken_thenItNeverReturnsTheSameTokenTwice() throws Exception {
+    CredentialStore store = storeWithAccount(ALICE);
+    AccessToken storedByAnotherProcess = open().freshToken(ALICE, false, client);
+    TokenCallback callback = ((CallbackGrant) store.accountLoader(client).load(ALICE).orElseThrow().grant()).callback();
+
+    AccessToken first = callback.token(ALICE, false);
+    AccessToken proactive = callback.token(ALICE, false);
+
+    assertThat(first).isEqualTo(storedByAnotherProcess);
+    assertThat(proactive).isNotEqualTo(first);
+    assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(2);
   }
 
   @Test
