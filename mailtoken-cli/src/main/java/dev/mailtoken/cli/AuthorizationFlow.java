@@ -145,7 +145,9 @@ final class AuthorizationFlow {
     } catch (TimeoutException e) {
       throw new CliException(ExitCode.CONSENT, "no answer from the browser within " + human(timeout)
           + "; nothing was stored", "run authorize again (and finish the consent in time), or wait longer with"
-          + " --timeout 10m");
+          + " --timeout 10m. If the provider showed an error page instead (redirect_uri_mismatch, invalid_client),"
+          + " the app registration does not fit: Google needs an OAuth client of type \"Desktop app\", Microsoft"
+          + " the platform \"Mobile and desktop applications\" with http://localhost/callback");
     }
   }
 

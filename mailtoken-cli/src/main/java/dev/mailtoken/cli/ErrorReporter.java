@@ -77,8 +77,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       return ((CliException) ex).hint();
     }
     if (ex instanceof ReauthorizationRequiredException) {
-      String who = ((MailtokenException) ex).account().map(a -> " --account " + a).orElse("");
-      return "a person must consent again: mailtoken authorize --app APP" + who;
+      String who = ((MailtokenException) ex).account().orElse("ACCOUNT");
+      return "a person must consent again: mailtoken authorize --app APP --account " + who
+          + " (mailtoken doctor " + who + " explains the likely cause)";
     }
     if (ex instanceof MailtokenException && ((MailtokenException) ex).isTransient()) {
       return "the provider or network failed for now; try again later";
