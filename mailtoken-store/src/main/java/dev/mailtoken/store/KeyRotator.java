@@ -4,6 +4,7 @@ import dev.mailtoken.oauth.MailtokenException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -26,6 +27,12 @@ final class KeyRotator {
   static KeyRotation rotate(Database db, FieldCipher reader, FieldCipher writer, Clock clock)
       throws MailtokenException {
     KeyRotation r = db.write(c -> {
+      if (db.dialect() == Database.Dialect.POSTGRESQL) {
+        // Row locks would miss an app or account inserted meanwhile under the old key; SQLite's write lock covers it.
+        try (Statement s = c.createStatement()) {
+          s.execute("LOCK TABLE apps, accounts, store_meta IN SHARE ROW EXCLUSIVE MODE");
+        }
+      }
       Instant now = clock.instant();
       TreeSet<String> previous = new TreeSet<>();
       int apps = 0;
