@@ -84,4 +84,16 @@ class DoctorCommandTest {
       assertThat(r.out()).containsIgnoringCase("key").contains("[problem]");
     }
   }
+
+  @Test
+  void givenMalformedKeyVariable_whenDoctor_thenStoreProblemAndConfigurationExit() {
+    try (CliFixture cli = CliFixture.google(home)) {
+      cli.env.put("MAILTOKEN_SECRET", "not base64 at all!");
+
+      CliRun r = cli.run("doctor", "--offline");
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.CONFIGURATION.code());
+      assertThat(r.out()).contains("[problem] store: cannot open the store", "MAILTOKEN_SECRET");
+    }
+  }
 }

@@ -50,4 +50,22 @@ class KeysRotateCommandTest {
       assertThat(cli.run("apps", "list").err()).doesNotContain("created a new secret key");
     }
   }
+
+  @Test
+  void givenKeyFromEnvironment_whenKeysRotated_thenNewKeyLeftInFileForTheVariable() throws Exception {
+    Path fresh = elsewhere.resolve("env-home");
+    try (CliFixture cli = CliFixture.google(fresh)) {
+      cli.env.put("MAILTOKEN_SECRET", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+      cli.run("apps", "add", "g", "--provider", "google", "--client-id", "x", "--client-secret-env", "CLIENT_SECRET");
+
+      CliRun r = cli.run("keys", "rotate");
+
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r.out()).contains("set MAILTOKEN_SECRET to the key in " + fresh.resolve("secret.key.new"));
+      String newKey = Files.readAllLines(fresh.resolve("secret.key.new")).stream()
+          .filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
+      cli.env.put("MAILTOKEN_SECRET", newKey);
+      assertThat(cli.run("apps", "list").out()).contains("g ");
+    }
+  }
 }
