@@ -80,7 +80,7 @@ final class AuthorizationFlow {
         return new Authorized(address, tokens);
       } catch (MailtokenException | RuntimeException e) {
         receiver.finish(false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        CliException explained = explain(e, provider);
+        CliException explained = explain(e, provider, request.forceConsent());
         if (explained != null) {
           throw explained;
         }
@@ -191,13 +191,14 @@ final class AuthorizationFlow {
   }
 
   /** Adds the CLI's own next step to core's explanation where the CLI has a flag for it. */
-  private static CliException explain(Exception e, Provider provider) {
+  private static CliException explain(Exception e, Provider provider, boolean forced) {
     if (e instanceof MissingRefreshTokenException) {
       boolean google = provider.offlineAccessParameters().containsKey("prompt");
-      return new CliException(ExitCode.CONFIGURATION, e.getMessage(), google
-          ? "run again with --force-consent, or remove the app's access at https://myaccount.google.com/permissions"
-              + " and authorize again"
-          : "run again with --force-consent; check the app may use refresh tokens (offline access)");
+      String removeAccess = "remove the app's access at https://myaccount.google.com/permissions and authorize again";
+      String hint = google ? (forced ? removeAccess : "run again with --force-consent, or " + removeAccess)
+          : "check that the app may use refresh tokens (offline access)"
+              + (forced ? "" : ", then run again with --force-consent");
+      return new CliException(ExitCode.CONFIGURATION, e.getMessage(), hint);
     }
     if (e instanceof ScopeNotGrantedException) {
       return new CliException(ExitCode.CONFIGURATION, e.getMessage(),
