@@ -78,4 +78,24 @@ class SendCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(r.err()).contains("--text", "--html", "--file");
   }
+
+  @Test
+  void givenTenantWithSmtpAuthDisabled_whenSendingToExchange_thenConfigurationExitNamingTheFix(
+      @org.junit.jupiter.api.io.TempDir Path msHome) {
+    try (CliFixture ms = new CliFixture(msHome, b -> b.mode(dev.mailtoken.testkit.EmulatorMode.MICROSOFT))) {
+      ms.provider.registerClient(dev.mailtoken.testkit.ClientRegistration.confidential(CliFixture.CLIENT_ID,
+          CliFixture.CLIENT_SECRET).redirectUri("http://localhost/callback").build());
+      ms.addApp("test", ms.smtpArgs());
+      ms.env.put("RT", ms.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@contoso.com",
+          java.util.List.of("https://outlook.office.com/SMTP.Send", "offline_access")));
+      assertThat(ms.run("import", "bob@contoso.com", "--app", "test", "--refresh-token-env", "RT").exitCode()).isZero();
+      ms.smtp().disableSmtpAuthForTenant();
+
+      CliRun r = ms.run("send", "--from", "bob@contoso.com", "--to", "x@example.net", "--subject", "s", "--text", "t");
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.CONFIGURATION.code());
+      assertThat(r.err()).contains("Set-CASMailbox");
+      assertThat(ms.smtp().messages()).isEmpty();
+    }
+  }
 }
