@@ -51,52 +51,7 @@ final class DemoCommand extends Verb {
       out().println("Started a Google-like OAuth2 provider at " + provider.baseUri() + " and an SMTP server (STARTTLS,"
           + " XOAUTH2) at " + smtp.host() + ":" + smtp.port() + ".");
       out().println("Store: " + home + (temporary ? " (temporary, deleted at the end)" : ""));
-      Map<String, String> env = new HashMap<>();
-      env.put("MAILTOKEN_HOME", home.toAbsolutePath().toString());
-      main().effectiveEnv().entrySet().stream().filter(e -> e.getKey().equals("MAILTOKEN_DB") && main().dbOption())
-          .forEach(e -> env.put(e.getKey(), e.getValue()));
-      env.put(SECRET_VARIABLE, clientSecret);
-      HttpBrowser browser = new HttpBrowser();
-      CliContext inner = main().context().withEnv(env).withBrowser(browser).withSmtpTrust(smtp.clientSslContext());
-      List<String> outcomes = new ArrayList<>();
-
-      step(1, "register the app (client secret read from an environment variable, stored encrypted)");
-      run(inner, outcomes, "apps add", "apps", "add", APP, "--provider", "google", "--client-id",
-          "demo-app.apps.googleusercontent.com", "--client-secret-env", SECRET_VARIABLE,
-          "--authorization-endpoint", provider.authorizationEndpoint().toString(),
-          "--token-endpoint", provider.tokenEndpoint().toString(),
-          "--revocation-endpoint", provider.revocationEndpoint().toString(),
-          "--userinfo-endpoint", provider.userinfoEndpoint().toString(),
-          "--smtp-host", smtp.host(), "--smtp-port", Integer.toString(smtp.port()));
-
-      step(2, "authorize: loopback listener, PKCE, state; an HTTP client plays the browser, the emulator consents");
-      run(inner, outcomes, "authorize", "authorize", "--app", APP, "--account", MAILBOX, "--timeout", "60s");
-
-      step(3, "the stored account (secrets are encrypted; only metadata is shown)");
-      run(inner, outcomes, "accounts show", "accounts", "show", MAILBOX);
-      out().println("  database check: " + rawCheck(home, provider));
-
-      step(4, "force a refresh (mailtoken token --renew; the token itself is shown as a fingerprint here)");
-      StringWriter token = new StringWriter();
-      int code = new Main(inner).commandLine(new PrintWriter(token, true), err()).execute("token", MAILBOX, "--renew");
-      record(outcomes, "token --renew", code);
-      if (code == 0) {
-        out().println("  new access token " + Secret.of(token.toString().strip()).fingerprint() + " (sha256 prefix)");
-      }
-
-      step(5, "send a message over SMTP with XOAUTH2");
-      run(inner, outcomes, "send", "send", "--from", MAILBOX, "--to", "friend@example.net", "--subject",
-          "Hello from mailtoken", "--text", "Sent by mailtoken demo through the SMTP emulator.");
-
-      step(6, "what the SMTP server received");
-      for (ReceivedMessage m : smtp.messages()) {
-        out().println("  authenticated as " + m.authenticatedUser() + " with " + m.mechanism() + ", MAIL FROM "
-            + m.envelopeFrom() + ", RCPT TO " + m.recipients() + ", " + m.data().length + " bytes");
-        m.text().lines().filter(l -> l.startsWith("Subject:") || l.startsWith("From:") || l.startsWith("To:"))
-            .forEach(l -> out().println("    " + l));
-      }
-      record(outcomes, "message received", smtp.messages().isEmpty() ? 1 : 0);
-
+      List<String> outcomes = steps(provider, smtp, innerContext(home, clientSecret, smtp), home);
       out().println();
       out().println("Summary: " + String.join(", ", outcomes));
       boolean ok = outcomes.stream().allMatch(o -> o.endsWith(" ok"));
@@ -107,6 +62,60 @@ final class DemoCommand extends Verb {
         deleteTree(home);
       }
     }
+  }
+
+  /** The inner CLI's surroundings: the demo home, the app's secret, the HTTP "browser", the emulator's TLS trust. */
+  private CliContext innerContext(Path home, String clientSecret, SmtpEmulator smtp) {
+    Map<String, String> env = new HashMap<>();
+    env.put("MAILTOKEN_HOME", home.toAbsolutePath().toString());
+    if (main().dbOption()) {
+      env.put("MAILTOKEN_DB", main().effectiveEnv().get("MAILTOKEN_DB"));
+    }
+    env.put(SECRET_VARIABLE, clientSecret);
+    return main().context().withEnv(env).withBrowser(new HttpBrowser()).withSmtpTrust(smtp.clientSslContext());
+  }
+
+  /** Runs the six steps; returns one "name ok|FAILED(code)" outcome per step. */
+  private List<String> steps(ProviderEmulator provider, SmtpEmulator smtp, CliContext inner, Path home)
+      throws IOException {
+    List<String> outcomes = new ArrayList<>();
+    step(1, "register the app (client secret read from an environment variable, stored encrypted)");
+    run(inner, outcomes, "apps add", "apps", "add", APP, "--provider", "google", "--client-id",
+        "demo-app.apps.googleusercontent.com", "--client-secret-env", SECRET_VARIABLE,
+        "--authorization-endpoint", provider.authorizationEndpoint().toString(),
+        "--token-endpoint", provider.tokenEndpoint().toString(),
+        "--revocation-endpoint", provider.revocationEndpoint().toString(),
+        "--userinfo-endpoint", provider.userinfoEndpoint().toString(),
+        "--smtp-host", smtp.host(), "--smtp-port", Integer.toString(smtp.port()));
+
+    step(2, "authorize: loopback listener, PKCE, state; an HTTP client plays the browser, the emulator consents");
+    run(inner, outcomes, "authorize", "authorize", "--app", APP, "--account", MAILBOX, "--timeout", "60s");
+
+    step(3, "the stored account (secrets are encrypted; only metadata is shown)");
+    run(inner, outcomes, "accounts show", "accounts", "show", MAILBOX);
+    out().println("  database check: " + rawCheck(home, provider));
+
+    step(4, "force a refresh (mailtoken token --renew; the token itself is shown as a fingerprint here)");
+    StringWriter token = new StringWriter();
+    int code = new Main(inner).commandLine(new PrintWriter(token, true), err()).execute("token", MAILBOX, "--renew");
+    record(outcomes, "token --renew", code);
+    if (code == 0) {
+      out().println("  new access token " + Secret.of(token.toString().strip()).fingerprint() + " (sha256 prefix)");
+    }
+
+    step(5, "send a message over SMTP with XOAUTH2");
+    run(inner, outcomes, "send", "send", "--from", MAILBOX, "--to", "friend@example.net", "--subject",
+        "Hello from mailtoken", "--text", "Sent by mailtoken demo through the SMTP emulator.");
+
+    step(6, "what the SMTP server received");
+    for (ReceivedMessage m : smtp.messages()) {
+      out().println("  authenticated as " + m.authenticatedUser() + " with " + m.mechanism() + ", MAIL FROM "
+          + m.envelopeFrom() + ", RCPT TO " + m.recipients() + ", " + m.data().length + " bytes");
+      m.text().lines().filter(l -> l.startsWith("Subject:") || l.startsWith("From:") || l.startsWith("To:"))
+          .forEach(l -> out().println("    " + l));
+    }
+    record(outcomes, "message received", smtp.messages().isEmpty() ? 1 : 0);
+    return outcomes;
   }
 
   private void step(int n, String what) {
