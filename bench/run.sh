@@ -18,5 +18,8 @@ OUT=bench/results-$(date -u +%Y%m%dT%H%M%SZ).txt
   java -cp "$JAR" dev.mailtoken.bench.RefreshStorm 10000 200
   echo "== pooled sending: 20,000 x 2 KB over 5 connections (raw, Angus, mailtoken, Nodemailer)"
   java -cp "$JAR" dev.mailtoken.bench.PooledSendBenchmark 20000 4000
+  echo "== CLI start-up"
+  ./mvnw -q -B install -DskipTests
+  bench/startup.sh 20
 } 2>&1 | tee "$OUT"
 echo "results in $OUT"

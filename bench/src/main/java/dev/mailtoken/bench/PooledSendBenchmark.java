@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <ul>
  *   <li><b>raw</b>: {@link RawSmtpClient}, pipelined, pre-formatted bytes — the ceiling;
+ *   <li><b>raw+mime</b>: the same client sending the bytes of the {@code MimeMessage} every Java
+ *       leg builds — the ceiling for any client whose caller builds a {@code MimeMessage};
  *   <li><b>angus</b>: plain Angus Mail, a fixed token, one {@code Transport} per thread — what a
  *       Java user writes today;
  *   <li><b>mailtoken</b>: {@link MailtokenLeg}, the {@code Mailer} with its pool of 5 and a
@@ -56,7 +58,11 @@ public final class PooledSendBenchmark {
     String token = "ya29.bench-" + "a".repeat(180);
     Map<String, Double> rates = new LinkedHashMap<>();
     try (SmtpSink sink = new SmtpSink(token); MailtokenLeg mailtoken = new MailtokenLeg()) {
-      rates.put("raw socket client (pipelined)", measure("raw", count, warmup, n -> raw(sink.port(), token, n)));
+      rates.put("raw socket client (pipelined)", measure("raw", count, warmup,
+          n -> raw(sink.port(), token, n, PooledSendBenchmark::rawMessage)));
+      Session plain = Session.getInstance(new Properties());
+      rates.put("raw socket client sending MimeMessage bytes (pipelined)", measure("raw+mime", count, warmup,
+          n -> raw(sink.port(), token, n, i -> mimeBytes(plain, i))));
       rates.put("plain Angus Mail, fixed token", measure("angus", count, warmup, n -> angus(sink.port(), token, n)));
       mailtoken.start(sink.port(), token);
       rates.put("mailtoken Mailer", measure("mailtoken", count, warmup, n -> threads(n, i -> mailtoken.send(i))));
@@ -108,7 +114,11 @@ public final class PooledSendBenchmark {
     }
   }
 
-  private static void raw(int port, String token, int n) throws Exception {
+  interface Bytes {
+    byte[] of(int index) throws Exception;
+  }
+
+  private static void raw(int port, String token, int n, Bytes messages) throws Exception {
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
     try {
@@ -117,7 +127,7 @@ public final class PooledSendBenchmark {
         done.add(pool.submit(() -> {
           try (RawSmtpClient client = new RawSmtpClient(port, USER, token)) {
             for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-              client.send(rawMessage(i));
+              client.send(messages.of(i));
             }
           }
           return null;
@@ -169,6 +179,13 @@ public final class PooledSendBenchmark {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The same MimeMessage every Java leg sends, serialised (CRLF lines; no line starts with a dot). */
+  private static byte[] mimeBytes(Session session, int i) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(4096);
+    message(session, i).writeTo(out);
+    return out.toByteArray();
   }
 
   static MimeMessage message(Session session, int i) throws MessagingException {
