@@ -97,7 +97,8 @@ final class DemoCommand extends Verb {
 
     step(4, "force a refresh (mailtoken token --renew; the token itself is shown as a fingerprint here)");
     StringWriter token = new StringWriter();
-    int code = new Main(inner).commandLine(new PrintWriter(token, true), err()).execute("token", MAILBOX, "--renew");
+    int code = new Main(inner).commandLine(new PrintWriter(token, true), indented()).execute("token", MAILBOX,
+        "--renew");
     record(outcomes, "token --renew", code);
     if (code == 0) {
       out().println("  new access token " + Secret.of(token.toString().strip()).fingerprint() + " (sha256 prefix)");
@@ -131,11 +132,21 @@ final class DemoCommand extends Verb {
       line.append(' ').append(shown.contains(" ") ? "'" + shown + "'" : shown);
     }
     out().println(line);
-    int code = new Main(inner).commandLine(out(), err()).execute(args);
+    PrintWriter shown = indented();
+    int code = new Main(inner).commandLine(shown, shown).execute(args);
     record(outcomes, name, code);
     if (code != 0) {
       throw new CliException(ExitCode.FAILURE, "demo step \"" + name + "\" failed with exit code " + code);
     }
+  }
+
+  /**
+   * Where an inner command writes, stdout and stderr alike: the demo's stdout, indented under the
+   * step. One stream keeps the story in step order (stderr would otherwise be interleaved by the
+   * terminal, or lost in {@code mailtoken demo > file}).
+   */
+  private PrintWriter indented() {
+    return new PrintWriter(new IndentedWriter(out(), "  "), true);
   }
 
   private static void record(List<String> outcomes, String name, int code) {
