@@ -85,9 +85,13 @@ final class SmtpAuthExchange {
     if (replies.gmail()) {
       // T-C-01: Gmail challenges with a JSON error; the client must answer (empty line / \x01)
       // before it gets the 535. Whatever it answers, the exchange fails.
-      session.reply(replies.failureChallenge(oauthBearer));
+      SmtpFaults faults = session.emulator.faults();
+      session.reply(replies.failureChallenge(oauthBearer, faults.documentedFailureJson()));
       if (session.readSaslLine() == null) {
         return false;
+      }
+      if (faults.takeTooManyLoginAttempts()) {
+        return finish(response.user(), response.token(), false, replies.tooManyLoginAttempts());
       }
     }
     return finish(response.user(), response.token(), false, replies.badCredentials());

@@ -60,6 +60,7 @@ public final class SmtpEmulator implements AutoCloseable {
   private final List<ReceivedMessage> messages = new ArrayList<>();
   private final List<AuthAttempt> attempts = new ArrayList<>();
   private final Map<String, Integer> dailyLimits = new ConcurrentHashMap<>();
+  private final Set<String> unknownRecipients = ConcurrentHashMap.newKeySet();
   private final Set<SmtpSession> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicLong connections = new AtomicLong();
   private final ExecutorService pool;
@@ -179,6 +180,15 @@ public final class SmtpEmulator implements AutoCloseable {
     dailyLimits.put(user.toLowerCase(Locale.ROOT), messages);
   }
 
+  /**
+   * {@code RCPT TO:<address>} is refused from now on as a mailbox that does not exist (case-insensitive):
+   * Gmail {@code 550-5.1.1 The email account that you tried to reach does not exist...}; Exchange
+   * {@code 550 5.1.10 RESOLVER.ADR.RecipientNotFound...}. The session stays usable. {@link #clear()} keeps it.
+   */
+  public void rejectRecipient(String address) {
+    unknownRecipients.add(Objects.requireNonNull(address, "address").toLowerCase(Locale.ROOT));
+  }
+
   /** EXCHANGE style: AUTH for {@code mailbox} gets {@code 535 5.7.139 ... disabled for the Mailbox.} */
   public void disableSmtpAuth(String mailbox) {
     requireExchange("disableSmtpAuth");
@@ -259,6 +269,10 @@ public final class SmtpEmulator implements AutoCloseable {
 
   synchronized void attempted(AuthAttempt attempt) {
     attempts.add(attempt);
+  }
+
+  boolean unknownRecipient(String address) {
+    return unknownRecipients.contains(address.toLowerCase(Locale.ROOT));
   }
 
   synchronized boolean overDailyLimit(String user) {

@@ -12,12 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * smtp.faults().dropAfterAuth(1);                     // the next successful AUTH: 235, then the socket closes
  * smtp.faults().slowReplies(Duration.ofMillis(200));  // every reply waits (real time) first
  * smtp.faults().closeExpiredSessions(true);           // T-C-07: expired token → 421 and close
+ * smtp.faults().documentedFailureJson(true);          // C2.3: {"status":"401","schemes":"bearer mac",..}\n
+ * smtp.faults().tooManyLoginAttempts(1);              // C2.6: 454 4.7.0 after the empty response
  * }</pre>
  */
 public final class SmtpFaults {
   private final AtomicInteger dropsAfterAuth = new AtomicInteger();
   private volatile Duration replyDelay = Duration.ZERO;
   private volatile boolean closeExpiredSessions;
+  private volatile boolean documentedFailureJson;
+  private final AtomicInteger tooManyLoginAttempts = new AtomicInteger();
 
   SmtpFaults() {}
 
@@ -49,17 +53,51 @@ public final class SmtpFaults {
     return this;
   }
 
+  /**
+   * When on, Gmail's XOAUTH2 failure challenge carries the JSON of Google's documentation
+   * ({@code {"status":"401","schemes":"bearer mac","scope":..}} with a trailing newline, provider-spec
+   * C2.3) instead of the observed {@code "400"/"Bearer"} form. Default off.
+   */
+  public SmtpFaults documentedFailureJson(boolean documented) {
+    documentedFailureJson = documented;
+    return this;
+  }
+
+  /**
+   * The next {@code times} rejected Gmail-style AUTH exchanges end, after the client's empty
+   * response, with {@code 454 4.7.0 Too many login attempts, please try again later.} instead of
+   * the 535 (provider-spec C2.6).
+   */
+  public SmtpFaults tooManyLoginAttempts(int times) {
+    if (times < 0) {
+      throw new IllegalArgumentException("times must not be negative, got " + times);
+    }
+    tooManyLoginAttempts.set(times);
+    return this;
+  }
+
   /** Turns every fault off. */
   public SmtpFaults clear() {
     dropsAfterAuth.set(0);
     replyDelay = Duration.ZERO;
     closeExpiredSessions = false;
+    documentedFailureJson = false;
+    tooManyLoginAttempts.set(0);
     return this;
   }
 
   /** Consumes one armed drop, if any. */
   boolean takeDropAfterAuth() {
     return dropsAfterAuth.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  }
+
+  /** Consumes one armed 454, if any. */
+  boolean takeTooManyLoginAttempts() {
+    return tooManyLoginAttempts.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  }
+
+  boolean documentedFailureJson() {
+    return documentedFailureJson;
   }
 
   Duration replyDelay() {

@@ -114,11 +114,21 @@ final class SmtpReplies {
     return gmail() ? "235 2.7.0 Accepted" : "235 2.7.0 Authentication successful";
   }
 
-  /** Gmail's failure challenge: {@code 334 <base64 JSON>} (XOAUTH2 status "400", OAUTHBEARER "invalid_token"). */
-  String failureChallenge(boolean oauthBearer) {
-    String json = "{\"status\":\"" + (oauthBearer ? "invalid_token" : "400") + "\",\"schemes\":\"Bearer\",\"scope\":\""
-        + requiredScope + "\"}";
+  /**
+   * Gmail's failure challenge: {@code 334 <base64 JSON>} (XOAUTH2 status "400", OAUTHBEARER
+   * "invalid_token"); {@code documented}: the XOAUTH2 JSON of Google's documentation (C2.3).
+   */
+  String failureChallenge(boolean oauthBearer, boolean documented) {
+    String json = oauthBearer || !documented
+        ? "{\"status\":\"" + (oauthBearer ? "invalid_token" : "400") + "\",\"schemes\":\"Bearer\",\"scope\":\""
+            + requiredScope + "\"}"
+        : "{\"status\":\"401\",\"schemes\":\"bearer mac\",\"scope\":\"" + requiredScope + "\"}\n";
     return "334 " + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Gmail's temporary refusal after repeated failed logins (C2.6). */
+  String tooManyLoginAttempts() {
+    return g("454 4.7.0 Too many login attempts, please try again later.");
   }
 
   /** The final rejection of a bad token (Gmail after the failure challenge; Exchange at once). */
@@ -167,6 +177,16 @@ final class SmtpReplies {
 
   String rcptOk() {
     return gmail() ? g("250 2.1.5 OK") : "250 2.1.5 Recipient OK";
+  }
+
+  /** A recipient the emulator was told does not exist ({@link SmtpEmulator#rejectRecipient}). */
+  String noSuchRecipient() {
+    return gmail()
+        ? "550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n"
+            + "550-5.1.1 double-checking the recipient's email address for typos or\r\n"
+            + "550-5.1.1 unnecessary spaces. For more information, go to\r\n"
+            + g("550 5.1.1  https://support.google.com/mail/?p=NoSuchUser")
+        : "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup";
   }
 
   String nestedMail() {

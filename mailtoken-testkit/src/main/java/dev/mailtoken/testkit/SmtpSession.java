@@ -198,6 +198,9 @@ final class SmtpSession implements Runnable {
     if (address == null || address.isEmpty()) {
       return reply(replies.syntaxError());
     }
+    if (emulator.unknownRecipient(address)) {
+      return reply(replies.noSuchRecipient());
+    }
     transaction.addRecipient(address);
     return reply(replies.rcptOk());
   }

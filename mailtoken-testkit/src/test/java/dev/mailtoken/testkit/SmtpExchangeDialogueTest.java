@@ -220,6 +220,17 @@ class SmtpExchangeDialogueTest {
     }
   }
 
+  @Test
+  void givenRejectedRecipient_whenRcptTo_then550Point1Point10RecipientNotFound() {
+    smtp.rejectRecipient("nobody@example.org");
+    try (SmtpWire wire = authenticated(USER, token(USER, SMTP_SEND))) {
+      wire.send("MAIL FROM:<" + USER + ">");
+
+      assertThat(wire.send("RCPT TO:<nobody@example.org>"))
+          .isEqualTo("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup");
+    }
+  }
+
   private static String send(SmtpWire wire) {
     wire.send("MAIL FROM:<" + USER + ">");
     wire.send("RCPT TO:<bob@example.org>");

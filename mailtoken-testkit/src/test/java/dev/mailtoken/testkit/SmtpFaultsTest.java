@@ -163,4 +163,51 @@ class SmtpFaultsTest {
       assertThat(wire.closedByServer()).isTrue();
     }
   }
+
+  @Test
+  void givenRejectedRecipient_whenRcptTo_then550Point1Point1AndTheSessionStaysUsable() {
+    smtp.rejectRecipient("Nobody@Example.org");
+    try (SmtpWire wire = authenticated()) {
+      wire.send("MAIL FROM:<" + USER + ">");
+
+      assertThat(wire.send("RCPT TO:<nobody@example.org>")).matches(
+          "550-5\\.1\\.1 The email account that you tried to reach does not exist\\. Please try\n(550-5\\.1\\.1 .*\n){2}"
+              + "550 5\\.1\\.1  https://support\\.google\\.com/mail/\\?p=NoSuchUser \\S+ - gsmtp");
+      assertThat(wire.send("RCPT TO:<bob@example.org>")).startsWith("250 2.1.5");
+      wire.send("DATA");
+      assertThat(wire.send("Subject: hi\r\n\r\nbody\r\n.")).startsWith("250 2.0.0 OK");
+      assertThat(smtp.messages()).singleElement().extracting(ReceivedMessage::recipients)
+          .isEqualTo(List.of("bob@example.org"));
+    }
+  }
+
+  @Test
+  void givenDocumentedFailureJson_whenBadXoauth2_thenChallengeIsThe401BearerMacJsonWithNewline() {
+    smtp.faults().documentedFailureJson(true);
+    try (SmtpWire wire = SmtpWire.plain(smtp)) {
+      wire.handshake(smtp);
+
+      String challenge = wire.send("AUTH XOAUTH2 " + SmtpWire.xoauth2(USER, "ya29.not-issued"));
+
+      assertThat(challenge).startsWith("334 ").endsWith("vIn0K");
+      assertThat(SmtpWire.decode(challenge.substring(4)))
+          .isEqualTo("{\"status\":\"401\",\"schemes\":\"bearer mac\",\"scope\":\"" + Emulators.GMAIL + "\"}\n");
+      assertThat(wire.send("")).startsWith("535-5.7.8");
+    }
+  }
+
+  @Test
+  void givenTooManyLoginAttemptsOnce_whenBadXoauth2AnsweredWithEmptyLine_then454ThenNext535() {
+    smtp.faults().tooManyLoginAttempts(1);
+    try (SmtpWire wire = SmtpWire.plain(smtp)) {
+      wire.handshake(smtp);
+      wire.send("AUTH XOAUTH2 " + SmtpWire.xoauth2(USER, "ya29.not-issued"));
+
+      assertThat(wire.send("")).matches("454 4\\.7\\.0 Too many login attempts, please try again later\\. \\S+ - gsmtp");
+      wire.send("AUTH XOAUTH2 " + SmtpWire.xoauth2(USER, "ya29.not-issued"));
+      assertThat(wire.send("")).startsWith("535-5.7.8");
+      assertThat(smtp.authAttempts()).extracting(AuthAttempt::finalReply)
+          .satisfiesExactly(r -> assertThat(r).startsWith("454 4.7.0"), r -> assertThat(r).startsWith("535 5.7.8"));
+    }
+  }
 }
