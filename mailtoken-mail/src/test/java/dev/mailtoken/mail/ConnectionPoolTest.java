@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtoken.testkit.AuthAttempt;
 import dev.mailtoken.testsupport.LogCapture;
+import dev.mailtoken.token.AccessToken;
+import dev.mailtoken.token.Account;
+import dev.mailtoken.token.CallbackGrant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,6 +81,39 @@ class ConnectionPoolTest {
     assertThat(rig.smtp.connectionCount()).isEqualTo(2);
     assertThat(rig.smtp.authAttempts()).extracting(AuthAttempt::accepted).containsExactly(true, true);
     assertThat(rig.smtp.messages()).hasSize(2);
+  }
+
+  /**
+   * T-C-07 where the client cannot see it coming: the token source claims two hours, the server's
+   * token lives one, so the pooled session looks fine until the server answers 421 and closes it.
+   */
+  @Test
+  void givenServerDropsAnAgedSessionWith421_whenSending_thenReconnectsWithAFreshTokenAndDeliversOnce()
+      throws Exception {
+    rig = MailRig.gmail(logs);
+    rig.smtp.faults().closeExpiredSessions(true);
+    String alice = "alice@example.com";
+    AtomicInteger renewals = new AtomicInteger();
+    rig.tokens.register(new Account(alice, new CallbackGrant((account, renew) -> {
+      if (renew) {
+        renewals.incrementAndGet();
+      }
+      String token = rig.provider.issueAccessToken(MailRig.CLIENT_ID, account, List.of(rig.scope()));
+      return AccessToken.of(token, rig.clock.instant().plus(Duration.ofHours(2)));
+    })));
+    mailer = rig.mailer(rig.server().idleTimeout(Duration.ofDays(1)).build());
+    mailer.send(MailRig.message(alice, "bob@example.org", "fresh"));
+
+    rig.clock.advance(Duration.ofMinutes(61));
+    mailer.send(MailRig.message(alice, "bob@example.org", "aged"));
+
+    // after the 421: the cached token (expired at the server) is rejected once, renewed once, accepted
+    assertThat(rig.smtp.authAttempts()).extracting(AuthAttempt::accepted).containsExactly(true, false, true);
+    assertThat(renewals).hasValue(1);
+    List<AuthAttempt> accepted = rig.smtp.authAttempts().stream().filter(AuthAttempt::accepted).toList();
+    assertThat(accepted).hasSize(2);
+    assertThat(accepted.get(1).token()).isNotEqualTo(accepted.get(0).token());
+    assertThat(rig.smtp.messages()).extracting(m -> m.text().contains("Subject: aged")).containsExactly(false, true);
   }
 
   @Test

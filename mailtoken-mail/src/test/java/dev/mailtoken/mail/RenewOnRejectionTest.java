@@ -157,4 +157,36 @@ class RenewOnRejectionTest {
     assertThat(rig.smtp.authAttempts()).extracting(AuthAttempt::mechanism).containsOnly("OAUTHBEARER");
     assertThat(rig.smtp.authAttempts()).extracting(AuthAttempt::accepted).containsExactly(false, true);
   }
+
+  @Test
+  void givenGmailSendsItsDocumented401BearerMacJson_whenRejectedAfterOneRenewal_thenTheJsonIsDecodedAlike() {
+    rig = MailRig.gmail(logs);
+    rig.smtp.faults().documentedFailureJson(true);
+    rig.account(ALICE, List.of("https://www.googleapis.com/auth/gmail.send"));
+    mailer = rig.mailer(rig.server().build());
+
+    assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "documented json")))
+        .isInstanceOfSatisfying(AuthenticationRejectedException.class, e -> assertThat(e.challenge())
+            .hasValue(new GmailAuthError("401", "bearer mac", "https://mail.google.com/")))
+        .hasMessageContaining("gmail.send works only with the Gmail API transport");
+    assertThat(rig.smtp.authAttempts()).hasSize(2);
+  }
+
+  @Test
+  void givenGmailAnswers454TooManyLoginAttemptsAfterTheEmptyResponse_whenSending_thenTransientAndNoRenewal() {
+    rig = MailRig.gmail(logs);
+    aliceWithStaleFirstToken();
+    rig.smtp.faults().tooManyLoginAttempts(1);
+    mailer = rig.mailer(rig.server().build());
+
+    assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "too many logins")))
+        .isInstanceOfSatisfying(SmtpFailureException.class, e -> {
+          assertThat(e.replyCode()).isEqualTo(454);
+          assertThat(e.isTransient()).isTrue();
+          assertThat(e.serverReply()).contains("Too many login attempts");
+        });
+    assertThat(renewals).hasValue(0);
+    assertThat(rig.smtp.authAttempts()).hasSize(1);
+    assertThat(rig.smtp.messages()).isEmpty();
+  }
 }
