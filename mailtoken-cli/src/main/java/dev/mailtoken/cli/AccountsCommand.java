@@ -2,11 +2,13 @@ package dev.mailtoken.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code mailtoken accounts list|show|remove}. */
+/** {@code mailtoken accounts list|show|add-service-account|remove}. */
 @Command(name = "accounts", mixinStandardHelpOptions = true,
-    description = "Show and remove stored accounts (never their secret values).",
-    subcommands = {AccountsListCommand.class, AccountsShowCommand.class, AccountsRemoveCommand.class},
+    description = "Show, add (service accounts) and remove stored accounts (never their secret values).",
+    subcommands = {AccountsListCommand.class, AccountsShowCommand.class, AccountsAddServiceAccountCommand.class,
+        AccountsRemoveCommand.class},
     footer = {"%nExamples:", "  mailtoken accounts list", "  mailtoken accounts show alice@example.com --json",
+        "  mailtoken accounts add-service-account noreply@example.com --app workspace --key-file sa-key.json",
         "  mailtoken accounts remove alice@example.com", ExitCode.FOOTER})
 final class AccountsCommand extends Group {
 }

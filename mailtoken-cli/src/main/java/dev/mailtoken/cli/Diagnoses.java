@@ -68,11 +68,7 @@ final class Diagnoses {
               + " $false (or enables it tenant-wide), or send with --transport graph (needs Mail.Send)"));
     }
     if (t.contains("unauthorized_client") && account.kind() == GrantKind.SERVICE_ACCOUNT) {
-      return Optional.of(Finding.problem(topic, "Google refused the service account (unauthorized_client)",
-          "domain-wide delegation was not granted for this service account's client id and scopes, or not yet"
-              + " propagated (it can take up to 24 h)",
-          "a Workspace admin adds the client id with scope " + GMAIL_FULL + " at admin.google.com > Security >"
-              + " API controls > Domain-wide delegation"));
+      return Optional.of(delegationNotGranted(topic, "the service account's client id", account.grantedScopes()));
     }
     if (t.contains("redirect_uri_mismatch") || t.contains("aadsts50011")) {
       return Optional.of(Finding.problem(topic, "the provider rejected the redirect URI",
@@ -89,6 +85,21 @@ final class Diagnoses {
       return Optional.of(invalidGrant(app, account, now));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Google's {@code unauthorized_client} for a service account acting as a mailbox: domain-wide
+   * delegation is missing for its client id or for one of the scopes.
+   *
+   * @param clientId the numeric client id when known, else a description of where to find it
+   */
+  static Finding delegationNotGranted(String topic, String clientId, List<String> scopes) {
+    String asked = scopes.isEmpty() ? GMAIL_FULL : String.join(",", scopes);
+    return Finding.problem(topic, "Google refused the service account (unauthorized_client)",
+        "domain-wide delegation was not granted for this service account's client id and these scopes, or not"
+            + " yet propagated (it can take up to 24 h)",
+        "a Workspace admin adds client id " + clientId + " with scopes " + asked + " at admin.google.com >"
+            + " Security > Access and data control > API controls > Manage domain-wide delegation");
   }
 
   /** Explains an exception from a refresh attempt. */

@@ -88,7 +88,8 @@ class UsageTest {
   void givenEachVerb_whenHelp_thenExamplesAndExitCodes() {
     for (List<String> verb : List.of(List.of("apps", "add"), List.of("apps", "list"), List.of("apps", "remove"),
         List.of("authorize"), List.of("import"), List.of("accounts", "list"), List.of("accounts", "show"),
-        List.of("accounts", "remove"), List.of("token"), List.of("send"), List.of("revoke"), List.of("doctor"),
+        List.of("accounts", "remove"), List.of("accounts", "add-service-account"), List.of("token"), List.of("send"),
+        List.of("revoke"), List.of("doctor"),
         List.of("keys", "rotate"), List.of("demo"))) {
       String[] args = new java.util.ArrayList<>(verb) {{ add("--help"); }}.toArray(String[]::new);
       CliRun r = cli.run(args);
