@@ -7,13 +7,16 @@ import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.ProviderEmulator;
 import dev.mailtoken.testkit.RotationPolicy;
+import dev.mailtoken.testkit.ServiceAccountKeyFile;
 import dev.mailtoken.testkit.TestClock;
 import dev.mailtoken.testsupport.LogCapture;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,6 +99,32 @@ abstract class StoreTestSupport {
     store.addApp(app());
     store.putAccount(newAccount(address));
     return store;
+  }
+
+  /**
+   * Alice and Bob refreshed three times two hours apart (their refresh tokens rotate each time) and a
+   * service account refreshed once; returns every secret that went through the store (more than 8),
+   * for tests that look for them in the raw database.
+   */
+  List<String> fillWithRotatedSecrets() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+    store.putAccount(newAccount("bob@example.com"));
+    ServiceAccountKeyFile sa = emulator.createServiceAccount("robot@example.iam", SCOPES);
+    store.putAccount(NewAccount.withServiceAccount("robot@example.com", APP, Secret.of(sa.json()),
+        Optional.empty(), SCOPES));
+    for (int round = 0; round < 3; round++) {
+      store.freshToken("alice@example.com", false, client);
+      store.freshToken("bob@example.com", false, client);
+      clock.advance(Duration.ofHours(2));
+    }
+    store.freshToken("robot@example.com", false, client);
+    List<String> secrets = new ArrayList<>(emulator.issuedSecrets());
+    secrets.add(CLIENT_SECRET);
+    secrets.add(sa.pkcs8Pem().split("\n")[2].trim()); // a long run of base64 from inside the private key
+    if (secrets.size() <= 8) {
+      throw new IllegalStateException("expected more than 8 secrets, got " + secrets.size());
+    }
+    return secrets;
   }
 
   /** A plain JDBC connection to the test database, to look at or damage the raw rows. */
