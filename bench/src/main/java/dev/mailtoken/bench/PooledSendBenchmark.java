@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li><b>raw</b>: {@link RawSmtpClient}, pipelined, pre-formatted bytes — the ceiling;
  *   <li><b>raw+mime</b>: the same client sending the bytes of the {@code MimeMessage} every Java
- *       leg builds — the ceiling for any client whose caller builds a {@code MimeMessage};
+ *       leg builds — the ceiling for any client whose caller builds a {@code MimeMessage} — and
+ *       the same without pipelining (one round trip per command, as Angus Mail does);
  *   <li><b>angus</b>: plain Angus Mail, a fixed token, one {@code Transport} per thread — what a
  *       Java user writes today;
  *   <li><b>mailtoken</b>: {@link MailtokenLeg}, the {@code Mailer} with its pool of 5 and a
@@ -59,10 +60,12 @@ public final class PooledSendBenchmark {
     Map<String, Double> rates = new LinkedHashMap<>();
     try (SmtpSink sink = new SmtpSink(token); MailtokenLeg mailtoken = new MailtokenLeg()) {
       rates.put("raw socket client (pipelined)", measure("raw", count, warmup,
-          n -> raw(sink.port(), token, n, PooledSendBenchmark::rawMessage)));
+          n -> raw(sink.port(), token, n, true, PooledSendBenchmark::rawMessage)));
       Session plain = Session.getInstance(new Properties());
       rates.put("raw socket client sending MimeMessage bytes (pipelined)", measure("raw+mime", count, warmup,
-          n -> raw(sink.port(), token, n, i -> mimeBytes(plain, i))));
+          n -> raw(sink.port(), token, n, true, i -> mimeBytes(plain, i))));
+      rates.put("raw socket client sending MimeMessage bytes (no pipelining)", measure("raw+mime-1", count, warmup,
+          n -> raw(sink.port(), token, n, false, i -> mimeBytes(plain, i))));
       rates.put("plain Angus Mail, fixed token", measure("angus", count, warmup, n -> angus(sink.port(), token, n)));
       mailtoken.start(sink.port(), token);
       rates.put("mailtoken Mailer", measure("mailtoken", count, warmup, n -> threads(n, i -> mailtoken.send(i))));
@@ -118,14 +121,14 @@ public final class PooledSendBenchmark {
     byte[] of(int index) throws Exception;
   }
 
-  private static void raw(int port, String token, int n, Bytes messages) throws Exception {
+  private static void raw(int port, String token, int n, boolean pipelining, Bytes messages) throws Exception {
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
     try {
       List<Future<Void>> done = new ArrayList<>();
       for (int t = 0; t < CONNECTIONS; t++) {
         done.add(pool.submit(() -> {
-          try (RawSmtpClient client = new RawSmtpClient(port, USER, token)) {
+          try (RawSmtpClient client = new RawSmtpClient(port, USER, token, pipelining)) {
             for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
               client.send(messages.of(i));
             }
