@@ -112,15 +112,17 @@ final class TokenRefresher {
           : client.jwtBearer(serviceAccountKey(row, f, storedApp), account.subject().orElse(null),
               account.grantedScopes().isEmpty() ? app.scopes() : account.grantedScopes());
     } catch (ReauthorizationRequiredException e) {
+      String reason = redacted(e.getMessage(), refreshToken, storedApp.clientSecret());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("status", AccountState.REAUTHORIZATION_REQUIRED.name());
-      m.put("last_error", e.getMessage());
+      m.put("last_error", reason);
       AccountRows.update(c, address, row.version(), m, now, true);
-      log.error("account {} needs reauthorization: {}", address, e.getMessage());
+      log.error("account {} needs reauthorization: {}", address, reason);
       return new Outcome(null, false, Optional.empty(), e);
     } catch (MailtokenException e) {
       // Transient or configuration failure: remember it for `accounts show`; the grant is unchanged.
-      AccountRows.update(c, address, row.version(), Map.of("last_error", e.getMessage()), now, false);
+      AccountRows.update(c, address, row.version(),
+          Map.of("last_error", redacted(e.getMessage(), refreshToken, storedApp.clientSecret())), now, false);
       return new Outcome(null, false, Optional.empty(), e);
     }
     Optional<Secret> rotated = refreshToken.flatMap(old -> response.refreshToken().filter(n -> !n.equals(old)));
@@ -171,6 +173,21 @@ final class TokenRefresher {
       throw new ConfigurationException("The stored service-account key of " + row.address() + " cannot be read ("
           + e.getClass().getSimpleName() + "); import the key file again.", row.address(), null, null);
     }
+  }
+
+  /**
+   * The provider's error text as stored in {@code last_error} (and logged): a provider that echoes
+   * the request in its error description must not put the refresh token or client secret into the
+   * database in clear, so any of them is replaced by its fingerprint.
+   */
+  static String redacted(String message, Optional<Secret> refreshToken, Optional<Secret> clientSecret) {
+    String text = String.valueOf(message);
+    for (Optional<Secret> secret : List.of(refreshToken, clientSecret)) {
+      if (secret.isPresent() && !secret.get().reveal().isEmpty()) {
+        text = text.replace(secret.get().reveal(), "sha256:" + secret.get().fingerprint());
+      }
+    }
+    return text;
   }
 
   private static ConfigurationException missing(String address, String what) {
