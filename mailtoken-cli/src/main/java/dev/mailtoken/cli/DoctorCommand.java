@@ -20,16 +20,20 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code mailtoken doctor [ACCOUNT]}: checks the store and key, each account's scopes, status and
- * last error, a refresh, and the clock against the provider; explains each finding in plain words.
+ * last error, a refresh, the clock against the provider and, with {@code --smtp}, a live SMTP AUTH
+ * ({@link SmtpAuthCheck}); explains each finding in plain words.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
     description = "Check the store, key, accounts and clock; explain what is wrong and what to do.",
     footer = {"%nRecognises: wrong scope for SMTP (gmail.send vs https://mail.google.com/), invalid_grant about 7"
         + " days after consent (Google \"Testing\" status), Microsoft 535 5.7.139 (SMTP AUTH disabled),"
         + " service-account delegation not granted (unauthorized_client), clock skew, redirect URI mismatch,"
-        + " wrong client secret, key problems.",
+        + " wrong client secret, key problems. With --smtp also Gmail 535 5.7.8 (the JSON scope), Exchange 535"
+        + " 5.7.3 (audience, scope, SMTP.Send) and 5.7.139 from a live SMTP AUTH.",
         "Exit code 0 when no problem was found, 1 otherwise (4 when the store cannot be opened).",
-        "%nExamples:", "  mailtoken doctor", "  mailtoken doctor alice@example.com --refresh", ExitCode.FOOTER})
+        "%nExamples:", "  mailtoken doctor", "  mailtoken doctor alice@example.com --refresh",
+        "  mailtoken doctor alice@example.com --smtp   # log in to the SMTP server too (sends nothing)",
+        ExitCode.FOOTER})
 final class DoctorCommand extends Verb {
   @Parameters(index = "0", arity = "0..1", paramLabel = "ACCOUNT", description = "Check only this account.")
   String account;
@@ -40,8 +44,18 @@ final class DoctorCommand extends Verb {
   @Option(names = "--offline", description = "No network: skip the refresh and clock checks.")
   boolean offline;
 
+  @Option(names = "--smtp", description = "Also connect to the app's SMTP server and authenticate as the account"
+      + " (XOAUTH2); nothing is sent.")
+  boolean smtp;
+
+  /** Built on the first account that gets an SMTP check; closed with the store. */
+  private SmtpAuthCheck smtpCheck;
+
   @Override
   int execute() throws Exception {
+    if (smtp && offline) {
+      throw new CliException(ExitCode.USAGE, "--smtp needs the network; use one of --smtp and --offline");
+    }
     List<Finding> findings = new ArrayList<>();
     StoreAccess access;
     try {
@@ -52,34 +66,42 @@ final class DoctorCommand extends Verb {
       return ExitCode.CONFIGURATION.code();
     }
     try (access) {
-      findings.add(Finding.ok("store", access.jdbcUrl() + " (key " + access.keys().currentKeyId()
-          + access.keys().keyFile().map(f -> " from " + f).orElse(" from MAILTOKEN_SECRET") + ")"));
-      access.keys().keyFile().flatMap(DoctorCommand::keyFilePermissions).ifPresent(findings::add);
-      List<StoredAccount> accounts = account == null ? access.store().accounts() : List.of(access.account(account));
-      Set<URI> endpoints = new LinkedHashSet<>();
-      for (StoredAccount a : accounts) {
-        Optional<StoredApp> app = access.store().app(a.appName());
-        if (app.isEmpty()) {
-          findings.add(Finding.problem(a.address(), "its app " + a.appName() + " is missing", "",
-              "add the app again: mailtoken apps add " + a.appName() + " ..."));
-          continue;
-        }
-        endpoints.add(app.get().tokenEndpoint());
-        findings.addAll(checkAccount(access, app.get(), a));
-      }
-      if (accounts.isEmpty()) {
-        findings.add(Finding.warning("accounts", "none stored", "", "mailtoken authorize --app APP"));
-        access.store().apps().forEach(app -> endpoints.add(app.tokenEndpoint()));
-      }
-      if (!offline) {
-        ClockSkewCheck clock = new ClockSkewCheck(main().context().clock());
-        endpoints.forEach(uri -> findings.add(clock.check(uri)));
+      runChecks(access, findings);
+    } finally {
+      if (smtpCheck != null) {
+        smtpCheck.close();
       }
     }
     findings.forEach(f -> f.print(out()));
     long problems = findings.stream().filter(f -> f.level() == Finding.Level.PROBLEM).count();
     out().println(problems == 0 ? "no problems found" : problems + " problem(s) found");
     return problems == 0 ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+  }
+
+  private void runChecks(StoreAccess access, List<Finding> findings) throws MailtokenException {
+    findings.add(Finding.ok("store", access.jdbcUrl() + " (key " + access.keys().currentKeyId()
+        + access.keys().keyFile().map(f -> " from " + f).orElse(" from MAILTOKEN_SECRET") + ")"));
+    access.keys().keyFile().flatMap(DoctorCommand::keyFilePermissions).ifPresent(findings::add);
+    List<StoredAccount> accounts = account == null ? access.store().accounts() : List.of(access.account(account));
+    Set<URI> endpoints = new LinkedHashSet<>();
+    for (StoredAccount a : accounts) {
+      Optional<StoredApp> app = access.store().app(a.appName());
+      if (app.isEmpty()) {
+        findings.add(Finding.problem(a.address(), "its app " + a.appName() + " is missing", "",
+            "add the app again: mailtoken apps add " + a.appName() + " ..."));
+        continue;
+      }
+      endpoints.add(app.get().tokenEndpoint());
+      findings.addAll(checkAccount(access, app.get(), a));
+    }
+    if (accounts.isEmpty()) {
+      findings.add(Finding.warning("accounts", "none stored", "", "mailtoken authorize --app APP"));
+      access.store().apps().forEach(app -> endpoints.add(app.tokenEndpoint()));
+    }
+    if (!offline) {
+      ClockSkewCheck clock = new ClockSkewCheck(main().context().clock());
+      endpoints.forEach(uri -> findings.add(clock.check(uri)));
+    }
   }
 
   private List<Finding> checkAccount(StoreAccess access, StoredApp app, StoredAccount a) {
@@ -120,10 +142,21 @@ final class DoctorCommand extends Verb {
         access.store().freshToken(a.address(), refresh, main().oauthClient());
         out.add(Finding.ok(a.address(), "refresh works"));
       }
+      if (smtp) {
+        out.add(smtpCheck(access).check(app, a));
+      }
     } catch (MailtokenException e) {
       out.add(Diagnoses.refreshFailure(app, a, e, now));
     }
     return out;
+  }
+
+  private SmtpAuthCheck smtpCheck(StoreAccess access) {
+    if (smtpCheck == null) {
+      smtpCheck = new SmtpAuthCheck(access.store(), main().oauthClient(), main().context().clock(),
+          main().context().smtpTrust());
+    }
+    return smtpCheck;
   }
 
   private static Optional<Finding> keyFilePermissions(Path file) {

@@ -1,0 +1,129 @@
+package dev.mailtoken.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mailtoken.testkit.ClientRegistration;
+import dev.mailtoken.testkit.EmulatorMode;
+import dev.mailtoken.testkit.SmtpStyle;
+import dev.mailtoken.testsupport.LogCapture;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mailtoken doctor --smtp}: a live SMTP AUTH against the emulator in Gmail and Exchange style, nothing sent. */
+class DoctorSmtpCheckTest {
+  static final String SMTP_SEND = "https://outlook.office.com/SMTP.Send";
+
+  @TempDir
+  Path home;
+
+  @RegisterExtension
+  LogCapture logs = new LogCapture();
+
+  @Test
+  void givenHealthyGmailAccount_whenDoctorSmtp_thenAuthAcceptedAndNothingSent() {
+    try (CliFixture cli = gmail()) {
+      cli.authorize();
+
+      CliRun r = cli.run("doctor", CliFixture.USER, "--smtp");
+
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r.out()).contains("[ok]      " + CliFixture.USER + ": SMTP AUTH XOAUTH2 accepted by 127.0.0.1:");
+      assertThat(cli.smtp().style()).isEqualTo(SmtpStyle.GMAIL);
+      assertThat(cli.smtp().authAttempts()).anyMatch(a -> a.accepted());
+      assertThat(cli.smtp().messages()).isEmpty();
+    }
+  }
+
+  @Test
+  void givenGmailSendOnlyToken_whenDoctorSmtp_thenExplains578AndTheJsonScope() {
+    try (CliFixture cli = gmail()) {
+      cli.env.put("RT", cli.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@example.com",
+          List.of(Diagnoses.GMAIL_SEND)));
+      cli.run("import", "bob@example.com", "--app", "test", "--refresh-token-env", "RT");
+
+      CliRun r = cli.run("doctor", "bob@example.com", "--smtp");
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FAILURE.code());
+      assertThat(r.out()).contains("[problem] bob@example.com: Gmail's SMTP server refused the token", "5.7.8",
+          "JSON status 400, scope https://mail.google.com/", "gmail.send but not https://mail.google.com/",
+          "--transport gmail-api");
+      assertThat(cli.smtp().messages()).isEmpty();
+    }
+  }
+
+  @Test
+  void givenGraphTokenForExchangeSmtp_whenDoctorSmtp_thenExplains573AudienceAndSmtpSend(@TempDir Path msHome) {
+    try (CliFixture ms = exchange(msHome)) {
+      importMicrosoft(ms, List.of("https://graph.microsoft.com/Mail.Send", "offline_access"));
+
+      CliRun r = ms.run("doctor", "bob@contoso.com", "--smtp");
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FAILURE.code());
+      assertThat(r.out()).contains("Exchange Online refused the token", "5.7.3", "audience",
+          "https://outlook.office.com", "SMTP.Send", "--transport graph");
+    }
+  }
+
+  @Test
+  void givenTenantWithSmtpAuthDisabled_whenDoctorSmtp_thenExplains57139(@TempDir Path msHome) {
+    try (CliFixture ms = exchange(msHome)) {
+      importMicrosoft(ms, List.of(SMTP_SEND, "offline_access"));
+      ms.smtp().disableSmtpAuthForTenant();
+
+      CliRun r = ms.run("doctor", "bob@contoso.com", "--smtp");
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FAILURE.code());
+      assertThat(r.out()).contains("5.7.139", "SMTP AUTH", "Set-CASMailbox");
+    }
+  }
+
+  @Test
+  void givenHealthyExchangeAccount_whenDoctorSmtp_thenAuthAccepted(@TempDir Path msHome) {
+    try (CliFixture ms = exchange(msHome)) {
+      importMicrosoft(ms, List.of(SMTP_SEND, "offline_access"));
+
+      CliRun r = ms.run("doctor", "bob@contoso.com", "--smtp");
+
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(ms.smtp().style()).isEqualTo(SmtpStyle.EXCHANGE);
+      assertThat(r.out()).contains("SMTP AUTH XOAUTH2 accepted");
+    }
+  }
+
+  @Test
+  void givenSmtpAndOffline_whenDoctor_thenUsageError() {
+    try (CliFixture cli = CliFixture.google(home)) {
+      CliRun r = cli.run("doctor", "--smtp", "--offline");
+
+      assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
+      assertThat(r.err()).contains("--smtp needs the network");
+    }
+  }
+
+  private CliFixture gmail() {
+    CliFixture cli = CliFixture.google(home);
+    cli.provider.registerClient(ClientRegistration.desktop(CliFixture.CLIENT_ID, CliFixture.CLIENT_SECRET)
+        .redirectUri("http://127.0.0.1/callback").build());
+    cli.addApp("test", cli.smtpArgs());
+    logs.forbidAll(cli.provider::issuedSecrets);
+    return cli;
+  }
+
+  private CliFixture exchange(Path msHome) {
+    CliFixture ms = new CliFixture(msHome, b -> b.mode(EmulatorMode.MICROSOFT));
+    ms.provider.registerClient(ClientRegistration.confidential(CliFixture.CLIENT_ID, CliFixture.CLIENT_SECRET)
+        .redirectUri("http://localhost/callback").build());
+    ms.addApp("test", ms.smtpArgs());
+    logs.forbidAll(ms.provider::issuedSecrets);
+    return ms;
+  }
+
+  private static void importMicrosoft(CliFixture ms, List<String> scopes) {
+    ms.env.put("RT", ms.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@contoso.com", scopes));
+    CliRun imported = ms.run("import", "bob@contoso.com", "--app", "test", "--refresh-token-env", "RT");
+    assertThat(imported.exitCode()).as(imported.toString()).isZero();
+  }
+}
