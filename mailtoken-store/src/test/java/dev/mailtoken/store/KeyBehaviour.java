@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtoken.oauth.Secret;
 import dev.mailtoken.token.AccessToken;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Encryption keys: wrong key, rotation, and ciphertexts bound to their row. Run on SQLite and PostgreSQL. */
 abstract class KeyBehaviour extends StoreTestSupport {
@@ -38,6 +41,28 @@ abstract class KeyBehaviour extends StoreTestSupport {
 
     assertThat(rawSecrets()).isEqualTo(before);
     assertThat(open().secrets(ALICE).orElseThrow().refreshToken()).isPresent();
+  }
+
+  @Test
+  void givenKeyFileLost_whenANewKeyFileIsCreatedAndTheStoreOpened_thenClearErrorAndNothingOverwritten(
+      @TempDir Path home) throws Exception {
+    KeyRing original = KeyRing.fromEnvironment(Map.of(), home);
+    logs.forbid(original.currentKeyBase64().reveal());
+    CredentialStore store = open(original);
+    store.addApp(app());
+    store.putAccount(newAccount(ALICE));
+    store.freshToken(ALICE, false, client);
+    Map<String, String> before = rawSecrets();
+    Files.delete(home.resolve(KeyRing.KEY_FILE));
+    KeyRing replacement = KeyRing.fromEnvironment(Map.of(), home);
+    logs.forbid(replacement.currentKeyBase64().reveal());
+
+    assertThatThrownBy(() -> open(replacement)).isInstanceOf(StoreKeyException.class)
+        .hasMessageContaining("encrypted with (id " + original.currentKeyId() + ")")
+        .hasMessageContaining("MAILTOKEN_SECRET");
+
+    assertThat(rawSecrets()).isEqualTo(before);
+    assertThat(open(original).secrets(ALICE).orElseThrow().refreshToken()).isPresent();
   }
 
   @Test
