@@ -2,6 +2,7 @@ package dev.mailtoken.cli;
 
 import dev.mailtoken.oauth.MailtokenException;
 import dev.mailtoken.store.AccountState;
+import dev.mailtoken.store.GrantKind;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
 import java.net.URI;
@@ -116,8 +117,10 @@ final class DoctorCommand extends Verb {
     }
     Diagnoses.scopes(app, a).ifPresent(out::add);
     if (a.status() == AccountState.REVOKED) {
-      out.add(Finding.warning(a.address(), "revoked: no secrets stored", "",
-          "mailtoken authorize --app " + app.name() + " --account " + a.address()));
+      out.add(Finding.warning(a.address(), "revoked: no secrets stored", "", a.kind() == GrantKind.SERVICE_ACCOUNT
+          ? "mailtoken accounts remove " + a.address() + ", then mailtoken accounts add-service-account " + a.address()
+              + " --app " + app.name() + " --key-file KEY.json"
+          : "mailtoken authorize --app " + app.name() + " --account " + a.address()));
       return out;
     }
     Optional<Finding> fromLastError = a.lastError().flatMap(e -> Diagnoses.failureText(app, a, e, now));

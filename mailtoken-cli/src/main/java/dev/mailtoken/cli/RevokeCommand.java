@@ -6,6 +6,7 @@ import dev.mailtoken.oauth.Revocation;
 import dev.mailtoken.oauth.Secret;
 import dev.mailtoken.oauth.TokenTypeHint;
 import dev.mailtoken.store.AccountSecrets;
+import dev.mailtoken.store.GrantKind;
 import dev.mailtoken.store.StoredAccount;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -49,8 +50,11 @@ final class RevokeCommand extends Verb {
         }
       }
       access.store().clearSecrets(account);
-      out().println("local secrets: removed; " + account + " is now 'revoked' (authorize again to use it,"
-          + " or: mailtoken accounts remove " + account + ")");
+      String again = stored.kind() == GrantKind.SERVICE_ACCOUNT
+          ? "remove it and add it again with accounts add-service-account to use it"
+          : "authorize again to use it";
+      out().println("local secrets: removed; " + account + " is now 'revoked' (" + again + ", or: mailtoken accounts"
+          + " remove " + account + ")");
       return ExitCode.OK.code();
     }
   }

@@ -106,6 +106,20 @@ class AccountsAddServiceAccountCommandTest {
     assertThat(added.all() + shown.all()).doesNotContain("PRIVATE KEY", key.keyId());
   }
 
+  @Test
+  void givenServiceAccount_whenRevoked_thenKeyRemovedAndNextStepIsAddingItAgain() throws IOException {
+    Path file = keyFile(cli.provider.createServiceAccount(ROBOT, List.of(Diagnoses.GMAIL_FULL)));
+    cli.run("accounts", "add-service-account", MAILBOX, "--app", "test", "--key-file", file.toString());
+
+    CliRun r = cli.run("revoke", MAILBOX);
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("add it again with accounts add-service-account");
+    assertThat(cli.run("token", MAILBOX, "--renew").exitCode()).isNotZero();
+    assertThat(cli.run("doctor", MAILBOX, "--offline").out()).contains("mailtoken accounts add-service-account "
+        + MAILBOX);
+  }
+
   private Path keyFile(ServiceAccountKeyFile key) throws IOException {
     return Files.writeString(home.resolve("sa-key.json"), key.json());
   }
