@@ -62,6 +62,19 @@ class AccountsAddServiceAccountCommandTest {
   }
 
   @Test
+  void givenAddedServiceAccount_whenSendingOverSmtp_thenServerAuthenticatesTheMailbox() throws IOException {
+    cli.addApp("workspace", cli.smtpArgs());
+    Path file = keyFile(cli.provider.createServiceAccount(ROBOT, List.of(Diagnoses.GMAIL_FULL)));
+    cli.run("accounts", "add-service-account", MAILBOX, "--app", "workspace", "--key-file", file.toString());
+
+    CliRun r = cli.run("send", "--from", MAILBOX, "--to", "bob@example.net", "--subject", "s", "--text", "t");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(cli.smtp().messages()).singleElement().satisfies(m -> assertThat(m.authenticatedUser())
+        .isEqualTo(MAILBOX));
+  }
+
+  @Test
   void givenKeyInEnvironmentVariable_whenAdded_thenStored() {
     cli.env.put("SA_JSON", cli.provider.createServiceAccount(ROBOT, List.of(Diagnoses.GMAIL_FULL)).json());
 
