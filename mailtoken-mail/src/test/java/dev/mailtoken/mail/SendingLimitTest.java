@@ -45,6 +45,24 @@ class SendingLimitTest {
   }
 
   @Test
+  void givenExchangeSubmissionQuotaReached_whenSendingAfterTheData_thenSendingLimitExceptionNotTransientAndNotRetried()
+      throws Exception {
+    rig = MailRig.exchange(logs);
+    String alice = rig.account("alice@example.com");
+    rig.smtp.dailyLimit(alice, 1);
+    first = rig.mailer(rig.server().build());
+    first.send(MailRig.message(alice, "bob@example.org", "within quota"));
+
+    assertThatThrownBy(() -> first.send(MailRig.message(alice, "bob@example.org", "over quota")))
+        .isInstanceOfSatisfying(SendingLimitException.class, e -> {
+          assertThat(e.isTransient()).isFalse();
+          assertThat(e.serverReply()).contains("554 5.2.0", "SubmissionQuotaExceededException");
+        });
+    assertThat(rig.smtp.messages()).hasSize(1);
+    assertThat(rig.smtp.authAttempts()).hasSize(1);
+  }
+
+  @Test
   void givenExchangeConnectionLimitReached_whenAnotherConnectionAuthenticates_thenTransientConnectionLimitException()
       throws Exception {
     rig = MailRig.exchange(logs, b -> b.maxConnectionsPerUser(1));
