@@ -33,16 +33,21 @@ import picocli.CommandLine.Parameters;
 @Command(name = "add-service-account", mixinStandardHelpOptions = true,
     description = "Add a mailbox that a service account sends as (Google Workspace domain-wide delegation); the key"
         + " is checked by getting one token.",
-    footer = {"%nThe account is stored under ADDRESS and the key impersonates ADDRESS (the JWT's sub). The key"
-        + " file is the JSON the Cloud console downloads (IAM & Admin > Service accounts > Keys > Add key > JSON);"
-        + " it is stored encrypted. The app only names the provider and SMTP server, e.g.:",
-        "  mailtoken apps add workspace --provider google --client-id SERVICE_ACCOUNT_CLIENT_ID --public",
-        "A Workspace admin must grant the service account's client id the scope https://mail.google.com/ at"
-        + " admin.google.com > Security > Access and data control > API controls > Manage domain-wide delegation;"
-        + " otherwise Google answers unauthorized_client and nothing is stored.",
-        "%nExamples:", "  mailtoken accounts add-service-account noreply@example.com --app workspace"
-        + " --key-file sa-key.json",
-        "  mailtoken accounts add-service-account alerts@example.com --app workspace --key-env GOOGLE_KEY_JSON",
+    footer = {"%nThe account is stored under ADDRESS and the key impersonates ADDRESS (the JWT's",
+        "sub). The key file is the JSON the Cloud console downloads (IAM & Admin >",
+        "Service accounts > Keys > Add key > JSON); it is stored encrypted. The app",
+        "only names the provider and the SMTP server, e.g.:",
+        "  mailtoken apps add ws --provider google --client-id SA_CLIENT_ID --public",
+        "%nA Workspace admin must first grant the service account's client id the scope",
+        "  https://mail.google.com/",
+        "at admin.google.com > Security > Access and data control > API controls >",
+        "Manage domain-wide delegation. Otherwise Google answers unauthorized_client",
+        "and nothing is stored.",
+        "%nExamples:",
+        "  mailtoken accounts add-service-account noreply@example.com \\",
+        "      --app ws --key-file sa-key.json",
+        "  mailtoken accounts add-service-account alerts@example.com \\",
+        "      --app ws --key-env GOOGLE_KEY_JSON",
         ExitCode.FOOTER})
 final class AccountsAddServiceAccountCommand extends Verb {
   /** Scopes that belong to user sign-in, never to a JWT-bearer token request. */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     subcommands = {AccountsListCommand.class, AccountsShowCommand.class, AccountsAddServiceAccountCommand.class,
         AccountsRemoveCommand.class},
     footer = {"%nExamples:", "  mailtoken accounts list", "  mailtoken accounts show alice@example.com --json",
-        "  mailtoken accounts add-service-account noreply@example.com --app workspace --key-file sa-key.json",
+        "  mailtoken accounts add-service-account bot@example.com \\", "      --app ws --key-file sa-key.json",
         "  mailtoken accounts remove alice@example.com", ExitCode.FOOTER})
 final class AccountsCommand extends Group {
 }

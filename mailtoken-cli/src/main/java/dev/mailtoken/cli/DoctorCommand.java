@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
         + " 5.7.3 (audience, scope, SMTP.Send) and 5.7.139 from a live SMTP AUTH.",
         "Exit code 0 when no problem was found, 1 otherwise (4 when the store cannot be opened).",
         "%nExamples:", "  mailtoken doctor", "  mailtoken doctor alice@example.com --refresh",
-        "  mailtoken doctor alice@example.com --smtp   # log in to the SMTP server too (sends nothing)",
+        "  mailtoken doctor alice@example.com --smtp   # SMTP login too, sends nothing",
         ExitCode.FOOTER})
 final class DoctorCommand extends Verb {
   @Parameters(index = "0", arity = "0..1", paramLabel = "ACCOUNT", description = "Check only this account.")

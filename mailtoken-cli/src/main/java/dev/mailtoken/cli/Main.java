@@ -86,6 +86,7 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorReporter(this));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    HelpExamples.wrapAll(cl);
     return cl;
   }
 

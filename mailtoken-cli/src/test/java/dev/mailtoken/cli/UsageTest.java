@@ -84,17 +84,34 @@ class UsageTest {
         "keys", "demo", "MAILTOKEN_HOME", "Exit codes: 0 ok");
   }
 
+  static final List<List<String>> VERBS = List.of(List.of("apps", "add"), List.of("apps", "list"),
+      List.of("apps", "remove"), List.of("authorize"), List.of("import"), List.of("accounts", "list"),
+      List.of("accounts", "show"), List.of("accounts", "remove"), List.of("accounts", "add-service-account"),
+      List.of("token"), List.of("send"), List.of("revoke"), List.of("doctor"), List.of("keys", "rotate"),
+      List.of("demo"), List.of("apps"), List.of("accounts"), List.of("keys"), List.of());
+
   @Test
   void givenEachVerb_whenHelp_thenExamplesAndExitCodes() {
-    for (List<String> verb : List.of(List.of("apps", "add"), List.of("apps", "list"), List.of("apps", "remove"),
-        List.of("authorize"), List.of("import"), List.of("accounts", "list"), List.of("accounts", "show"),
-        List.of("accounts", "remove"), List.of("accounts", "add-service-account"), List.of("token"), List.of("send"),
-        List.of("revoke"), List.of("doctor"),
-        List.of("keys", "rotate"), List.of("demo"))) {
+    for (List<String> verb : VERBS) {
       String[] args = new java.util.ArrayList<>(verb) {{ add("--help"); }}.toArray(String[]::new);
       CliRun r = cli.run(args);
       assertThat(r.exitCode()).as(verb.toString()).isZero();
       assertThat(r.out()).as(verb.toString()).contains("Examples:", "Exit codes:");
+    }
+  }
+
+  @Test
+  void givenEachVerb_whenHelp_thenEveryExampleLineIsIndentedAndFitsEightyColumns() {
+    for (List<String> verb : VERBS) {
+      String[] args = new java.util.ArrayList<>(verb) {{ add("--help"); }}.toArray(String[]::new);
+      String help = cli.run(args).out();
+      String examples = help.substring(help.indexOf("Examples:") + "Examples:".length(), help.indexOf("Exit codes:"));
+
+      // picocli wraps a too-long line at column 80 and continues it unindented: a copied example would break.
+      assertThat(examples.lines().filter(l -> !l.isBlank())).as(verb.toString()).allSatisfy(line -> {
+        assertThat(line).hasSizeLessThanOrEqualTo(80);
+        assertThat(line).startsWith("  ");
+      });
     }
   }
 
