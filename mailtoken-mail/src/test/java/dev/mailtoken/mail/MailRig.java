@@ -13,7 +13,9 @@ import dev.mailtoken.testkit.SmtpEmulatorBuilder;
 import dev.mailtoken.testkit.TestClock;
 import dev.mailtoken.testkit.TlsMode;
 import dev.mailtoken.testsupport.LogCapture;
+import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Account;
+import dev.mailtoken.token.FixedTokenGrant;
 import dev.mailtoken.token.RefreshTokenGrant;
 import dev.mailtoken.token.Scheduler;
 import dev.mailtoken.token.TokenManager;
@@ -87,6 +89,13 @@ final class MailRig implements AutoCloseable {
     Secret rt = Secret.of(provider.issueRefreshToken(CLIENT_ID, user, scopes));
     tokens.register(new Account(user, new RefreshTokenGrant(app, rt)));
     return user;
+  }
+
+  /** Registers {@code user} with a fixed (not renewable) token that the provider has already revoked. */
+  void accountWithRevokedFixedToken(String user) {
+    String token = provider.issueAccessToken(CLIENT_ID, user, List.of(scope()));
+    provider.revoke(token);
+    tokens.register(new Account(user, new FixedTokenGrant(AccessToken.of(token, clock.instant().plus(Duration.ofHours(1))))));
   }
 
   /** An SmtpServer pointed at the SMTP emulator, trusting its certificate. */

@@ -9,7 +9,6 @@ import dev.mailtoken.testsupport.LogCapture;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Account;
 import dev.mailtoken.token.CallbackGrant;
-import dev.mailtoken.token.FixedTokenGrant;
 import dev.mailtoken.token.TokenNotRenewableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,10 +131,7 @@ class RenewOnRejectionTest {
   @Test
   void givenRejectedFixedToken_whenSending_thenFailsAtOnceWithNotRenewable() {
     rig = MailRig.gmail(logs);
-    String token = rig.provider.issueAccessToken(MailRig.CLIENT_ID, ALICE, List.of(rig.scope()));
-    rig.provider.revoke(token);
-    rig.tokens.register(new Account(ALICE, new FixedTokenGrant(
-        AccessToken.of(token, rig.clock.instant().plus(Duration.ofHours(1))))));
+    rig.accountWithRevokedFixedToken(ALICE);
     mailer = rig.mailer(rig.server().build());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "fixed")))

@@ -7,7 +7,6 @@ import dev.mailtoken.testsupport.LogCapture;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Account;
 import dev.mailtoken.token.CallbackGrant;
-import dev.mailtoken.token.FixedTokenGrant;
 import dev.mailtoken.token.TokenNotRenewableException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Message;
@@ -103,10 +102,7 @@ class SecretHygieneTest {
   @Test
   void givenRejectedFixedToken_whenTheErrorIsReported_thenTheTokenIsNotInItOrItsCauses() {
     rig = MailRig.gmail(logs);
-    String token = rig.provider.issueAccessToken(MailRig.CLIENT_ID, ALICE, List.of(rig.scope()));
-    rig.provider.revoke(token);
-    rig.tokens.register(new Account(ALICE, new FixedTokenGrant(
-        AccessToken.of(token, rig.clock.instant().plus(Duration.ofHours(1))))));
+    rig.accountWithRevokedFixedToken(ALICE);
     mailer = rig.mailer(rig.server().build());
 
     Throwable thrown = catchThrowable(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "fixed")));
