@@ -24,7 +24,8 @@ final class AccountsListCommand extends Verb {
         return ExitCode.OK.code();
       }
       if (accounts.isEmpty()) {
-        err().println("no accounts yet; connect one with: mailtoken authorize --app APP");
+        err().println("no accounts yet; connect one with: mailtoken authorize --app APP (or mailtoken import, or"
+            + " mailtoken accounts add-service-account)");
         return ExitCode.OK.code();
       }
       out().printf("%-32s %-12s %-24s %-22s %-22s %s%n", "ACCOUNT", "APP", "STATUS", "LAST REFRESH", "TOKEN EXPIRES",

@@ -55,6 +55,20 @@ class DoctorSmtpCheckTest {
   }
 
   @Test
+  void givenRejectedToken_whenDoctorSmtp_thenNoIssuedSecretAppearsInTheOutput() {
+    try (CliFixture cli = gmail()) {
+      cli.env.put("RT", cli.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@example.com",
+          List.of(Diagnoses.GMAIL_SEND)));
+      cli.run("import", "bob@example.com", "--app", "test", "--refresh-token-env", "RT");
+
+      CliRun r = cli.run("doctor", "bob@example.com", "--smtp", "--refresh");
+
+      assertThat(r.out()).contains("refused the token");
+      assertThat(cli.provider.issuedSecrets()).isNotEmpty().allSatisfy(s -> assertThat(r.all()).doesNotContain(s));
+    }
+  }
+
+  @Test
   void givenGraphTokenForExchangeSmtp_whenDoctorSmtp_thenExplains573AudienceAndSmtpSend(@TempDir Path msHome) {
     try (CliFixture ms = exchange(msHome)) {
       importMicrosoft(ms, List.of("https://graph.microsoft.com/Mail.Send", "offline_access"));
