@@ -91,6 +91,27 @@ class HttpTransportTest {
   }
 
   @Test
+  void givenGmailApiRejectsTheRenewedTokenToo_whenSending_thenAuthenticationRejectedAfterOneRenewal() {
+    rig = MailRig.gmail(logs);
+    rig.tokens.register(new Account(ALICE, new CallbackGrant((account, renew) -> {
+      if (renew) {
+        renewals.incrementAndGet();
+      }
+      String token = rig.provider.issueAccessToken(MailRig.CLIENT_ID, account, List.of(GMAIL_SEND));
+      rig.provider.revoke(token);   // every token is dead on arrival
+      return AccessToken.of(token, rig.clock.instant().plus(Duration.ofHours(1)));
+    })));
+    mailer = rig.mailer(gmail());
+
+    assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "dead tokens")))
+        .isInstanceOf(AuthenticationRejectedException.class)
+        .hasMessageContaining("HTTP 401");
+    assertThat(renewals).hasValue(1);
+    assertThat(rig.provider.requestCount(Endpoint.GMAIL_SEND)).isEqualTo(2);
+    assertThat(rig.provider.apiMessages()).isEmpty();
+  }
+
+  @Test
   void givenTokenWithoutASendScope_whenSendingThroughTheGmailApi_thenConfigurationErrorNamingTheScope() {
     rig = MailRig.gmail(logs);
     alice("https://www.googleapis.com/auth/gmail.readonly", false);
