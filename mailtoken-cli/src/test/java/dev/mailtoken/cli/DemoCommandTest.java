@@ -41,8 +41,8 @@ class DemoCommandTest {
       assertThat(r.exitCode()).as(r.toString()).isZero();
       assertThat(r.err()).isEmpty();
       assertThat(r.out()).containsSubsequence("== step 1", "  created a new secret key", "  added app demo",
-          "  next: mailtoken authorize", "== step 2", "  Open this URL", "    http://127.0.0.1:", "  (opened your browser)",
-          "  waiting for consent", "  authorized demo@example.com", "  try: mailtoken token", "== step 3",
+          "  next: mailtoken authorize", "== step 2", "  Open this URL", "    http://127.0.0.1:",
+          "  (opened your browser)", "  waiting for consent", "  authorized demo@example.com", "  try: mailtoken token", "== step 3",
           "  status:         healthy", "== step 4", "== step 5", "  sent <", "== step 6", "Summary:");
       assertThat(r.out()).endsWith("Demo finished: every step worked." + System.lineSeparator());
     }
