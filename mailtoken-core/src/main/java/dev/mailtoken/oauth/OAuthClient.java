@@ -3,6 +3,7 @@ package dev.mailtoken.oauth;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -165,7 +166,8 @@ public final class OAuthClient {
     if (hint != null) {
       form.add("token_type_hint", hint.wireName());
     }
-    HttpReply reply = caller.post(GrantType.REVOCATION, target, authenticate(app, form), basicAuthorization(app));
+    HttpReply reply = caller.post(GrantType.REVOCATION, target, authenticate(app, form), basicAuthorization(app))
+        .withoutSecrets(secretsOf(app, form));
     log.debug("revocation POST {} -> HTTP {} in {} ms token={}", target.endpoint(), reply.status(),
         reply.elapsedMillis(), token.fingerprint());
     if (reply.isSuccess()) {
@@ -186,6 +188,9 @@ public final class OAuthClient {
   private TokenResponse token(GrantType grant, Target target, App app, Form form, List<String> requested,
       String sent) throws MailtokenException {
     HttpReply reply = caller.post(grant, target, authenticate(app, form), basicAuthorization(app));
+    if (!reply.isSuccess()) {
+      reply = reply.withoutSecrets(secretsOf(app, form));
+    }
     return read(grant, target, reply, requested, sent);
   }
 
@@ -206,6 +211,13 @@ public final class OAuthClient {
         r.accessToken().fingerprint(), r.refreshToken().map(Secret::fingerprint).orElse("none"),
         r.expiresIn().map(d -> d.toSeconds() + "s").orElse("unknown"));
     return r;
+  }
+
+  /** Every secret this request carried, so an error reply that echoes one can be cleaned. */
+  private static List<String> secretsOf(App app, Form form) {
+    List<String> secrets = new ArrayList<>(form.secretValues());
+    app.clientSecret().ifPresent(s -> secrets.add(s.reveal()));
+    return secrets;
   }
 
   /** Adds {@code client_id} (and the secret for {@code client_secret_post}) to the form. */

@@ -174,6 +174,27 @@ class ErrorClassificationTest {
   }
 
   @Test
+  void givenAnErrorDescriptionEchoingTheRefreshTokenAndClientSecret_whenRefreshFails_thenNeitherReachesTheException() {
+    String echo = "Bad refresh token " + rt.reveal() + " for client secret " + Emulated.CLIENT_SECRET;
+
+    MailtokenException e = refreshFailure(Fault.oauthError(400, "invalid_grant", echo));
+
+    assertThat(e).isInstanceOf(ReauthorizationRequiredException.class);
+    assertThat(e.getMessage()).contains("Bad refresh token <redacted> for client secret <redacted>")
+        .doesNotContain(rt.reveal()).doesNotContain(Emulated.CLIENT_SECRET);
+    assertThat(e.oauthError()).get().extracting(OAuthError::description).asString()
+        .doesNotContain(rt.reveal()).doesNotContain(Emulated.CLIENT_SECRET);
+  }
+
+  @Test
+  void givenAnHtmlErrorPageEchoingTheRefreshToken_whenRefreshFails_thenTheExcerptDoesNotHoldIt() {
+    MailtokenException e = refreshFailure(Fault.status(502, "<html>upstream said: token=" + rt.reveal() + "</html>"));
+
+    assertThat(e).isInstanceOf(TransientException.class);
+    assertThat(String.valueOf(e.getCause())).doesNotContain(rt.reveal());
+  }
+
+  @Test
   void givenInvalidGrantOnJwtBearerAndCodeExchange_whenClassified_thenGrantDecides() {
     FailureClassifier c = new FailureClassifier(clock);
     HttpReply reply = new HttpReply(400, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true),
