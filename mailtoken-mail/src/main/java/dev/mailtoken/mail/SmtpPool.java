@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Session;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,11 +17,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Connections for one (account, server): at most {@code poolSize} at once (callers beyond that
  * wait), reused most-recently-used first. A connection idle longer than the idle timeout, or
- * authenticated with a token that has since expired (the server would drop it, T-C-07), is
- * closed instead of reused. Thread-safe.
+ * authenticated with a token that expires within {@link #SESSION_MARGIN} (the server would drop it,
+ * T-C-07), is closed instead of reused. Thread-safe.
  */
 final class SmtpPool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpPool.class);
+
+  /** How long before its token expires a pooled connection stops being reused. */
+  static final Duration SESSION_MARGIN = Duration.ofSeconds(60);
 
   private final String account;
   private final SmtpServer server;
@@ -82,7 +86,10 @@ final class SmtpPool implements AutoCloseable {
         return null;
       }
       boolean idleTooLong = now.isAfter(c.lastUsed().plus(server.idleTimeout()));
-      boolean tokenExpired = c.transport().authenticatedWith().map(t -> t.isExpiredAt(now)).orElse(true);
+      // Retired a little before the token expires, not at the last millisecond: the server may end an
+      // OAuth session when its token expires (T-C-07), and a send takes time.
+      boolean tokenExpired = c.transport().authenticatedWith()
+          .map(t -> t.isExpiredAt(now.plus(SESSION_MARGIN))).orElse(true);
       if (!idleTooLong && !tokenExpired) {
         return c;
       }

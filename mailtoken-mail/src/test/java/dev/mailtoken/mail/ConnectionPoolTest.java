@@ -9,6 +9,7 @@ import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Account;
 import dev.mailtoken.token.CallbackGrant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -80,6 +81,22 @@ class ConnectionPoolTest {
 
     assertThat(rig.smtp.connectionCount()).isEqualTo(2);
     assertThat(rig.smtp.authAttempts()).extracting(AuthAttempt::accepted).containsExactly(true, true);
+    assertThat(rig.smtp.messages()).hasSize(2);
+  }
+
+  @Test
+  void givenPooledConnectionsTokenExpiresWithinTheMargin_whenSending_thenConnectionIsReplacedBeforeTheServerDropsIt()
+      throws Exception {
+    rig = MailRig.gmail(logs, b -> b);
+    String alice = rig.account("alice@example.com");
+    mailer = rig.mailer(rig.server().idleTimeout(Duration.ofDays(1)).build());
+    mailer.send(MailRig.message(alice, "bob@example.org", "fresh"));
+    Instant expiry = rig.tokens.status(alice).orElseThrow().tokenExpiresAt().orElseThrow();
+
+    rig.clock.advance(Duration.between(rig.clock.instant(), expiry.minusSeconds(30))); // valid, but only just
+    mailer.send(MailRig.message(alice, "bob@example.org", "last minute"));
+
+    assertThat(rig.smtp.connectionCount()).isEqualTo(2);
     assertThat(rig.smtp.messages()).hasSize(2);
   }
 
