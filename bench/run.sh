@@ -16,8 +16,8 @@ OUT=bench/results-$(date -u +%Y%m%dT%H%M%SZ).txt
   java -jar "$JAR" RefreshOverheadBenchmark -t 1 -wi 2 -w 3s -i 3 -r 3s -f 1 -jvmArgsAppend -Dsun.net.httpserver.nodelay=true
   echo "== refresh storm"
   java -cp "$JAR" dev.mailtoken.bench.RefreshStorm 10000 200
-  echo "== pooled sending: 20,000 x 2 KB over 5 connections (raw, Angus, mailtoken, Nodemailer)"
-  java -cp "$JAR" dev.mailtoken.bench.PooledSendBenchmark 20000 4000
+  echo "== pooled sending: 40,000 x 2 KB over 5 connections (raw, Angus, mailtoken, Nodemailer), each leg in its own process"
+  java -cp "$JAR" dev.mailtoken.bench.PooledSendBenchmark 40000 10000
   echo "== CLI start-up"
   ./mvnw -q -B install -DskipTests
   bench/startup.sh 20

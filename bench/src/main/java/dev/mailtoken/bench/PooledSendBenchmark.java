@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       leg builds — the ceiling for any client whose caller builds a {@code MimeMessage} — and
  *       the same without pipelining (one round trip per command, as Angus Mail does);
  *   <li><b>angus</b>: plain Angus Mail, a fixed token, one {@code Transport} per thread — what a
- *       Java user writes today;
+ *       Java user writes today; <b>angus-tuned</b>: the same with the stream provider named by a
+ *       system property (see {@link #NAMED_STREAM_PROVIDER});
  *   <li><b>mailtoken</b>: {@link MailtokenLeg}, the {@code Mailer} with its pool of 5 and a
  *       {@code TokenManager} serving a refresh-token account from the provider emulator;
  *   <li><b>nodemailer</b>: the npm package, pooled with {@code maxConnections: 5}, fixed token
@@ -42,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <p>Every Java leg builds a new {@code MimeMessage} per send, as an application does; each leg
- * sends an untimed warm-up first. Usage: {@code PooledSendBenchmark [messages] [warmup]}.
+ * sends an untimed warm-up first and runs in a JVM of its own. Usage:
+ * {@code PooledSendBenchmark [messages] [warmup]}.
  */
 public final class PooledSendBenchmark {
 
@@ -53,27 +55,102 @@ public final class PooledSendBenchmark {
   private PooledSendBenchmark() {
   }
 
+  /** The Java legs, in the order they run; each runs in a JVM of its own. */
+  private static final Map<String, String> LEGS = new LinkedHashMap<>();
+
+  static {
+    LEGS.put("raw", "raw socket client (pipelined)");
+    LEGS.put("raw+mime", "raw socket client sending MimeMessage bytes (pipelined)");
+    LEGS.put("raw+mime-1", "raw socket client sending MimeMessage bytes (no pipelining)");
+    LEGS.put("angus", "plain Angus Mail, fixed token");
+    LEGS.put("angus-tuned", "plain Angus Mail, fixed token, StreamProvider system property");
+    LEGS.put("mailtoken", "mailtoken Mailer");
+  }
+
+  /**
+   * Names Jakarta Mail's stream provider so it is not looked up with a class-path scan per message
+   * (what mailtoken's {@code Mailer} does for its own sends without a JVM-wide setting). Given to
+   * the MimeMessage ceilings and to the tuned Angus leg.
+   */
+  private static final String NAMED_STREAM_PROVIDER =
+      "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider";
+  private static final Map<String, List<String>> JVM_OPTIONS = Map.of(
+      "raw+mime", List.of(NAMED_STREAM_PROVIDER),
+      "raw+mime-1", List.of(NAMED_STREAM_PROVIDER),
+      "angus-tuned", List.of(NAMED_STREAM_PROVIDER));
+
+  /**
+   * {@code [messages] [warmup]}: starts the sink, then runs every leg against it — each Java leg
+   * in a fresh JVM (same java, same class path) so no leg inherits another's JIT-compiled code,
+   * Nodemailer under {@code node} — and prints the table. {@code --leg NAME PORT MESSAGES WARMUP}
+   * is one leg (what the driver forks).
+   */
   public static void main(String[] args) throws Exception {
+    String token = "ya29.bench-" + "a".repeat(180);
+    if (args.length > 0 && args[0].equals("--leg")) {
+      double rate = leg(args[1], Integer.parseInt(args[2]), token, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+      System.out.printf(Locale.ROOT, "RATE %.1f%n", rate);
+      return;
+    }
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 4_000;
-    String token = "ya29.bench-" + "a".repeat(180);
     Map<String, Double> rates = new LinkedHashMap<>();
-    try (SmtpSink sink = new SmtpSink(token); MailtokenLeg mailtoken = new MailtokenLeg()) {
-      rates.put("raw socket client (pipelined)", measure("raw", count, warmup,
-          n -> raw(sink.port(), token, n, true, PooledSendBenchmark::rawMessage)));
-      Session plain = Session.getInstance(new Properties());
-      rates.put("raw socket client sending MimeMessage bytes (pipelined)", measure("raw+mime", count, warmup,
-          n -> raw(sink.port(), token, n, true, i -> mimeBytes(plain, i))));
-      rates.put("raw socket client sending MimeMessage bytes (no pipelining)", measure("raw+mime-1", count, warmup,
-          n -> raw(sink.port(), token, n, false, i -> mimeBytes(plain, i))));
-      rates.put("plain Angus Mail, fixed token", measure("angus", count, warmup, n -> angus(sink.port(), token, n)));
-      mailtoken.start(sink.port(), token);
-      rates.put("mailtoken Mailer", measure("mailtoken", count, warmup, n -> threads(n, i -> mailtoken.send(i))));
+    try (SmtpSink sink = new SmtpSink(token)) {
+      for (Map.Entry<String, String> leg : LEGS.entrySet()) {
+        rates.put(leg.getValue(), fork(leg.getKey(), sink.port(), count, warmup));
+      }
       rates.put("Nodemailer (pooled)", nodemailer(sink.port(), token, count, warmup));
-      System.out.printf(Locale.ROOT, "sink received %d messages, %d authentications; mailtoken token requests: %d%n",
-          sink.messages(), sink.authentications(), mailtoken.tokenRequests());
+      System.out.printf(Locale.ROOT, "sink received %d messages, %d authentications%n",
+          sink.messages(), sink.authentications());
     }
     report(rates, count);
+  }
+
+  private static double fork(String leg, int port, int count, int warmup) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(JVM_OPTIONS.getOrDefault(leg, List.of()));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), PooledSendBenchmark.class.getName(),
+        "--leg", leg, String.valueOf(port), String.valueOf(count), String.valueOf(warmup)));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String rate = null;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith("RATE ")) {
+          rate = line.substring(5);
+        } else {
+          System.out.println(line);
+        }
+      }
+    }
+    if (p.waitFor() != 0 || rate == null) {
+      throw new IOException("leg " + leg + " failed");
+    }
+    return Double.parseDouble(rate);
+  }
+
+  private static double leg(String name, int port, String token, int count, int warmup) throws Exception {
+    Session plain = Session.getInstance(new Properties());
+    switch (name) {
+      case "raw":
+        return measure(name, count, warmup, n -> raw(port, token, n, true, PooledSendBenchmark::rawMessage));
+      case "raw+mime":
+        return measure(name, count, warmup, n -> raw(port, token, n, true, i -> mimeBytes(plain, i)));
+      case "raw+mime-1":
+        return measure(name, count, warmup, n -> raw(port, token, n, false, i -> mimeBytes(plain, i)));
+      case "angus":
+      case "angus-tuned":
+        return measure(name, count, warmup, n -> angus(port, token, n));
+      case "mailtoken":
+        try (MailtokenLeg mailtoken = new MailtokenLeg()) {
+          mailtoken.start(port, token);
+          double rate = measure(name, count, warmup, n -> threads(n, mailtoken::send));
+          System.out.printf(Locale.ROOT, "mailtoken token requests (callback calls): %d%n", mailtoken.tokenRequests());
+          return rate;
+        }
+      default:
+        throw new IllegalArgumentException("no leg " + name + "; legs: " + LEGS.keySet());
+    }
   }
 
   interface Leg {
