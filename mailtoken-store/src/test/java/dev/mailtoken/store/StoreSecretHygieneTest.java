@@ -41,7 +41,7 @@ class StoreSecretHygieneTest extends StoreTestSupport {
    * exception itself carries core's OAuthClient message unchanged.)
    */
   @Test
-  void givenTransientFailureEchoingTheSecrets_whenRefreshing_thenTheStoredLastErrorShowsOnlyFingerprints()
+  void givenTransientFailureEchoingTheSecrets_whenRefreshing_thenTheStoredLastErrorHoldsNoSecret()
       throws Exception {
     CredentialStore store = storeWithAccount(ALICE);
     Secret refreshToken = store.secrets(ALICE).orElseThrow().refreshToken().orElseThrow();
@@ -51,12 +51,13 @@ class StoreSecretHygieneTest extends StoreTestSupport {
     catchThrowable(() -> store.freshToken(ALICE, false, client));
 
     String lastError = store.account(ALICE).orElseThrow().lastError().orElseThrow();
-    assertThat(lastError).contains("server_error", "sha256:" + refreshToken.fingerprint());
+    // OAuthClient already cleans echoed secrets out of the reply; the store fingerprints any that remain.
+    assertThat(lastError).contains("server_error");
     assertNoSecretIn(lastError);
   }
 
   @Test
-  void givenInvalidGrantEchoingTheRefreshToken_whenRefreshing_thenTheStoredLastErrorShowsOnlyItsFingerprint()
+  void givenInvalidGrantEchoingTheRefreshToken_whenRefreshing_thenTheStoredLastErrorHoldsNoSecret()
       throws Exception {
     CredentialStore store = storeWithAccount(ALICE);
     Secret refreshToken = store.secrets(ALICE).orElseThrow().refreshToken().orElseThrow();
@@ -67,7 +68,7 @@ class StoreSecretHygieneTest extends StoreTestSupport {
 
     StoredAccount account = store.account(ALICE).orElseThrow();
     assertThat(account.status()).isEqualTo(AccountState.REAUTHORIZATION_REQUIRED);
-    assertThat(account.lastError().orElseThrow()).contains("invalid_grant", "sha256:" + refreshToken.fingerprint());
+    assertThat(account.lastError().orElseThrow()).contains("invalid_grant");
     assertNoSecretIn(account.lastError().orElseThrow());
   }
 
