@@ -90,11 +90,13 @@ final class SmtpPool implements AutoCloseable {
       // OAuth session when its token expires (T-C-07), and a send takes time.
       boolean tokenExpired = c.transport().authenticatedWith()
           .map(t -> t.isExpiredAt(now.plus(SESSION_MARGIN))).orElse(true);
-      if (!idleTooLong && !tokenExpired) {
+      // Closed while in use (say, a refusal whose RSET failed) yet returned as healthy: never hand it out.
+      boolean gone = !c.transport().socketOpen();
+      if (!idleTooLong && !tokenExpired && !gone) {
         return c;
       }
-      LOG.debug("closing pooled SMTP connection account={} idleTooLong={} tokenExpired={}", account, idleTooLong,
-          tokenExpired);
+      LOG.debug("closing pooled SMTP connection account={} idleTooLong={} tokenExpired={} closed={}", account,
+          idleTooLong, tokenExpired, gone);
       c.closeQuietly();
     }
   }
