@@ -125,6 +125,10 @@ public final class SmtpServer implements MailTransport {
     p.put("mail.smtp.auth.mechanisms", mechanism.saslName());
     p.put("mail.smtp.connectiontimeout", Long.toString(connectTimeout.toMillis()));
     p.put("mail.smtp.timeout", Long.toString(readTimeout.toMillis()));
+    if (pipelining && security != SmtpSecurity.IMPLICIT_TLS) {
+      // The plain socket STARTTLS (or nothing) runs over; implicit TLS keeps Angus's own sockets.
+      p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+    }
     if (security == SmtpSecurity.IMPLICIT_TLS) {
       p.put("mail.smtp.ssl.enable", "true");
     } else if (security == SmtpSecurity.STARTTLS) {

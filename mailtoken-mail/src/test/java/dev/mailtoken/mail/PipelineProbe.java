@@ -18,7 +18,9 @@ import java.util.List;
  * pipelines: before answering {@code MAIL FROM} it waits up to {@link #WAIT_MS} for the client's
  * next command. A pipelining client has already written {@code RCPT} (and {@code DATA}); one that
  * waits for each reply writes nothing until {@code MAIL} is answered, so the wait expires.
- * Advertises {@code PIPELINING} only when told to. Thread-safe; one thread per connection.
+ * Advertises {@code PIPELINING} only when told to. It refuses any recipient whose address contains
+ * "refused" but, unlike a conforming server (RFC 2920 §3.1), answers every DATA with 354 even when
+ * no recipient was accepted. Thread-safe; one thread per connection.
  */
 final class PipelineProbe implements AutoCloseable {
   static final long WAIT_MS = 400;
@@ -116,6 +118,9 @@ final class PipelineProbe implements AutoCloseable {
     String line;
     while ((line = readLine(in)) != null && !line.equals(".")) {
       // discard the content
+    }
+    if (line == null) {
+      return; // the client closed the connection in data mode: nothing delivered
     }
     synchronized (this) {
       messages++;

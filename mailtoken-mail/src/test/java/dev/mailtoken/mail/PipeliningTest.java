@@ -108,6 +108,47 @@ class PipeliningTest {
     assertThat(probe.messages()).isEqualTo(1);
   }
 
+  @Test
+  void givenServerAnswers354AfterRefusingTheOnlyRecipient_whenSending_thenRecipientRejectedNothingSentAndANewConnection()
+      throws Exception {
+    rig = MailRig.gmail(logs);
+    String alice = rig.account("alice@example.com");
+    mailer = probeMailer(true, true);
+
+    assertThatThrownBy(() -> mailer.send(MailRig.message(alice, "refused@example.org", "one refused")))
+        .isInstanceOfSatisfying(RecipientRejectedException.class,
+            e -> assertThat(e.recipients()).containsExactly("refused@example.org"));
+    mailer.send(MailRig.message(alice, "bob@example.org", "next"));
+
+    // the server sat in data mode: the connection was closed (no "." written), and the next send opened another
+    assertThat(probe.messages()).isEqualTo(1);
+    assertThat(probe.commands()).filteredOn(c -> c.startsWith("EHLO")).hasSize(2);
+    assertThat(probe.commands()).doesNotContain("RSET", "QUIT");
+  }
+
+  @Test
+  void givenStartTlsServer_whenPipelining_thenTheFirstSocketIsMadeWithoutNagleDelay() throws Exception {
+    rig = MailRig.gmail(logs);
+    SmtpServer server = SmtpServer.builder().host("smtp.example.org").build();
+
+    Object factory = server.sessionProperties().get("mail.smtp.socketFactory");
+
+    assertThat(factory).isInstanceOf(NoDelaySocketFactory.class);
+    try (java.net.Socket s = ((NoDelaySocketFactory) factory).createSocket()) {
+      assertThat(s.getTcpNoDelay()).isTrue();
+    }
+  }
+
+  @Test
+  void givenImplicitTlsOrPipeliningOff_whenSessionProperties_thenAngusMakesItsOwnSockets() {
+    rig = MailRig.gmail(logs);
+    SmtpServer implicit = SmtpServer.builder().host("smtp.example.org").security(SmtpSecurity.IMPLICIT_TLS).build();
+    SmtpServer off = SmtpServer.builder().host("smtp.example.org").pipelining(false).build();
+
+    assertThat(implicit.sessionProperties()).doesNotContainKey("mail.smtp.socketFactory");
+    assertThat(off.sessionProperties()).doesNotContainKey("mail.smtp.socketFactory");
+  }
+
   @ParameterizedTest(name = "pipelining={0}")
   @ValueSource(booleans = {true, false})
   void givenEmulator_whenSending_thenTheMessageArrivesIntact(boolean pipelining) throws Exception {
