@@ -50,9 +50,9 @@ final class SmtpPipeline {
    *
    * @param advertised whether the server advertised {@code PIPELINING} in its (last) EHLO reply
    */
-  static Optional<SmtpPipeline> plan(Session session, boolean enabled, boolean advertised, Message message,
-      Address[] addresses) throws MessagingException {
-    if (!enabled || !advertised || !(message instanceof MimeMessage) || message instanceof SMTPMessage
+  static Optional<SmtpPipeline> plan(Session session, boolean advertised, Message message, Address[] addresses)
+      throws MessagingException {
+    if (!advertised || !(message instanceof MimeMessage) || message instanceof SMTPMessage
         || addresses == null || addresses.length == 0) {
       return Optional.empty();
     }

@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * plaintext is allowed for a loopback host), and on a rejection renews the token once and
  * reconnects once. Reply {@code 535 5.7.139} (SMTP AUTH disabled) is never retried.
  *
+ * <p>When the server advertises {@code PIPELINING} and {@link SmtpServer#pipelining()} is on, a
+ * simple send (see {@link SmtpPipeline}) writes MAIL, RCPT and DATA before reading their replies
+ * (RFC 2920); Angus then reads and judges each reply as it always does, so failures are the same
+ * exceptions as without pipelining. A server that enters data mode for a refused envelope gets its
+ * connection closed (nothing is sent).
+ *
  * <p>Jakarta Mail instantiates it by name ({@code mail.smtp.class}), hence public. Failures are
  * {@link MessagingException}s whose cause is the typed {@link MailtokenException}. Like every
  * Jakarta Mail transport it is used by one thread at a time.
@@ -111,9 +117,8 @@ public class TokenSmtpTransport extends SMTPTransport {
   public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
     dataSent = false;
     SmtpServer server = (SmtpServer) session.getProperties().get(SERVER_PROPERTY);
-    boolean enabled = server != null && server.pipelining();
-    pipeline = enabled && socketOpen()
-        ? SmtpPipeline.plan(session, true, supportsExtension("PIPELINING"), message, addresses).orElse(null)
+    pipeline = server != null && server.pipelining() && socketOpen()
+        ? SmtpPipeline.plan(session, supportsExtension("PIPELINING"), message, addresses).orElse(null)
         : null;
     try {
       super.sendMessage(message, addresses);
@@ -156,6 +161,8 @@ public class TokenSmtpTransport extends SMTPTransport {
       }
       if (!"RSET".equals(command)) {
         // Angus built a different envelope than planned: a bug in SmtpPipeline.plan, never silent.
+        LOG.warn("SMTP pipelining: Angus sent {} where {} was pipelined; closing the connection",
+            command.split(" ")[0], p.next().split(" ")[0]);
         throw abandon(p, "pipelined " + p.next() + " but Angus sent " + command.split(" ")[0]);
       }
       while (p.pending()) {
