@@ -33,7 +33,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
     if (main.verbose()) {
       ex.printStackTrace(err);
-    } else if (exitCode(ex) == ExitCode.FAILURE && !(ex instanceof CliException)) {
+    } else if (exitCode(ex) == ExitCode.INTERNAL || exitCode(ex) == ExitCode.FAILURE && !(ex instanceof CliException)) {
       err.println("(run again with --verbose for the stack trace)");
     }
     err.flush();
@@ -63,6 +63,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
     if (ex instanceof ConfigurationException || isStoreConfiguration(ex)) {
       return ExitCode.CONFIGURATION;
+    }
+    if (ex instanceof RuntimeException) {
+      return ExitCode.INTERNAL;
     }
     return ExitCode.FAILURE;
   }

@@ -13,16 +13,18 @@ public enum ExitCode {
   USAGE(2),
   /** The account's grant is dead ({@code invalid_grant}): run {@code mailtoken authorize} again. */
   REAUTHORIZATION_REQUIRED(3),
+  /** A bug: an exception nobody expected (the message says which; {@code --verbose} shows where). */
+  INTERNAL(4),
   /** Configuration: app or account missing, bad or wrong key, wrong scope, provider refused the setup. */
-  CONFIGURATION(4),
+  CONFIGURATION(5),
   /** The provider or network failed in a way that may pass: try again later. */
-  TRANSIENT(5),
+  TRANSIENT(6),
   /** Consent was denied, did not match our request, or did not come back in time. */
-  CONSENT(6);
+  CONSENT(7);
 
   /** The help footer line listing every code. */
   public static final String FOOTER = "%nExit codes: 0 ok, 1 failure, 2 usage, 3 reauthorization required,"
-      + " 4 configuration, 5 provider/network transient, 6 consent denied/timeout.";
+      + " 4 internal error, 5 configuration, 6 provider/network transient, 7 consent denied/timeout.";
 
   private final int code;
 
