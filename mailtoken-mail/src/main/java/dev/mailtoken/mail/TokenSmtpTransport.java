@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * Jakarta Mail transport it is used by one thread at a time.
  */
 public class TokenSmtpTransport extends SMTPTransport {
+  /** The current message's data, between {@link #data()} and {@link #finishData()}. */
+  private DataBuffer dataBuffer;
   static final String SERVER_PROPERTY = "dev.mailtoken.mail.server";
   private static final Logger LOG = LoggerFactory.getLogger(TokenSmtpTransport.class);
 
@@ -199,7 +201,17 @@ public class TokenSmtpTransport extends SMTPTransport {
   @Override
   protected OutputStream data() throws MessagingException {
     dataSent = true;
-    return super.data();
+    dataBuffer = new DataBuffer(super.data());
+    return dataBuffer;
+  }
+
+  @Override
+  protected void finishData() throws IOException, MessagingException {
+    if (dataBuffer != null) {
+      dataBuffer.drain();
+      dataBuffer = null;
+    }
+    super.finishData();
   }
 
   @Override
