@@ -17,7 +17,7 @@ OUT=bench/results-$(date -u +%Y%m%dT%H%M%SZ).txt
   echo "== refresh storm"
   java -cp "$JAR" dev.mailtoken.bench.RefreshStorm 10000 200
   echo "== pooled sending: 40,000 x 2 KB over 5 connections (raw, Angus, mailtoken, Nodemailer), each leg in its own process"
-  java -cp "$JAR" dev.mailtoken.bench.PooledSendBenchmark 40000 10000
+  java -cp "$JAR" dev.mailtoken.bench.PooledSendBenchmark 40000 20000
   echo "== CLI start-up"
   ./mvnw -q -B install -DskipTests
   bench/startup.sh 20

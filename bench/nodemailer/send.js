@@ -1,12 +1,12 @@
 // Nodemailer leg of the pooled-sending benchmark: sends COUNT messages of ~2 KB over a pool of
 // CONNECTIONS connections to the sink, authenticating with XOAUTH2 (a fixed access token, so
 // Nodemailer does no refresh work at all), after WARMUP messages that are not timed.
-// Usage: node send.js PORT COUNT CONNECTIONS TOKEN WARMUP
-// Prints one JSON line: {"messages":N,"seconds":S}
+// Usage: node send.js PORT COUNT CONNECTIONS TOKEN WARMUP ROUNDS
+// Prints one JSON line: {"messages":N,"rates":[msg/s per round],"median":M}
 'use strict';
 const nodemailer = require('nodemailer');
 
-const [port, count, connections, token, warmup] = process.argv.slice(2);
+const [port, count, connections, token, warmup, rounds] = process.argv.slice(2);
 const body = 'x'.repeat(76) + '\n';
 const text = body.repeat(26); // 26 * 77 = 2002 bytes
 
@@ -36,10 +36,14 @@ function sendMany(n) {
 
 (async () => {
   await sendMany(Number(warmup));
-  const start = process.hrtime.bigint();
-  await sendMany(Number(count));
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  console.log(JSON.stringify({ messages: Number(count), seconds }));
+  const rates = [];
+  for (let r = 0; r < Number(rounds || 1); r++) {
+    const start = process.hrtime.bigint();
+    await sendMany(Number(count));
+    rates.push(Number(count) / (Number(process.hrtime.bigint() - start) / 1e9));
+  }
+  const sorted = [...rates].sort((a, b) => a - b);
+  console.log(JSON.stringify({ messages: Number(count), rates, median: sorted[Math.floor(sorted.length / 2)] }));
   transport.close();
 })().catch((e) => {
   console.error(e);

@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <p>Every Java leg builds a new {@code MimeMessage} per send, as an application does; each leg
- * sends an untimed warm-up first and runs in a JVM of its own. Usage:
+ * sends an untimed warm-up first, then {@link #ROUNDS} timed rounds whose median is its rate, and
+ * runs in a JVM of its own. Usage:
  * {@code PooledSendBenchmark [messages] [warmup]}.
  */
 public final class PooledSendBenchmark {
@@ -161,14 +162,22 @@ public final class PooledSendBenchmark {
     void send(int index) throws Exception;
   }
 
+  /** Rounds measured per leg after the warm-up; the leg's rate is their median. */
+  static final int ROUNDS = 3;
+
   private static double measure(String name, int count, int warmup, Leg leg) throws Exception {
     leg.run(warmup);
-    long start = System.nanoTime();
-    leg.run(count);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double rate = count / seconds;
-    System.out.printf(Locale.ROOT, "%-10s %,d messages in %.2f s = %,.0f msg/s%n", name, count, seconds, rate);
-    return rate;
+    double[] rates = new double[ROUNDS];
+    for (int round = 0; round < ROUNDS; round++) {
+      long start = System.nanoTime();
+      leg.run(count);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      rates[round] = count / seconds;
+      System.out.printf(Locale.ROOT, "%-11s round %d: %,d messages in %.2f s = %,.0f msg/s%n", name, round + 1, count,
+          seconds, rates[round]);
+    }
+    java.util.Arrays.sort(rates);
+    return rates[ROUNDS / 2];
   }
 
   /** Runs {@code send} for indexes 0..n-1 on {@link #CONNECTIONS} threads. */
@@ -284,7 +293,8 @@ public final class PooledSendBenchmark {
       throw new IllegalStateException("run `npm ci --prefix bench/nodemailer` first (bench/run.sh does)");
     }
     Process node = new ProcessBuilder("node", script.toString(), String.valueOf(port), String.valueOf(count),
-        String.valueOf(CONNECTIONS), token, String.valueOf(warmup)).redirectErrorStream(true).start();
+        String.valueOf(CONNECTIONS), token, String.valueOf(warmup), String.valueOf(ROUNDS))
+        .redirectErrorStream(true).start();
     String last = null;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -294,9 +304,8 @@ public final class PooledSendBenchmark {
     if (node.waitFor() != 0 || last == null || !last.startsWith("{")) {
       throw new IOException("nodemailer leg failed: " + last);
     }
-    double seconds = Double.parseDouble(last.replaceAll(".*\"seconds\":([0-9.eE+-]+).*", "$1"));
-    double rate = count / seconds;
-    System.out.printf(Locale.ROOT, "%-10s %,d messages in %.2f s = %,.0f msg/s%n", "nodemailer", count, seconds, rate);
+    double rate = Double.parseDouble(last.replaceAll(".*\"median\":([0-9.eE+-]+).*", "$1"));
+    System.out.printf(Locale.ROOT, "%-11s median of %d rounds: %,.0f msg/s (%s)%n", "nodemailer", ROUNDS, rate, last);
     return rate;
   }
 
