@@ -112,7 +112,8 @@ final class TokenRefresher {
           : client.jwtBearer(serviceAccountKey(row, f, storedApp), account.subject().orElse(null),
               account.grantedScopes().isEmpty() ? app.scopes() : account.grantedScopes());
     } catch (ReauthorizationRequiredException e) {
-      String reason = redacted(e.getMessage(), refreshToken, storedApp.clientSecret());
+      // OAuthClient has already cleaned any secret the provider echoed out of the message.
+      String reason = String.valueOf(e.getMessage());
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("status", AccountState.REAUTHORIZATION_REQUIRED.name());
       m.put("last_error", reason);
@@ -121,8 +122,7 @@ final class TokenRefresher {
       return new Outcome(null, false, Optional.empty(), e);
     } catch (MailtokenException e) {
       // Transient or configuration failure: remember it for `accounts show`; the grant is unchanged.
-      AccountRows.update(c, address, row.version(),
-          Map.of("last_error", redacted(e.getMessage(), refreshToken, storedApp.clientSecret())), now, false);
+      AccountRows.update(c, address, row.version(), Map.of("last_error", String.valueOf(e.getMessage())), now, false);
       return new Outcome(null, false, Optional.empty(), e);
     }
     Optional<Secret> rotated = refreshToken.flatMap(old -> response.refreshToken().filter(n -> !n.equals(old)));
@@ -173,21 +173,6 @@ final class TokenRefresher {
       throw new ConfigurationException("The stored service-account key of " + row.address() + " cannot be read ("
           + e.getClass().getSimpleName() + "); import the key file again.", row.address(), null, null);
     }
-  }
-
-  /**
-   * The provider's error text as stored in {@code last_error} (and logged): a provider that echoes
-   * the request in its error description must not put the refresh token or client secret into the
-   * database in clear, so any of them is replaced by its fingerprint.
-   */
-  static String redacted(String message, Optional<Secret> refreshToken, Optional<Secret> clientSecret) {
-    String text = String.valueOf(message);
-    for (Optional<Secret> secret : List.of(refreshToken, clientSecret)) {
-      if (secret.isPresent() && !secret.get().reveal().isEmpty()) {
-        text = text.replace(secret.get().reveal(), "sha256:" + secret.get().fingerprint());
-      }
-    }
-    return text;
   }
 
   private static ConfigurationException missing(String address, String what) {

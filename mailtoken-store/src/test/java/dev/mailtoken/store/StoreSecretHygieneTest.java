@@ -37,8 +37,8 @@ class StoreSecretHygieneTest extends StoreTestSupport {
 
   /**
    * A provider that echoes the request in its error description: the store's last_error column
-   * (and its log line) show the refresh token and client secret only as fingerprints. (The
-   * exception itself carries core's OAuthClient message unchanged.)
+   * (and its log line) hold neither the refresh token nor the client secret. (OAuthClient cleans
+   * them out of the reply; the store records its message unchanged.)
    */
   @Test
   void givenTransientFailureEchoingTheSecrets_whenRefreshing_thenTheStoredLastErrorHoldsNoSecret()
@@ -51,7 +51,6 @@ class StoreSecretHygieneTest extends StoreTestSupport {
     catchThrowable(() -> store.freshToken(ALICE, false, client));
 
     String lastError = store.account(ALICE).orElseThrow().lastError().orElseThrow();
-    // OAuthClient already cleans echoed secrets out of the reply; the store fingerprints any that remain.
     assertThat(lastError).contains("server_error");
     assertNoSecretIn(lastError);
   }
