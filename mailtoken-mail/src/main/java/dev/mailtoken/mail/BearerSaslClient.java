@@ -61,9 +61,6 @@ final class BearerSaslClient implements SaslClient {
         throw new SaslException("refusing to send a bearer token over an unencrypted connection");
       }
       state = 1;
-      if (attempt != null) {
-        attempt.offered();
-      }
       return response.clone();
     }
     if (state == 1) {

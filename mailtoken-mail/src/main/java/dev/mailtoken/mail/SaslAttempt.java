@@ -14,21 +14,15 @@ import java.util.Optional;
  */
 final class SaslAttempt {
   private final String handle;
-  private final String account;
   private final AccessToken token;
-  private final SaslMechanism mechanism;
   private final boolean plaintextAllowed;
   private final TokenSmtpTransport transport;
   private volatile byte[] errorChallenge;
   private volatile boolean refusedPlaintext;
-  private volatile boolean offered;
 
-  SaslAttempt(String handle, String account, AccessToken token, SaslMechanism mechanism,
-      boolean plaintextAllowed, TokenSmtpTransport transport) {
+  SaslAttempt(String handle, AccessToken token, boolean plaintextAllowed, TokenSmtpTransport transport) {
     this.handle = handle;
-    this.account = account;
     this.token = token;
-    this.mechanism = mechanism;
     this.plaintextAllowed = plaintextAllowed;
     this.transport = transport;
   }
@@ -37,16 +31,8 @@ final class SaslAttempt {
     return handle;
   }
 
-  String account() {
-    return account;
-  }
-
   AccessToken token() {
     return token;
-  }
-
-  SaslMechanism mechanism() {
-    return mechanism;
   }
 
   /** True when the connection is encrypted, or plaintext was explicitly allowed for loopback. */
@@ -56,14 +42,6 @@ final class SaslAttempt {
       refusedPlaintext = true;
     }
     return ok;
-  }
-
-  void offered() {
-    offered = true;
-  }
-
-  boolean wasOffered() {
-    return offered;
   }
 
   boolean refusedPlaintext() {

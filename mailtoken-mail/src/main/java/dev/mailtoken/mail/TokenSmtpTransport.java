@@ -66,7 +66,7 @@ public class TokenSmtpTransport extends SMTPTransport {
     }
     AccessToken token = token((Credentials) creds, account, null);
     for (int round = 0; ; round++) {
-      SaslAttempt attempt = new SaslAttempt(attempts.newHandle(), account, token, server.mechanism(), plaintextOk, this);
+      SaslAttempt attempt = new SaslAttempt(attempts.newHandle(), token, plaintextOk, this);
       attempts.add(attempt);
       boolean ok;
       try {
