@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
@@ -19,26 +20,22 @@ final class SmtpFailures {
 
   static MailtokenException of(String account, MessagingException e, boolean dataSent) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof MailtokenException) {
-        return (MailtokenException) t;
+      if (t instanceof MailtokenException typed) {
+        return typed;
       }
     }
     int code = replyCode(e);
     String reply = reply(e);
-    java.util.Optional<MailtokenException> special = SmtpReplies.special(account, code, reply);
+    Optional<MailtokenException> special = SmtpReplies.special(account, code, reply);
     if (special.isPresent()) {
       return special.get();
     }
-    if (e instanceof SendFailedException) {
-      SendFailedException sfe = (SendFailedException) e;
-      Address[] invalid = sfe.getInvalidAddresses();
-      if (invalid != null && invalid.length > 0 && (code == 0 || code >= 500) && !dataSent) {
-        List<String> rejected = new ArrayList<>();
-        for (Address a : invalid) {
-          rejected.add(a.toString());
-        }
-        return new RecipientRejectedException(account, rejected, reply.isEmpty() ? e.getMessage() : reply);
+    if (e instanceof SendFailedException sfe && hasInvalid(sfe) && (code == 0 || code >= 500) && !dataSent) {
+      List<String> rejected = new ArrayList<>();
+      for (Address a : sfe.getInvalidAddresses()) {
+        rejected.add(a.toString());
       }
+      return new RecipientRejectedException(account, rejected, reply.isEmpty() ? e.getMessage() : reply);
     }
     return new SmtpFailureException(account, code, reply.isEmpty() ? String.valueOf(e.getMessage()) : reply,
         dataSent, e);
@@ -50,31 +47,36 @@ final class SmtpFailures {
       return false;
     }
     int code = replyCode(e);
-    return code == 421 || (code == 0 && !(e instanceof SendFailedException && hasInvalid((SendFailedException) e)));
+    return code == 421 || (code == 0 && !(e instanceof SendFailedException sfe && hasInvalid(sfe)));
   }
 
   private static boolean hasInvalid(SendFailedException e) {
     return e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
   }
 
-  static int replyCode(MessagingException e) {
-    for (Exception x = e; x != null; x = x instanceof MessagingException ? ((MessagingException) x).getNextException() : null) {
-      if (x instanceof SMTPAddressFailedException) {
-        return ((SMTPAddressFailedException) x).getReturnCode();
-      }
-      if (x instanceof SMTPSendFailedException) {
-        return ((SMTPSendFailedException) x).getReturnCode();
-      }
+  private static int replyCode(MessagingException e) {
+    MessagingException reply = serverReply(e);
+    if (reply instanceof SMTPAddressFailedException a) {
+      return a.getReturnCode();
+    }
+    if (reply instanceof SMTPSendFailedException f) {
+      return f.getReturnCode();
     }
     return 0;
   }
 
   private static String reply(MessagingException e) {
-    for (Exception x = e; x != null; x = x instanceof MessagingException ? ((MessagingException) x).getNextException() : null) {
-      if (x instanceof SMTPAddressFailedException || x instanceof SMTPSendFailedException) {
-        return String.valueOf(x.getMessage()).trim();
+    MessagingException reply = serverReply(e);
+    return reply == null ? "" : String.valueOf(reply.getMessage()).trim();
+  }
+
+  /** The first exception in the chain that carries the server's reply (Angus's SMTP*FailedException), or null. */
+  private static MessagingException serverReply(MessagingException e) {
+    for (Exception x = e; x instanceof MessagingException m; x = m.getNextException()) {
+      if (m instanceof SMTPAddressFailedException || m instanceof SMTPSendFailedException) {
+        return m;
       }
     }
-    return "";
+    return null;
   }
 }
