@@ -105,20 +105,18 @@ public final class Mailer implements AutoCloseable {
 
   /** {@link #send(MimeMessage)} on the mailer's executor; failures complete the future exceptionally. */
   public CompletableFuture<SendResult> sendAsync(MimeMessage message) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return send(message);
-      } catch (MailtokenException e) {
-        throw new CompletionException(e);
-      }
-    }, executor);
+    return async(() -> send(message));
   }
 
   /** {@link #send(MimeMessage, String)} on the mailer's executor. */
   public CompletableFuture<SendResult> sendAsync(MimeMessage message, String account) {
+    return async(() -> send(message, account));
+  }
+
+  private CompletableFuture<SendResult> async(StreamProviderLookup.Action<SendResult, MailtokenException> send) {
     return CompletableFuture.supplyAsync(() -> {
       try {
-        return send(message, account);
+        return send.run();
       } catch (MailtokenException e) {
         throw new CompletionException(e);
       }
