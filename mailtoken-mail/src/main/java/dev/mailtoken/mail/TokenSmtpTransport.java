@@ -37,6 +37,8 @@ public class TokenSmtpTransport extends SMTPTransport {
   static final String SERVER_PROPERTY = "dev.mailtoken.mail.server";
   private static final Logger LOG = LoggerFactory.getLogger(TokenSmtpTransport.class);
 
+  /** Set by {@link MailSessions}; null on a session made some other way (then nothing is pipelined). */
+  private final SmtpServer server;
   private volatile AccessToken authenticatedWith;
   private volatile boolean dataSent;
   private volatile boolean open;
@@ -44,6 +46,7 @@ public class TokenSmtpTransport extends SMTPTransport {
 
   public TokenSmtpTransport(Session session, URLName url) {
     super(session, url);
+    this.server = (SmtpServer) session.getProperties().get(SERVER_PROPERTY);
   }
 
   @Override
@@ -58,7 +61,6 @@ public class TokenSmtpTransport extends SMTPTransport {
     if (account == null) {
       throw new MessagingException("no account to authenticate as: set mail.smtp.user or pass the user to connect");
     }
-    SmtpServer server = (SmtpServer) props.get(SERVER_PROPERTY);
     SaslAttempts attempts = (SaslAttempts) props.get(SaslAttempts.PROPERTY);
     boolean plaintextOk = server.plaintextAuthAllowed();
     if (server.security() == SmtpSecurity.NONE && !plaintextOk) {
@@ -118,7 +120,6 @@ public class TokenSmtpTransport extends SMTPTransport {
   @Override
   public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
     dataSent = false;
-    SmtpServer server = (SmtpServer) session.getProperties().get(SERVER_PROPERTY);
     pipeline = server != null && server.pipelining() && socketOpen()
         ? SmtpPipeline.plan(session, supportsExtension("PIPELINING"), message, addresses).orElse(null)
         : null;
