@@ -33,9 +33,11 @@ final class HttpMailSender {
   /** The response body of a successful send. */
   String send(MailTransport api, String account, byte[] mime) throws MailtokenException {
     AccessToken token = credentials.token(account);
+    // Encoded once: a retry after a 401 differs only in its Authorization header.
+    HttpRequest.Builder unsigned = (api instanceof GmailApi gmail ? gmail.request(mime)
+        : ((GraphApi) api).request(account, mime)).timeout(timeout);
     for (int round = 0; ; round++) {
-      HttpRequest.Builder b = api instanceof GmailApi ? ((GmailApi) api).request(mime) : ((GraphApi) api).request(account, mime);
-      HttpRequest request = b.timeout(timeout).header("Authorization", "Bearer " + token.value().reveal()).build();
+      HttpRequest request = unsigned.copy().header("Authorization", "Bearer " + token.value().reveal()).build();
       HttpResponse<String> response = exchange(request, account, api);
       int status = response.statusCode();
       LOG.debug("{} send account={} token={} status={}", api.name(), account, token.value().fingerprint(), status);
