@@ -183,9 +183,46 @@ final class AccountSlot {
     succeed(flight, grant, outcome.token(), rotated);
   }
 
+  /**
+   * Serves {@code current} (a token the caller already holds, e.g. from a code exchange) as if this
+   * slot had fetched it, and schedules its proactive refresh. Call before the slot is shared.
+   *
+   * @return false, changing nothing, when {@code current} is already past the expiry margin
+   */
+  boolean seed(AccessToken current) {
+    long nowMs = config.clock().millis();
+    Snapshot next = healthy(snapshot.grant(), current, nowMs);
+    if (!next.usableAt(nowMs)) {
+      return false;
+    }
+    synchronized (this) {
+      snapshot = next;
+    }
+    scheduleProactive(next, nowMs);
+    return true;
+  }
+
   private void succeed(CompletableFuture<AccessToken> flight, Grant grant, AccessToken token, Secret rotated) {
     Instant now = config.clock().instant();
     long nowMs = now.toEpochMilli();
+    Snapshot next = healthy(grant, token, nowMs);
+    synchronized (this) {
+      snapshot = next;
+      inFlight = null;
+    }
+    flight.complete(token);
+    scheduleProactive(next, nowMs);
+    if (rotated != null) {
+      LOG.info("refresh token rotated and saved account={} refreshToken=sha256:{}", account, rotated.fingerprint());
+      config.events().publish(new TokenEvent.Rotated(account, now, rotated.fingerprint()));
+    }
+    LOG.info("access token issued account={} token=sha256:{} expiresAt={}",
+        account, token.value().fingerprint(), token.expiresAt().map(Instant::toString).orElse("unknown"));
+    config.events().publish(new TokenEvent.Issued(account, now, token));
+  }
+
+  /** A healthy snapshot serving {@code token}, with its refresh and expiry windows as of {@code nowMs}. */
+  private Snapshot healthy(Grant grant, AccessToken token, long nowMs) {
     long fresh = Long.MAX_VALUE;
     long usable = Long.MAX_VALUE;
     if (token.expiresAt().isPresent()) {
@@ -200,22 +237,15 @@ final class AccountSlot {
         usable = expiry;
       }
     }
-    Snapshot next = new Snapshot(grant, token, fresh, usable, AccountHealth.HEALTHY, null, null, null, 0);
-    synchronized (this) {
-      snapshot = next;
-      inFlight = null;
-    }
-    flight.complete(token);
-    if (grant.renewable() && fresh != Long.MAX_VALUE && fresh > nowMs) {
+    return new Snapshot(grant, token, fresh, usable, AccountHealth.HEALTHY, null, null, null, 0);
+  }
+
+  /** Schedules the background refresh of {@code s}'s token at its refresh time minus jitter. */
+  private void scheduleProactive(Snapshot s, long nowMs) {
+    long fresh = s.freshUntil();
+    if (s.grant().renewable() && fresh != Long.MAX_VALUE && fresh > nowMs) {
       scheduleAt(fresh - config.jitterMillis(Math.min(config.refreshJitter().toMillis(), fresh - nowMs)), nowMs);
     }
-    if (rotated != null) {
-      LOG.info("refresh token rotated and saved account={} refreshToken=sha256:{}", account, rotated.fingerprint());
-      config.events().publish(new TokenEvent.Rotated(account, now, rotated.fingerprint()));
-    }
-    LOG.info("access token issued account={} token=sha256:{} expiresAt={}",
-        account, token.value().fingerprint(), token.expiresAt().map(Instant::toString).orElse("unknown"));
-    config.events().publish(new TokenEvent.Issued(account, now, token));
   }
 
   private void fail(CompletableFuture<AccessToken> flight, Trigger trigger, Snapshot s, Grant grant, Throwable t) {

@@ -68,17 +68,55 @@ public final class TokenManager implements AutoCloseable {
   public void register(Account account) {
     Objects.requireNonNull(account, "account");
     ensureOpen();
+    checkEndpoint(account);
+    install(account, new AccountSlot(account, config), false);
+  }
+
+  /**
+   * Like {@link #register(Account)}, and serves {@code current} as the account's cached token
+   * until its refresh is due, so the first {@link #token} makes no request. Meant for an account
+   * whose authorization code was just exchanged: pass the access token of that response. Its
+   * background refresh is scheduled as for a token the manager fetched itself; no event is
+   * published (the caller already has the token). A token already past the expiry margin is
+   * ignored (logged at DEBUG): the first {@link #token} then refreshes as usual.
+   *
+   * @throws IllegalArgumentException for a {@link FixedTokenGrant}, which carries its own token
+   * @throws IllegalStateException if the grant needs a token endpoint and no OAuth client was set
+   */
+  public void register(Account account, AccessToken current) {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(current, "current");
+    ensureOpen();
+    if (account.grant() instanceof FixedTokenGrant) {
+      throw new IllegalArgumentException("account " + account.address() + " has a FixedTokenGrant, which"
+          + " carries its own token: register(account) without a current token");
+    }
+    checkEndpoint(account);
+    AccountSlot slot = new AccountSlot(account, config);
+    boolean seeded = slot.seed(current);
+    if (!seeded) {
+      LOG.debug("current token ignored, it expires within the expiry margin account={} token=sha256:{}"
+          + " expiresAt={}", account.address(), current.value().fingerprint(),
+          current.expiresAt().map(Object::toString).orElse("unknown"));
+    }
+    install(account, slot, seeded);
+  }
+
+  private void checkEndpoint(Account account) {
     Grant grant = account.grant();
     if ((grant instanceof RefreshTokenGrant || grant instanceof ServiceAccountGrant) && !canCallTokenEndpoint) {
       throw new IllegalStateException("account " + account.address() + " has a "
           + grant.getClass().getSimpleName() + ", which needs TokenManager.builder().oauthClient(...)");
     }
-    AccountSlot previous = slots.put(account.address(), new AccountSlot(account, config));
+  }
+
+  private void install(Account account, AccountSlot slot, boolean seeded) {
+    AccountSlot previous = slots.put(account.address(), slot);
     if (previous != null) {
       previous.retire();
     }
-    LOG.debug("account registered account={} grant={} replaced={}",
-        account.address(), grant.getClass().getSimpleName(), previous != null);
+    LOG.debug("account registered account={} grant={} replaced={} seeded={}",
+        account.address(), account.grant().getClass().getSimpleName(), previous != null, seeded);
   }
 
   /** Forgets an account and stops its background refresh; true when it was registered. */
