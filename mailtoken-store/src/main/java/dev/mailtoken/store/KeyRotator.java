@@ -1,12 +1,10 @@
 package dev.mailtoken.store;
 
 import dev.mailtoken.oauth.MailtokenException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -46,18 +44,19 @@ final class KeyRotator {
       }
       int accounts = 0;
       for (AccountRow row : AccountRows.all(c, db.forUpdate())) {
-        int before = secrets;
+        Map<String, Object> reencrypted = new LinkedHashMap<>();
         for (String column : AccountRow.SECRET_COLUMNS) {
           Optional<String> stored = value(row, column);
           if (stored.isPresent()) {
             previous.add(FieldCipher.keyIdOf(stored.get()));
             String plain = reader.decrypt(AccountRow.TABLE, column, row.address(), stored.get());
-            set(c, row.address(), column, writer.encrypt(AccountRow.TABLE, column, row.address(), plain));
-            secrets++;
+            reencrypted.put(column, writer.encrypt(AccountRow.TABLE, column, row.address(), plain));
           }
         }
-        if (secrets > before) {
-          AccountRows.update(c, row.address(), row.version(), Map.of(), now, true);
+        if (!reencrypted.isEmpty()) {
+          // One version-bumping UPDATE per account for all its secret columns.
+          AccountRows.update(c, row.address(), row.version(), reencrypted, now, true);
+          secrets += reencrypted.size();
           accounts++;
         }
       }
@@ -70,24 +69,11 @@ final class KeyRotator {
   }
 
   private static Optional<String> value(AccountRow row, String column) {
-    switch (column) {
-      case AccountRow.REFRESH_TOKEN:
-        return row.refreshToken();
-      case AccountRow.SERVICE_ACCOUNT_KEY:
-        return row.serviceAccountKey();
-      case AccountRow.FIXED_TOKEN:
-        return row.fixedToken();
-      default:
-        return row.accessToken();
-    }
-  }
-
-  private static void set(Connection c, String address, String column, String value) throws SQLException {
-    // column comes from AccountRow.SECRET_COLUMNS, never from input.
-    try (PreparedStatement ps = c.prepareStatement("UPDATE accounts SET " + column + " = ? WHERE address = ?")) {
-      ps.setString(1, value);
-      ps.setString(2, address);
-      ps.executeUpdate();
-    }
+    return switch (column) {
+      case AccountRow.REFRESH_TOKEN -> row.refreshToken();
+      case AccountRow.SERVICE_ACCOUNT_KEY -> row.serviceAccountKey();
+      case AccountRow.FIXED_TOKEN -> row.fixedToken();
+      default -> row.accessToken();
+    };
   }
 }
