@@ -106,7 +106,7 @@ final class Accounts {
     m.put(AccountRow.FIXED_TOKEN, enc(f, AccountRow.FIXED_TOKEN, address, a.fixedToken()));
     m.put(AccountRow.ACCESS_TOKEN, a.kind() == GrantKind.FIXED_TOKEN ? null
         : enc(f, AccountRow.ACCESS_TOKEN, address, a.accessToken().map(t -> t.value())));
-    m.put("access_token_expires_at", a.accessToken().flatMap(t -> t.expiresAt()).map(Instant::toEpochMilli).orElse(null));
+    m.put("access_token_expires_at", Columns.millis(a.accessToken().flatMap(t -> t.expiresAt())));
     m.put("access_token_scopes", a.accessToken().map(t -> Columns.scopes(t.scopes())).orElse(null));
     m.put("status", AccountState.HEALTHY.name());
     m.put("last_refresh", a.accessToken().isPresent() && a.kind() != GrantKind.FIXED_TOKEN ? now.toEpochMilli() : null);
