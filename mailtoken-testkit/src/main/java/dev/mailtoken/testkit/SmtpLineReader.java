@@ -25,13 +25,8 @@ final class SmtpLineReader {
     byte[] bytes = new byte[length];
     int filled = 0;
     while (filled < length) {
-      if (position == limit) {
-        limit = in.read(buffer);
-        position = 0;
-        if (limit <= 0) {
-          limit = 0;
-          return null;
-        }
+      if (position == limit && !fill()) {
+        return null;
       }
       int n = Math.min(length - filled, limit - position);
       System.arraycopy(buffer, position, bytes, filled, n);
@@ -49,13 +44,8 @@ final class SmtpLineReader {
   byte[] readLine(int maxLength) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     while (true) {
-      if (position == limit) {
-        limit = in.read(buffer);
-        position = 0;
-        if (limit <= 0) {
-          limit = 0;
-          return line.size() == 0 ? null : line.toByteArray();
-        }
+      if (position == limit && !fill()) {
+        return line.size() == 0 ? null : line.toByteArray();
       }
       int start = position;
       while (position < limit && buffer[position] != '\n') {
@@ -72,5 +62,12 @@ final class SmtpLineReader {
         return Arrays.copyOf(bytes, length);
       }
     }
+  }
+
+  /** Refills the empty buffer; false at end of stream. */
+  private boolean fill() throws IOException {
+    limit = Math.max(in.read(buffer), 0);
+    position = 0;
+    return limit > 0;
   }
 }
