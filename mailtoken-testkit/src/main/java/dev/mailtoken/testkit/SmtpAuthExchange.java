@@ -43,14 +43,19 @@ final class SmtpAuthExchange {
     }
   }
 
+  /** The initial response sent with AUTH, else the line after an empty {@code 334}; null if the client left. */
+  private String initialResponse(String initial) throws IOException, InterruptedException {
+    if (initial != null) {
+      return initial;
+    }
+    session.reply("334 ");
+    return session.readSaslLine();
+  }
+
   private boolean bearer(String initial, boolean oauthBearer) throws IOException, InterruptedException {
-    String encoded = initial;
+    String encoded = initialResponse(initial);
     if (encoded == null) {
-      session.reply("334 ");
-      encoded = session.readSaslLine();
-      if (encoded == null) {
-        return false;
-      }
+      return false;
     }
     if (encoded.equals("*")) {
       return finish("", "", false, replies.cancelled());
@@ -98,13 +103,9 @@ final class SmtpAuthExchange {
   }
 
   private boolean plain(String initial) throws IOException, InterruptedException {
-    String encoded = initial;
+    String encoded = initialResponse(initial);
     if (encoded == null) {
-      session.reply("334 ");
-      encoded = session.readSaslLine();
-      if (encoded == null) {
-        return false;
-      }
+      return false;
     }
     String[] parts = SaslResponse.decode(encoded).orElse("").split("\u0000", -1);
     return finish(parts.length == 3 ? parts[1] : "", "", false, replies.passwordRejected());
