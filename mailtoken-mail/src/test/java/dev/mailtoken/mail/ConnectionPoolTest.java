@@ -26,13 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConnectionPoolTest {
   @RegisterExtension final LogCapture logs = new LogCapture();
   private MailRig rig;
-  private Mailer mailer;
 
   @AfterEach
   void stop() {
-    if (mailer != null) {
-      mailer.close();
-    }
     rig.close();
   }
 
@@ -40,7 +36,7 @@ class ConnectionPoolTest {
   void givenSequentialSends_whenConnectionIsHealthy_thenOneConnectionAndOneAuthAreUsed() throws Exception {
     rig = MailRig.gmail(logs);
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     for (int i = 0; i < 5; i++) {
       mailer.send(MailRig.message(alice, "bob@example.org", "reuse " + i));
@@ -55,7 +51,7 @@ class ConnectionPoolTest {
   void givenServerDropsTheConnectionAfterAuth_whenSending_thenReconnectsOnceAndDeliversOnce() throws Exception {
     rig = MailRig.gmail(logs);
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
     mailer.send(MailRig.message(alice, "bob@example.org", "before"));
     rig.smtp.faults().dropAfterAuth(1);
     rig.smtp.clear();
@@ -73,7 +69,7 @@ class ConnectionPoolTest {
     rig = MailRig.gmail(logs, b -> b);
     rig.smtp.faults().closeExpiredSessions(true);
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().idleTimeout(Duration.ofDays(1)).build());
+    Mailer mailer = rig.mailer(rig.server().idleTimeout(Duration.ofDays(1)).build());
     mailer.send(MailRig.message(alice, "bob@example.org", "fresh"));
 
     rig.clock.advance(Duration.ofMinutes(90));
@@ -89,7 +85,7 @@ class ConnectionPoolTest {
       throws Exception {
     rig = MailRig.gmail(logs, b -> b);
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().idleTimeout(Duration.ofDays(1)).build());
+    Mailer mailer = rig.mailer(rig.server().idleTimeout(Duration.ofDays(1)).build());
     mailer.send(MailRig.message(alice, "bob@example.org", "fresh"));
     Instant expiry = rig.tokens.status(alice).orElseThrow().tokenExpiresAt().orElseThrow();
 
@@ -118,7 +114,7 @@ class ConnectionPoolTest {
       String token = rig.provider.issueAccessToken(MailRig.CLIENT_ID, account, List.of(rig.scope()));
       return AccessToken.of(token, rig.clock.instant().plus(Duration.ofHours(2)));
     })));
-    mailer = rig.mailer(rig.server().idleTimeout(Duration.ofDays(1)).build());
+    Mailer mailer = rig.mailer(rig.server().idleTimeout(Duration.ofDays(1)).build());
     mailer.send(MailRig.message(alice, "bob@example.org", "fresh"));
 
     rig.clock.advance(Duration.ofMinutes(61));
@@ -137,7 +133,7 @@ class ConnectionPoolTest {
   void givenConnectionIdleLongerThanTheIdleTimeout_whenSending_thenANewConnectionIsOpened() throws Exception {
     rig = MailRig.gmail(logs);
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().idleTimeout(Duration.ofSeconds(30)).build());
+    Mailer mailer = rig.mailer(rig.server().idleTimeout(Duration.ofSeconds(30)).build());
     mailer.send(MailRig.message(alice, "bob@example.org", "one"));
 
     rig.clock.advance(Duration.ofSeconds(31));
@@ -151,7 +147,7 @@ class ConnectionPoolTest {
       throws Exception {
     rig = MailRig.exchange(logs);
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
     ExecutorService threads = Executors.newFixedThreadPool(6);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<SendResult>> results = new ArrayList<>();
@@ -180,7 +176,7 @@ class ConnectionPoolTest {
     rig = MailRig.gmail(logs);
     String alice = rig.account("alice@example.com");
     rig.smtp.faults().slowReplies(Duration.ofMillis(800));
-    mailer = rig.mailer(rig.server().readTimeout(Duration.ofMillis(200)).build());
+    Mailer mailer = rig.mailer(rig.server().readTimeout(Duration.ofMillis(200)).build());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(alice, "bob@example.org", "slow")))
         .isInstanceOfSatisfying(SmtpFailureException.class, e -> assertThat(e.isTransient()).isTrue());

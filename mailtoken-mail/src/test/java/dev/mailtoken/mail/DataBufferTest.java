@@ -25,13 +25,9 @@ class DataBufferTest {
 
   @RegisterExtension final LogCapture logs = new LogCapture();
   private MailRig rig;
-  private Mailer mailer;
 
   @AfterEach
   void stop() {
-    if (mailer != null) {
-      mailer.close();
-    }
     if (rig != null) {
       rig.close();
     }
@@ -100,7 +96,7 @@ class DataBufferTest {
   void givenABodyWithDotLinesAndAnAttachment_whenSent_thenTheServerReceivesItIntact() throws Exception {
     rig = MailRig.gmail(logs);
     rig.account(ALICE);
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
     String filler = ("x".repeat(70) + "\r\n").repeat(300); // 21,600 bytes: more than one buffer
     String text = ".starts with a dot\r\n..two dots\r\n.\r\nlast line, no dot\r\n" + filler;
     MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));

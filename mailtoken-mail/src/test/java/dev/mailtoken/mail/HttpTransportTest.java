@@ -27,15 +27,11 @@ class HttpTransportTest {
 
   @RegisterExtension final LogCapture logs = new LogCapture();
   private MailRig rig;
-  private Mailer mailer;
   private final AtomicInteger minted = new AtomicInteger();
   private final AtomicInteger renewals = new AtomicInteger();
 
   @AfterEach
   void stop() {
-    if (mailer != null) {
-      mailer.close();
-    }
     rig.close();
   }
 
@@ -65,7 +61,7 @@ class HttpTransportTest {
   void givenGmailSendScopeOnly_whenSendingThroughTheGmailApi_thenMessageIsSentWithGmailsId() throws Exception {
     rig = MailRig.gmail(logs);
     alice(GMAIL_SEND, false);
-    mailer = rig.mailer(gmail());
+    Mailer mailer = rig.mailer(gmail());
 
     SendResult result = mailer.send(MailRig.message(ALICE, "bob@example.org", "via gmail api"));
 
@@ -81,7 +77,7 @@ class HttpTransportTest {
   void givenGmailApiAnswers401ToTheCachedToken_whenSending_thenRenewedOnceAndSent() throws Exception {
     rig = MailRig.gmail(logs);
     alice(GMAIL_SEND, true);
-    mailer = rig.mailer(gmail());
+    Mailer mailer = rig.mailer(gmail());
 
     mailer.send(MailRig.message(ALICE, "bob@example.org", "gmail 401"));
 
@@ -101,7 +97,7 @@ class HttpTransportTest {
       rig.provider.revoke(token);   // every token is dead on arrival
       return AccessToken.of(token, rig.clock.instant().plus(Duration.ofHours(1)));
     })));
-    mailer = rig.mailer(gmail());
+    Mailer mailer = rig.mailer(gmail());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "dead tokens")))
         .isInstanceOf(AuthenticationRejectedException.class)
@@ -115,7 +111,7 @@ class HttpTransportTest {
   void givenTokenWithoutASendScope_whenSendingThroughTheGmailApi_thenConfigurationErrorNamingTheScope() {
     rig = MailRig.gmail(logs);
     alice("https://www.googleapis.com/auth/gmail.readonly", false);
-    mailer = rig.mailer(gmail());
+    Mailer mailer = rig.mailer(gmail());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "403")))
         .isInstanceOf(ConfigurationException.class)
@@ -129,7 +125,7 @@ class HttpTransportTest {
     rig = MailRig.gmail(logs);
     alice(GMAIL_SEND, false);
     rig.provider.faults().next(Endpoint.GMAIL_SEND, Fault.tooManyRequests(Duration.ofSeconds(30)));
-    mailer = rig.mailer(gmail());
+    Mailer mailer = rig.mailer(gmail());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "429")))
         .isInstanceOfSatisfying(TransientException.class,
@@ -140,7 +136,7 @@ class HttpTransportTest {
   void givenGraphMailSendToken_whenSendingThroughGraph_thenMimeMessageIsAccepted() throws Exception {
     rig = MailRig.exchange(logs);
     alice(GRAPH_MAIL_SEND, false);
-    mailer = rig.mailer(graph());
+    Mailer mailer = rig.mailer(graph());
 
     SendResult result = mailer.send(MailRig.message(ALICE, "bob@example.org", "via graph"));
 
@@ -156,7 +152,7 @@ class HttpTransportTest {
   void givenGraphAnswers401ToTheCachedToken_whenSending_thenRenewedOnceAndSent() throws Exception {
     rig = MailRig.exchange(logs);
     alice(GRAPH_MAIL_SEND, true);
-    mailer = rig.mailer(graph());
+    Mailer mailer = rig.mailer(graph());
 
     mailer.send(MailRig.message(ALICE, "bob@example.org", "graph 401"));
 
@@ -169,7 +165,7 @@ class HttpTransportTest {
   void givenGraphRejectsTheRenewedTokenToo_whenSending_thenAuthenticationRejectedAfterOneRenewal() {
     rig = MailRig.exchange(logs);
     alice(MailRig.EXCHANGE_SCOPE, false);
-    mailer = rig.mailer(graph());
+    Mailer mailer = rig.mailer(graph());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "smtp token on graph")))
         .isInstanceOf(AuthenticationRejectedException.class)
@@ -182,7 +178,7 @@ class HttpTransportTest {
   void givenGraphTokenWithoutMailSend_whenSending_thenConfigurationErrorNamingMailSend() {
     rig = MailRig.exchange(logs);
     alice("https://graph.microsoft.com/Mail.Read", false);
-    mailer = rig.mailer(graph());
+    Mailer mailer = rig.mailer(graph());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "graph 403")))
         .isInstanceOf(ConfigurationException.class)
@@ -195,7 +191,7 @@ class HttpTransportTest {
     rig.tokens.register(new Account(ALICE, new CallbackGrant((account, renew) -> AccessToken.of(
         rig.provider.issueAccessToken(MailRig.CLIENT_ID, MailRig.CLIENT_ID, List.of("https://graph.microsoft.com/.default")),
         rig.clock.instant().plus(Duration.ofHours(1))))));
-    mailer = rig.mailer(GraphApi.builder().baseUri(rig.provider.baseUri()).perUserPath(true).build());
+    Mailer mailer = rig.mailer(GraphApi.builder().baseUri(rig.provider.baseUri()).perUserPath(true).build());
 
     mailer.send(MailRig.message(ALICE, "bob@example.org", "app-only"));
 

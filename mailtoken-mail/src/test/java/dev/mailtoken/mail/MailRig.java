@@ -28,11 +28,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
  * A provider emulator, an SMTP emulator and a token manager on one test clock. Background
  * refresh never runs (the scheduler drops tasks): every refresh in a test is one it caused.
+ * {@link #close()} closes them and every mailer made by {@link #mailer}.
  */
 final class MailRig implements AutoCloseable {
   static final String CLIENT_ID = "mail-test-app";
@@ -45,6 +47,7 @@ final class MailRig implements AutoCloseable {
   final SmtpEmulator smtp;
   final TokenManager tokens;
   private final App app;
+  private final List<Mailer> mailers = new CopyOnWriteArrayList<>();
 
   private MailRig(EmulatorMode mode, UnaryOperator<SmtpEmulatorBuilder> smtpOptions, LogCapture logs) {
     provider = ProviderEmulator.builder().mode(mode).clock(clock).build().start();
@@ -106,8 +109,11 @@ final class MailRig implements AutoCloseable {
         .sslContext(smtp.clientSslContext());
   }
 
+  /** A mailer on this rig's token manager and clock; {@link #close()} closes it. */
   Mailer mailer(MailTransport transport) {
-    return Mailer.builder().tokenManager(tokens).transport(transport).clock(clock).build();
+    Mailer mailer = Mailer.builder().tokenManager(tokens).transport(transport).clock(clock).build();
+    mailers.add(mailer);
+    return mailer;
   }
 
   static MimeMessage message(String from, String to, String subject) {
@@ -125,6 +131,7 @@ final class MailRig implements AutoCloseable {
 
   @Override
   public void close() {
+    mailers.forEach(Mailer::close);
     tokens.close();
     smtp.close();
     provider.close();

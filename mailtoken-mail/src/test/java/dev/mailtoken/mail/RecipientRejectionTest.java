@@ -18,8 +18,8 @@ class RecipientRejectionTest {
 
   @RegisterExtension final LogCapture logs = new LogCapture();
   private MailRig rig;
-  private Mailer mailer;
   private String alice;
+  private Mailer mailer;
 
   @BeforeEach
   void start() {
@@ -31,7 +31,6 @@ class RecipientRejectionTest {
 
   @AfterEach
   void stop() {
-    mailer.close();
     rig.close();
   }
 

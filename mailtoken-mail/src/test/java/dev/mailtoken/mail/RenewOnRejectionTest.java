@@ -24,15 +24,11 @@ class RenewOnRejectionTest {
 
   @RegisterExtension final LogCapture logs = new LogCapture();
   private MailRig rig;
-  private Mailer mailer;
   private final List<String> issued = new ArrayList<>();
   private final AtomicInteger renewals = new AtomicInteger();
 
   @AfterEach
   void stop() {
-    if (mailer != null) {
-      mailer.close();
-    }
     rig.close();
   }
 
@@ -57,7 +53,7 @@ class RenewOnRejectionTest {
   void givenGmailRejectsTheCachedToken_whenSending_thenTokenIsRenewedOnceAndSendSucceeds() throws Exception {
     rig = MailRig.gmail(logs);
     aliceWithStaleFirstToken();
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     mailer.send(MailRig.message(ALICE, "bob@example.org", "gmail renew"));
 
@@ -71,7 +67,7 @@ class RenewOnRejectionTest {
   void givenExchangeRejectsTheCachedTokenWith535_whenSending_thenTokenIsRenewedOnceAndSendSucceeds() throws Exception {
     rig = MailRig.exchange(logs);
     aliceWithStaleFirstToken();
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     mailer.send(MailRig.message(ALICE, "bob@example.org", "exchange renew"));
 
@@ -85,7 +81,7 @@ class RenewOnRejectionTest {
   void givenTokenWithOnlyGmailSendScope_whenSendingOverSmtp_thenOneRenewalThenDecodedScopeError() {
     rig = MailRig.gmail(logs);
     rig.account(ALICE, List.of("https://www.googleapis.com/auth/gmail.send"));
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "wrong scope")))
         .isInstanceOfSatisfying(AuthenticationRejectedException.class, e -> {
@@ -104,7 +100,7 @@ class RenewOnRejectionTest {
     rig.tokens.register(new Account(ALICE, new CallbackGrant((account, renew) -> AccessToken.of(
         rig.provider.issueAccessToken(MailRig.CLIENT_ID, "mallory@example.com", List.of(rig.scope())),
         rig.clock.instant().plus(Duration.ofHours(1))))));
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "wrong user")))
         .isInstanceOfSatisfying(AuthenticationRejectedException.class, e -> {
@@ -119,7 +115,7 @@ class RenewOnRejectionTest {
     rig = MailRig.exchange(logs);
     rig.account(ALICE);
     rig.smtp.disableSmtpAuth(ALICE);
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "disabled")))
         .isInstanceOf(SmtpAuthDisabledException.class)
@@ -132,7 +128,7 @@ class RenewOnRejectionTest {
   void givenRejectedFixedToken_whenSending_thenFailsAtOnceWithNotRenewable() {
     rig = MailRig.gmail(logs);
     rig.accountWithRevokedFixedToken(ALICE);
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "fixed")))
         .isInstanceOf(TokenNotRenewableException.class)
@@ -145,7 +141,7 @@ class RenewOnRejectionTest {
       throws Exception {
     rig = MailRig.gmail(logs);
     aliceWithStaleFirstToken();
-    mailer = rig.mailer(rig.server().mechanism(SaslMechanism.OAUTHBEARER).build());
+    Mailer mailer = rig.mailer(rig.server().mechanism(SaslMechanism.OAUTHBEARER).build());
 
     mailer.send(MailRig.message(ALICE, "bob@example.org", "oauthbearer renew"));
 
@@ -159,7 +155,7 @@ class RenewOnRejectionTest {
     rig = MailRig.gmail(logs);
     rig.smtp.faults().documentedFailureJson(true);
     rig.account(ALICE, List.of("https://www.googleapis.com/auth/gmail.send"));
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "documented json")))
         .isInstanceOfSatisfying(AuthenticationRejectedException.class, e -> assertThat(e.challenge())
@@ -173,7 +169,7 @@ class RenewOnRejectionTest {
     rig = MailRig.gmail(logs);
     aliceWithStaleFirstToken();
     rig.smtp.faults().tooManyLoginAttempts(1);
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "too many logins")))
         .isInstanceOfSatisfying(SmtpFailureException.class, e -> {

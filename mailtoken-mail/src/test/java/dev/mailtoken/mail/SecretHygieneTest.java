@@ -34,13 +34,9 @@ class SecretHygieneTest {
 
   @RegisterExtension final LogCapture logs = new LogCapture();
   private MailRig rig;
-  private Mailer mailer;
 
   @AfterEach
   void stop() {
-    if (mailer != null) {
-      mailer.close();
-    }
     rig.close();
   }
 
@@ -48,7 +44,7 @@ class SecretHygieneTest {
   void givenTokenRejectedTwice_whenTheErrorIsReported_thenNoIssuedSecretIsInItsMessageOrToString() {
     rig = MailRig.gmail(logs);
     rig.account(ALICE, List.of("https://www.googleapis.com/auth/gmail.send"));
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     Throwable thrown = catchThrowable(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "secrets")));
 
@@ -91,7 +87,7 @@ class SecretHygieneTest {
     rig.tokens.register(new Account(ALICE, new CallbackGrant((account, renew) -> AccessToken.of(
         rig.provider.issueAccessToken(MailRig.CLIENT_ID, "mallory@example.com", List.of(rig.scope())),
         rig.clock.instant().plus(Duration.ofHours(1))))));
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     Throwable thrown = catchThrowable(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "exchange")));
 
@@ -103,7 +99,7 @@ class SecretHygieneTest {
   void givenRejectedFixedToken_whenTheErrorIsReported_thenTheTokenIsNotInItOrItsCauses() {
     rig = MailRig.gmail(logs);
     rig.accountWithRevokedFixedToken(ALICE);
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     Throwable thrown = catchThrowable(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "fixed")));
 
@@ -115,7 +111,7 @@ class SecretHygieneTest {
   void givenGraphRejectsTheRenewedTokenToo_whenTheErrorIsReported_thenNoSecretInItOrItsCauses() {
     rig = MailRig.exchange(logs);
     rig.account(ALICE);   // an SMTP.Send token: Graph answers 401 twice
-    mailer = rig.mailer(GraphApi.builder().baseUri(rig.provider.baseUri()).build());
+    Mailer mailer = rig.mailer(GraphApi.builder().baseUri(rig.provider.baseUri()).build());
 
     Throwable thrown = catchThrowable(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "graph")));
 
@@ -127,7 +123,7 @@ class SecretHygieneTest {
   void givenSuccessfulSend_whenTheResultIsPrinted_thenNoSecretInIt() throws Exception {
     rig = MailRig.gmail(logs);
     rig.account(ALICE);
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     SendResult result = mailer.send(MailRig.message(ALICE, "bob@example.org", "printed"));
 

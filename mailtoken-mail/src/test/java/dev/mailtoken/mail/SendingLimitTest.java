@@ -12,17 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SendingLimitTest {
   @RegisterExtension final LogCapture logs = new LogCapture();
   private MailRig rig;
-  private Mailer first;
-  private Mailer second;
 
   @AfterEach
   void stop() {
-    if (first != null) {
-      first.close();
-    }
-    if (second != null) {
-      second.close();
-    }
     rig.close();
   }
 
@@ -31,7 +23,7 @@ class SendingLimitTest {
     rig = MailRig.gmail(logs);
     String alice = rig.account("alice@example.com");
     rig.smtp.dailyLimit(alice, 1);
-    first = rig.mailer(rig.server().build());
+    Mailer first = rig.mailer(rig.server().build());
     first.send(MailRig.message(alice, "bob@example.org", "within limit"));
 
     assertThatThrownBy(() -> first.send(MailRig.message(alice, "bob@example.org", "over limit")))
@@ -50,7 +42,7 @@ class SendingLimitTest {
     rig = MailRig.exchange(logs);
     String alice = rig.account("alice@example.com");
     rig.smtp.dailyLimit(alice, 1);
-    first = rig.mailer(rig.server().build());
+    Mailer first = rig.mailer(rig.server().build());
     first.send(MailRig.message(alice, "bob@example.org", "within quota"));
 
     assertThatThrownBy(() -> first.send(MailRig.message(alice, "bob@example.org", "over quota")))
@@ -67,9 +59,9 @@ class SendingLimitTest {
       throws Exception {
     rig = MailRig.exchange(logs, b -> b.maxConnectionsPerUser(1));
     String alice = rig.account("alice@example.com");
-    first = rig.mailer(rig.server().build());
+    Mailer first = rig.mailer(rig.server().build());
     first.send(MailRig.message(alice, "bob@example.org", "holds the only slot"));
-    second = rig.mailer(rig.server().build());
+    Mailer second = rig.mailer(rig.server().build());
 
     assertThatThrownBy(() -> second.send(MailRig.message(alice, "bob@example.org", "one too many")))
         .isInstanceOfSatisfying(ConnectionLimitException.class, e -> {

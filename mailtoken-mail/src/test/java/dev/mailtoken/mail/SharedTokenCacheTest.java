@@ -23,13 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SharedTokenCacheTest {
   @RegisterExtension final LogCapture logs = new LogCapture();
   private MailRig rig;
-  private Mailer mailer;
 
   @AfterEach
   void stop() {
-    if (mailer != null) {
-      mailer.close();
-    }
     rig.close();
   }
 
@@ -37,7 +33,7 @@ class SharedTokenCacheTest {
   void givenTokenExpiresBetweenTwoSends_whenSendingAgain_thenOneRefreshAndTheSendSucceeds() throws Exception {
     rig = MailRig.gmail(logs);
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
     mailer.send(MailRig.message(alice, "bob@example.org", "first"));
     long before = rig.provider.requestCount(Endpoint.TOKEN);
 
@@ -55,7 +51,7 @@ class SharedTokenCacheTest {
   void givenEightThreadsOnOnePoolAtTokenExpiry_whenAllSend_thenExactlyOneRefresh() throws Exception {
     rig = MailRig.gmail(logs);
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().poolSize(3).build());
+    Mailer mailer = rig.mailer(rig.server().poolSize(3).build());
     mailer.send(MailRig.message(alice, "bob@example.org", "warm-up"));
     rig.clock.advance(Duration.ofHours(2));
     long before = rig.provider.requestCount(Endpoint.TOKEN);
@@ -89,7 +85,7 @@ class SharedTokenCacheTest {
     rig = MailRig.gmail(logs);
     String alice = rig.account("alice@example.com");
     String carol = rig.account("carol@example.com");
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     ExecutorService threads = Executors.newFixedThreadPool(6);
     CountDownLatch go = new CountDownLatch(1);
@@ -126,7 +122,7 @@ class SharedTokenCacheTest {
   void givenPerMessageAccounts_whenSending_thenEnvelopeSenderIsTheMessagesFrom() throws Exception {
     rig = MailRig.gmail(logs);
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     mailer.send(MailRig.message(alice, "bob@example.org", "envelope"), alice);
 

@@ -15,13 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SmtpConnectionSecurityTest {
   @RegisterExtension final LogCapture logs = new LogCapture();
   private MailRig rig;
-  private Mailer mailer;
 
   @AfterEach
   void stop() {
-    if (mailer != null) {
-      mailer.close();
-    }
     if (rig != null) {
       rig.close();
     }
@@ -31,7 +27,7 @@ class SmtpConnectionSecurityTest {
   void givenStarttlsServer_whenSending_thenTokenIsOfferedAfterTlsAndMessageArrives() throws Exception {
     rig = MailRig.gmail(logs, b -> b.tls(TlsMode.STARTTLS));
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     SendResult result = mailer.send(MailRig.message(alice, "bob@example.org", "starttls"));
 
@@ -50,7 +46,7 @@ class SmtpConnectionSecurityTest {
   void givenImplicitTlsServer_whenSending_thenMessageArrives() throws Exception {
     rig = MailRig.gmail(logs, b -> b.tls(TlsMode.IMPLICIT));
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     mailer.send(MailRig.message(alice, "bob@example.org", "implicit"));
 
@@ -61,7 +57,7 @@ class SmtpConnectionSecurityTest {
   void givenOauthbearerMechanism_whenSending_thenServerSeesOauthbearer() throws Exception {
     rig = MailRig.gmail(logs);
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(rig.server().mechanism(SaslMechanism.OAUTHBEARER).build());
+    Mailer mailer = rig.mailer(rig.server().mechanism(SaslMechanism.OAUTHBEARER).build());
 
     mailer.send(MailRig.message(alice, "bob@example.org", "oauthbearer"));
 
@@ -72,7 +68,7 @@ class SmtpConnectionSecurityTest {
   void givenPlaintextServerWithoutPermission_whenSending_thenRefusedBeforeConnecting() {
     rig = MailRig.gmail(logs, b -> b.tls(TlsMode.NONE));
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(SmtpServer.builder().host(rig.smtp.host()).port(rig.smtp.port())
+    Mailer mailer = rig.mailer(SmtpServer.builder().host(rig.smtp.host()).port(rig.smtp.port())
         .security(SmtpSecurity.NONE).build());
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(alice, "bob@example.org", "plain")))
@@ -85,7 +81,7 @@ class SmtpConnectionSecurityTest {
   void givenPlaintextAllowedOnLoopback_whenSending_thenMessageArrives() throws Exception {
     rig = MailRig.gmail(logs, b -> b.tls(TlsMode.NONE));
     String alice = rig.account("alice@example.com");
-    mailer = rig.mailer(SmtpServer.builder().host(rig.smtp.host()).port(rig.smtp.port())
+    Mailer mailer = rig.mailer(SmtpServer.builder().host(rig.smtp.host()).port(rig.smtp.port())
         .security(SmtpSecurity.NONE).allowPlaintextAuth(true).build());
 
     mailer.send(MailRig.message(alice, "bob@example.org", "plain allowed"));
@@ -106,7 +102,7 @@ class SmtpConnectionSecurityTest {
     rig = MailRig.gmail(logs);
     String user = "a-very-long-mailbox-name-" + "x".repeat(420) + "@example.com";
     String account = rig.account(user);
-    mailer = rig.mailer(rig.server().build());
+    Mailer mailer = rig.mailer(rig.server().build());
 
     mailer.send(MailRig.message(account, "bob@example.org", "long"));
 
