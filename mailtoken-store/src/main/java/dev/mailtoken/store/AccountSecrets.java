@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * An account's decrypted secrets, returned only on explicit request
- * ({@link CredentialStore#secrets(String)}). Prints fingerprints only.
+ * ({@link CredentialStore#secrets(String)}). Prints fingerprints only. Immutable and thread-safe.
  */
 public record AccountSecrets(
     String address,

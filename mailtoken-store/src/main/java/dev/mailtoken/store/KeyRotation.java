@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link CredentialStore#rotateKeys(KeyRing)} did.
+ * What {@link CredentialStore#rotateKeys(KeyRing)} did. Immutable and thread-safe.
  *
  * @param previousKeyIds the key ids the secrets were encrypted with before, in no order
  * @param currentKeyId the id every secret is encrypted with now

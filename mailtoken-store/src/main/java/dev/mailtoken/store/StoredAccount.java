@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * What the store knows about an account, without any secret value: safe to print, list and log.
- * Secrets come only from {@link CredentialStore#secrets(String)}.
+ * Secrets come only from {@link CredentialStore#secrets(String)}. Immutable and thread-safe.
  *
  * @param lastError the last refresh failure's message, cleared by the next success
  * @param version incremented by every change of grant, secrets or status; pass it to
