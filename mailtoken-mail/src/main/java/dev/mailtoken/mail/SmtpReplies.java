@@ -42,15 +42,4 @@ final class SmtpReplies {
     }
     return Optional.empty();
   }
-
-  static int code(String reply) {
-    if (reply == null || reply.length() < 3) {
-      return 0;
-    }
-    try {
-      return Integer.parseInt(reply.substring(0, 3));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
 }

@@ -74,11 +74,7 @@ public class TokenSmtpTransport extends SMTPTransport {
       try {
         ok = super.protocolConnect(host, port, account, attempt.handle());
       } catch (MessagingException e) {
-        String reply = getLastServerResponse();
-        Optional<MailtokenException> special = SmtpReplies.special(account, getLastReturnCode(), reply);
-        if (special.isPresent()) {
-          throw wrap(special.get());
-        }
+        throwIfSpecial(account, getLastServerResponse());
         throw e;
       } finally {
         attempts.remove(attempt);
@@ -91,17 +87,22 @@ public class TokenSmtpTransport extends SMTPTransport {
       if (attempt.refusedPlaintext()) {
         throw wrap(new PlaintextAuthRefusedException(account, host));
       }
-      Optional<MailtokenException> special = SmtpReplies.special(account, getLastReturnCode(), reply);
-      if (special.isPresent()) {
-        throw wrap(special.get());
-      }
+      throwIfSpecial(account, reply);
       if (round > 0) {
         GmailAuthError challenge = attempt.errorChallenge().flatMap(GmailAuthError::parse).orElse(null);
         throw wrap(new AuthenticationRejectedException(account, reply, challenge));
       }
       LOG.debug("token rejected, renewing once account={} token={} reply={}", account,
-          token.value().fingerprint(), SmtpReplies.code(reply));
+          token.value().fingerprint(), getLastReturnCode());
       token = token((Credentials) creds, account, token);
+    }
+  }
+
+  /** A reply that means something other than a rejected token (see {@link SmtpReplies#special}) ends the attempt. */
+  private void throwIfSpecial(String account, String reply) throws MessagingException {
+    Optional<MailtokenException> special = SmtpReplies.special(account, getLastReturnCode(), reply);
+    if (special.isPresent()) {
+      throw wrap(special.get());
     }
   }
 
