@@ -1,11 +1,8 @@
 package dev.mailtoken.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.AuthorizationCode;
 import dev.mailtoken.oauth.AuthorizationRequestBuilder;
-import dev.mailtoken.oauth.IdTokenClaims;
 import dev.mailtoken.oauth.MailtokenException;
 import dev.mailtoken.oauth.MissingRefreshTokenException;
 import dev.mailtoken.oauth.OAuthClient;
@@ -16,9 +13,6 @@ import dev.mailtoken.oauth.TokenResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +22,16 @@ import java.util.concurrent.TimeoutException;
 /**
  * The RFC 8252 loopback consent flow: listener on 127.0.0.1, PKCE and state through
  * {@link PendingAuthorization}, the URL printed (and opened where there is a desktop), the callback
- * validated, the code exchanged, and the mailbox address found (ID token, else userinfo, else the
- * {@code --account} the user gave). Storing the result is the caller's job.
+ * validated, the code exchanged, and the mailbox address found by {@link ConsentedMailbox} (ID token,
+ * else userinfo, else the {@code --account} the user gave). Storing the result is the caller's job.
  *
  * <p>One instance per run; not thread-safe. Failures are {@link MailtokenException}s from core or
  * {@link CliException}s with a hint; the browser page always shows the outcome.
  */
 final class AuthorizationFlow {
   private static final List<String> IDENTITY_SCOPES = List.of("openid", "email");
+  /** Microsoft sends preferred_username (the UPN, our fallback mailbox name) only with profile. */
+  private static final List<String> MICROSOFT_IDENTITY_SCOPES = List.of("openid", "email", "profile");
 
   private final OAuthClient client;
   private final Browser browser;
@@ -75,7 +71,7 @@ final class AuthorizationFlow {
       try {
         AuthorizationCode code = pending.validate(callback);
         TokenResponse tokens = client.exchangeCode(app, code);
-        String address = identify(app, tokens, request);
+        String address = new ConsentedMailbox(err).address(app, tokens, request.account());
         receiver.finish(true, "mailtoken received the authorization for " + address + ".");
         return new Authorized(address, tokens);
       } catch (MailtokenException | RuntimeException e) {
@@ -116,7 +112,8 @@ final class AuthorizationFlow {
   private static List<String> scopes(App stored, boolean canIdentify) {
     List<String> scopes = new ArrayList<>(stored.scopes());
     if (stored.provider().issuer().isPresent() && canIdentify) {
-      for (String s : IDENTITY_SCOPES) {
+      boolean microsoft = stored.provider().name().equals("microsoft");
+      for (String s : microsoft ? MICROSOFT_IDENTITY_SCOPES : IDENTITY_SCOPES) {
         if (!scopes.contains(s)) {
           scopes.add(s);
         }
@@ -148,45 +145,6 @@ final class AuthorizationFlow {
           + " --timeout 10m. If the provider showed an error page instead (redirect_uri_mismatch, invalid_client),"
           + " the app registration does not fit: Google needs an OAuth client of type \"Desktop app\", Microsoft"
           + " the platform \"Mobile and desktop applications\" with http://localhost/callback");
-    }
-  }
-
-  private String identify(App app, TokenResponse tokens, ConsentRequest request) throws MailtokenException {
-    Optional<String> fromToken = tokens.idTokenClaims().flatMap(IdTokenClaims::email)
-        .or(() -> userinfo(app, tokens));
-    if (fromToken.isPresent()) {
-      String address = fromToken.get();
-      if (request.account().isPresent() && !request.account().get().equalsIgnoreCase(address)) {
-        err.println("note: you consented as " + address + ", not " + request.account().get()
-            + "; the account is stored as " + address);
-      }
-      return address;
-    }
-    return request.account().orElseThrow(() -> new CliException(ExitCode.USAGE, app.provider().name()
-        + " did not say which mailbox consented (no email in the ID token or userinfo); nothing was stored",
-        "run again with --account user@example.com"));
-  }
-
-  private Optional<String> userinfo(App app, TokenResponse tokens) {
-    Optional<URI> endpoint = app.provider().userinfoEndpoint();
-    if (endpoint.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      HttpResponse<String> reply = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-          HttpRequest.newBuilder(endpoint.get()).timeout(Duration.ofSeconds(20))
-              .header("Authorization", "Bearer " + tokens.accessToken().reveal()).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (reply.statusCode() != 200) {
-        return Optional.empty();
-      }
-      JsonNode email = new ObjectMapper().readTree(reply.body()).path("email");
-      return email.isTextual() ? Optional.of(email.asText()) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
     }
   }
 

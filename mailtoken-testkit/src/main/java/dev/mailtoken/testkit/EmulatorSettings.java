@@ -10,10 +10,12 @@ import java.util.Objects;
  * @param accessTokenTtl null = the mode's default (Google 3599 s; Microsoft random 3600-5400 s; generic 3600 s)
  * @param refreshTokenIdleTtl null = refresh tokens never expire from disuse
  * @param jwtAudience null = the token endpoint URI (Microsoft, generic)
+ * @param idTokenEmailClaim false = ID tokens and userinfo carry no {@code email} (nor {@code email_verified})
  */
 record EmulatorSettings(EmulatorMode mode, RotationPolicy rotation, Clock clock, Duration accessTokenTtl,
     int refreshTokenCap, boolean testingStatus, Duration refreshTokenIdleTtl, String defaultUser, String jwtAudience,
-    Duration jwtSkew, boolean expiresInAsString, String tenant, Duration codeTtl) {
+    Duration jwtSkew, boolean expiresInAsString, String tenant, Duration codeTtl,
+    boolean idTokenEmailClaim) {
   EmulatorSettings {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(rotation, "rotation");

@@ -2,7 +2,6 @@ package dev.mailtoken.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,17 +70,17 @@ final class MetadataHandler {
   }
 
   Reply userinfo(Request request) {
-    String header = request.header("authorization");
-    Optional<TokenInfo> info = header != null && header.toLowerCase(Locale.ROOT).startsWith("bearer ")
-        ? grants.introspect(header.substring(7).trim()) : Optional.empty();
+    Optional<TokenInfo> info = request.bearerToken().flatMap(grants::introspect);
     if (info.isEmpty()) {
       return Reply.json(401, "{\"error\":\"invalid_token\"}")
           .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
     ObjectNode body = Reply.JSON.createObjectNode();
     body.put("sub", TokenValues.fingerprint(info.get().user()) + "0000");
-    body.put("email", info.get().user());
-    body.put("email_verified", true);
+    if (settings.idTokenEmailClaim()) {
+      body.put("email", info.get().user());
+      body.put("email_verified", true);
+    }
     return Reply.json(200, body);
   }
 

@@ -23,6 +23,7 @@ public final class ProviderEmulatorBuilder {
   private Boolean expiresInAsString;
   private String tenant;
   private Duration codeTtl;
+  private Boolean idTokenEmailClaim;
 
   ProviderEmulatorBuilder() {}
 
@@ -146,6 +147,17 @@ public final class ProviderEmulatorBuilder {
     return this;
   }
 
+  /**
+   * false: ID tokens and userinfo answers carry no {@code email} claim, like a Microsoft work
+   * account without a mail attribute (its UPN is still in {@code preferred_username}, MICROSOFT
+   * mode, when {@code profile} was granted). Default true.
+   */
+  public ProviderEmulatorBuilder idTokenEmailClaim(boolean included) {
+    once(this.idTokenEmailClaim, "idTokenEmailClaim");
+    this.idTokenEmailClaim = included;
+    return this;
+  }
+
   /** @throws IllegalStateException if mode is missing or an option does not fit the mode */
   public ProviderEmulator build() {
     if (mode == null) {
@@ -167,6 +179,7 @@ public final class ProviderEmulatorBuilder {
         clock != null ? clock : Clock.systemUTC(), accessTokenTtl, cap, Boolean.TRUE.equals(testingStatus), idle,
         defaultUser != null ? defaultUser : "user@example.com", jwtAudience,
         jwtSkew != null ? jwtSkew : Duration.ofSeconds(300), Boolean.TRUE.equals(expiresInAsString),
-        tenant != null ? tenant : "common", codeTtl != null ? codeTtl : Duration.ofMinutes(10)));
+        tenant != null ? tenant : "common", codeTtl != null ? codeTtl : Duration.ofMinutes(10),
+        !Boolean.FALSE.equals(idTokenEmailClaim)));
   }
 }

@@ -45,18 +45,24 @@ final class TokenReplies {
     return Reply.json(200, body);
   }
 
-  /** An unverifiable (randomly "signed") ID token with the claims clients read: iss, aud, sub, email. */
+  /**
+   * An unverifiable (randomly "signed") ID token with the claims clients read: iss, aud, sub,
+   * email (unless the knob drops it) and, MICROSOFT with {@code profile}, preferred_username (the UPN).
+   */
   private String idToken(IssuedAccessToken access, String issuer) {
     ObjectNode header = Reply.JSON.createObjectNode().put("alg", "RS256").put("kid", "emulator").put("typ", "JWT");
     long now = settings.clock().instant().getEpochSecond();
     ObjectNode claims = Reply.JSON.createObjectNode()
         .put("iss", issuer)
         .put("aud", access.clientId)
-        .put("sub", TokenValues.fingerprint(access.user) + "0000")
-        .put("email", access.user)
-        .put("email_verified", true)
-        .put("iat", now)
-        .put("exp", now + 3600);
+        .put("sub", TokenValues.fingerprint(access.user) + "0000");
+    if (settings.idTokenEmailClaim()) {
+      claims.put("email", access.user).put("email_verified", true);
+    }
+    if (settings.mode() == EmulatorMode.MICROSOFT && access.scopes.contains("profile")) {
+      claims.put("preferred_username", access.user);
+    }
+    claims.put("iat", now).put("exp", now + 3600);
     return b64(header.toString()) + "." + b64(claims.toString()) + "." + values.random(64);
   }
 
