@@ -2,6 +2,7 @@ package dev.mailtoken.testkit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One parsed request as the handlers see it. Immutable by convention ({@code body} is not copied:
@@ -23,5 +24,12 @@ record Request(Endpoint endpoint, String tenant, String method, String path, Map
   String header(String lowerCaseName) {
     List<String> values = headers.get(lowerCaseName);
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** The token of an {@code Authorization: Bearer <token>} header (scheme case-insensitive); empty without one. */
+  Optional<String> bearerToken() {
+    String value = header("authorization");
+    return value != null && value.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? Optional.of(value.substring(7).trim()) : Optional.empty();
   }
 }

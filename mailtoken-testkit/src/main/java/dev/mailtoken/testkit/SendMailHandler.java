@@ -179,8 +179,6 @@ final class SendMailHandler {
   }
 
   private Optional<TokenInfo> bearer(Request request) {
-    String header = request.header("authorization");
-    return header != null && header.toLowerCase(Locale.ROOT).startsWith("bearer ")
-        ? grants.introspect(header.substring(7).trim()) : Optional.empty();
+    return request.bearerToken().flatMap(grants::introspect);
   }
 }
