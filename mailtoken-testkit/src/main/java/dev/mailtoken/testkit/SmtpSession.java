@@ -284,6 +284,7 @@ final class SmtpSession implements Runnable {
   boolean reply(String text) throws IOException, InterruptedException {
     Duration delay = emulator.faults().replyDelay();
     if (!delay.isZero()) {
+      // Real time on purpose, like the provider emulator's Fault.delay: it exists to test clients' read timeouts.
       Thread.sleep(delay.toMillis());
     }
     out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
