@@ -3,6 +3,7 @@ package dev.mailtoken.cli;
 import dev.mailtoken.oauth.MailtokenException;
 import dev.mailtoken.store.AccountState;
 import dev.mailtoken.store.GrantKind;
+import dev.mailtoken.store.KeyRing;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
 import java.net.URI;
@@ -80,9 +81,10 @@ final class DoctorCommand extends Verb {
   }
 
   private void runChecks(StoreAccess access, List<Finding> findings) throws MailtokenException {
-    findings.add(Finding.ok("store", access.jdbcUrl() + " (key " + access.keys().currentKeyId()
-        + access.keys().keyFile().map(f -> " from " + f).orElse(" from MAILTOKEN_SECRET") + ")"));
-    access.keys().keyFile().flatMap(DoctorCommand::keyFilePermissions).ifPresent(findings::add);
+    KeyRing keys = access.store().keys();
+    findings.add(Finding.ok("store", access.jdbcUrl() + " (key " + keys.currentKeyId()
+        + keys.keyFile().map(f -> " from " + f).orElse(" from MAILTOKEN_SECRET") + ")"));
+    keys.keyFile().flatMap(DoctorCommand::keyFilePermissions).ifPresent(findings::add);
     List<StoredAccount> accounts = account == null ? access.store().accounts() : List.of(access.account(account));
     Set<URI> endpoints = new LinkedHashSet<>();
     for (StoredAccount a : accounts) {

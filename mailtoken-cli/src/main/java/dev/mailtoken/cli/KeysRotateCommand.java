@@ -23,7 +23,7 @@ final class KeysRotateCommand extends Verb {
   @Override
   int execute() throws Exception {
     try (StoreAccess access = main().openStore(err())) {
-      KeyRing old = access.keys();
+      KeyRing old = access.store().keys();
       KeyRing next = old.rotated();
       Optional<Path> keyFile = old.keyFile();
       Path staged = keyFile.map(f -> f.resolveSibling(f.getFileName() + ".new"))

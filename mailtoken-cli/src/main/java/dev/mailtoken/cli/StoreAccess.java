@@ -12,20 +12,18 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The opened credential store for one command, with where it lives and which key it uses.
+ * The opened credential store for one command, with where it lives (its key ring is {@code store().keys()}).
  * Closing it closes the store. Not thread-safe (one command at a time).
  */
 final class StoreAccess implements AutoCloseable {
   private final CredentialStore store;
   private final Path home;
   private final String jdbcUrl;
-  private final KeyRing keys;
 
-  private StoreAccess(CredentialStore store, Path home, String jdbcUrl, KeyRing keys) {
+  private StoreAccess(CredentialStore store, Path home, String jdbcUrl) {
     this.store = store;
     this.home = home;
     this.jdbcUrl = jdbcUrl;
-    this.keys = keys;
   }
 
   static StoreAccess open(Map<String, String> env, Clock clock, PrintWriter err) throws MailtokenException {
@@ -37,7 +35,7 @@ final class StoreAccess implements AutoCloseable {
           + " stored credentials cannot be read");
       err.flush();
     });
-    return new StoreAccess(CredentialStore.open(url, keys, clock), home, url, keys);
+    return new StoreAccess(CredentialStore.open(url, keys, clock), home, url);
   }
 
   CredentialStore store() {
@@ -50,10 +48,6 @@ final class StoreAccess implements AutoCloseable {
 
   String jdbcUrl() {
     return jdbcUrl;
-  }
-
-  KeyRing keys() {
-    return keys;
   }
 
   /** The app, or a configuration error naming the apps there are. */
