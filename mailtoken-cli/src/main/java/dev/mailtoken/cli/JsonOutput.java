@@ -3,8 +3,8 @@ package dev.mailtoken.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.Optional;
 
 /** Pretty JSON for {@code --json} output. Never given a secret value. Stateless. */
@@ -18,15 +18,14 @@ final class JsonOutput {
     return MAPPER.createObjectNode();
   }
 
-  static com.fasterxml.jackson.databind.node.ArrayNode array() {
+  static ArrayNode array() {
     return MAPPER.createArrayNode();
   }
 
+  /** The value's text (an {@code Instant} as ISO-8601), or JSON null when empty. */
   static void put(ObjectNode node, String field, Optional<?> value) {
     if (value.isEmpty()) {
       node.putNull(field);
-    } else if (value.get() instanceof Instant) {
-      node.put(field, value.get().toString());
     } else {
       node.put(field, value.get().toString());
     }
