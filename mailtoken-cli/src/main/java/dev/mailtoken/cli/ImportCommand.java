@@ -8,7 +8,6 @@ import dev.mailtoken.store.NewAccount;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.token.AccessToken;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,9 +65,9 @@ final class ImportCommand extends Verb {
       AccessToken first = new AccessToken(checked.accessToken(), checked.expiresAt(), checked.scopes());
       StoredAccount saved = access.store().putAccount(NewAccount.withRefreshToken(account, app, kept,
           List.copyOf(checked.scopes()), Optional.of(first)));
-      Set<String> missing = new LinkedHashSet<>(oauthApp.provider().defaultScopes());
-      oauthApp.provider().offlineAccessScope().ifPresent(missing::remove);
-      missing.removeAll(checked.scopes());
+      // offline_access asks for the refresh token; it is not a scope that sending needs.
+      Set<String> missing = checked.missingScopes(oauthApp.provider().defaultScopes().stream()
+          .filter(s -> !oauthApp.provider().offlineAccessScope().equals(Optional.of(s))).toList());
       out().println("imported " + saved.address() + " (app " + app + ", refresh worked, scopes "
           + String.join(" ", checked.scopes()) + ")");
       if (!missing.isEmpty()) {
