@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mailtoken.store.StoredAccount;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code mailtoken accounts list}: status, last refresh, token expiry, scopes. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts with their status.",
     footer = {"%nExamples:", "  mailtoken accounts list", "  mailtoken accounts list --json", ExitCode.FOOTER})
 final class AccountsListCommand extends Verb {
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin
+  JsonOption output;
 
   @Override
   int execute() throws Exception {
     try (StoreAccess access = main().openStore(err())) {
       List<StoredAccount> accounts = access.store().accounts();
-      if (json) {
+      if (output.json) {
         ArrayNode array = JsonOutput.array();
         accounts.forEach(a -> array.add(AccountView.json(a)));
         out().println(JsonOutput.write(array));

@@ -2,7 +2,7 @@ package dev.mailtoken.cli;
 
 import dev.mailtoken.store.StoredAccount;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code mailtoken accounts show ACCOUNT}. */
@@ -12,14 +12,14 @@ final class AccountsShowCommand extends Verb {
   @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The stored account (mailbox address).")
   String account;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin
+  JsonOption output;
 
   @Override
   int execute() throws Exception {
     try (StoreAccess access = main().openStore(err())) {
       StoredAccount a = access.account(account);
-      if (json) {
+      if (output.json) {
         out().println(JsonOutput.write(AccountView.json(a)));
       } else {
         AccountView.details(a, out());

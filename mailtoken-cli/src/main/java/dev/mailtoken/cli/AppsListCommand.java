@@ -5,20 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailtoken.store.StoredApp;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code mailtoken apps list}: the apps, client secrets shown as fingerprints only. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the apps (secrets as fingerprints).",
     footer = {"%nExamples:", "  mailtoken apps list", "  mailtoken apps list --json", ExitCode.FOOTER})
 final class AppsListCommand extends Verb {
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin
+  JsonOption output;
 
   @Override
   int execute() throws Exception {
     try (StoreAccess access = main().openStore(err())) {
       List<StoredApp> apps = access.store().apps();
-      if (json) {
+      if (output.json) {
         ArrayNode array = JsonOutput.array();
         for (StoredApp app : apps) {
           ObjectNode n = array.addObject();
