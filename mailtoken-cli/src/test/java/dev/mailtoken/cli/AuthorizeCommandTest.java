@@ -152,9 +152,7 @@ class AuthorizeCommandTest {
   @Test
   void givenMicrosoftApp_whenAuthorizing_thenLocalhostRedirectOnAnyPortAndSmtpScopeStored(@TempDir Path msHome) {
     try (CliFixture ms = new CliFixture(msHome, b -> b.mode(EmulatorMode.MICROSOFT))) {
-      ms.provider.registerClient(ClientRegistration.confidential(CliFixture.CLIENT_ID, CliFixture.CLIENT_SECRET)
-          .redirectUri("http://localhost/callback").build());
-      ms.addApp("test");
+      ms.withMicrosoftApp();
 
       CliRun r = ms.run("authorize", "--app", "test", "--account", "bob@contoso.com", "--timeout", "20s");
 

@@ -2,7 +2,6 @@ package dev.mailtoken.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.ConsentDecision;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.Endpoint;
@@ -37,10 +36,8 @@ class AuthorizeMicrosoftMailboxTest {
 
   private void start(boolean emailClaim) {
     cli = new CliFixture(home, b -> b.mode(EmulatorMode.MICROSOFT).defaultUser(UPN).idTokenEmailClaim(emailClaim));
-    cli.provider.registerClient(ClientRegistration.confidential(CliFixture.CLIENT_ID, CliFixture.CLIENT_SECRET)
-        .redirectUri("http://localhost/callback").build());
+    cli.withMicrosoftApp();
     logs.forbidAll(cli.provider::issuedSecrets);
-    cli.addApp("test");
   }
 
   @Test

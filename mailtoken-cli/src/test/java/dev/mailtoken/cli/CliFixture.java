@@ -50,11 +50,19 @@ final class CliFixture implements AutoCloseable {
     return new CliFixture(home, b -> b.mode(EmulatorMode.GOOGLE).defaultUser(USER));
   }
 
-  /** Registers a Google desktop client (any loopback port) and adds it as app "test". */
-  CliFixture withDesktopApp() {
+  /** Registers a Google desktop client (any loopback port) and adds it as app "test" with {@code appArgs}. */
+  CliFixture withDesktopApp(String... appArgs) {
     provider.registerClient(ClientRegistration.desktop(CLIENT_ID, CLIENT_SECRET)
         .redirectUri("http://127.0.0.1/callback").build());
-    addApp("test");
+    addApp("test", appArgs);
+    return this;
+  }
+
+  /** Registers a client with Microsoft's desktop redirect (http://localhost) and adds it as app "test". */
+  CliFixture withMicrosoftApp(String... appArgs) {
+    provider.registerClient(ClientRegistration.confidential(CLIENT_ID, CLIENT_SECRET)
+        .redirectUri("http://localhost/callback").build());
+    addApp("test", appArgs);
     return this;
   }
 

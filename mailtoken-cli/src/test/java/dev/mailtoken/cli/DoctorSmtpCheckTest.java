@@ -2,7 +2,6 @@ package dev.mailtoken.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.SmtpStyle;
 import dev.mailtoken.testsupport.LogCapture;
@@ -119,18 +118,14 @@ class DoctorSmtpCheckTest {
 
   private CliFixture gmail() {
     CliFixture cli = CliFixture.google(home);
-    cli.provider.registerClient(ClientRegistration.desktop(CliFixture.CLIENT_ID, CliFixture.CLIENT_SECRET)
-        .redirectUri("http://127.0.0.1/callback").build());
-    cli.addApp("test", cli.smtpArgs());
+    cli.withDesktopApp(cli.smtpArgs());
     logs.forbidAll(cli.provider::issuedSecrets);
     return cli;
   }
 
   private CliFixture exchange(Path msHome) {
     CliFixture ms = new CliFixture(msHome, b -> b.mode(EmulatorMode.MICROSOFT));
-    ms.provider.registerClient(ClientRegistration.confidential(CliFixture.CLIENT_ID, CliFixture.CLIENT_SECRET)
-        .redirectUri("http://localhost/callback").build());
-    ms.addApp("test", ms.smtpArgs());
+    ms.withMicrosoftApp(ms.smtpArgs());
     logs.forbidAll(ms.provider::issuedSecrets);
     return ms;
   }

@@ -2,7 +2,6 @@ package dev.mailtoken.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testsupport.LogCapture;
@@ -42,9 +41,7 @@ class RevokeCommandTest {
   void givenMicrosoftAccount_whenRevoked_thenSaysNoRevocationEndpointAndClearsLocally() {
     try (CliFixture cli = new CliFixture(home, b -> b.mode(EmulatorMode.MICROSOFT))) {
       logs.forbidAll(cli.provider::issuedSecrets);
-      cli.provider.registerClient(ClientRegistration.confidential(CliFixture.CLIENT_ID, CliFixture.CLIENT_SECRET)
-          .redirectUri("http://localhost/callback").build());
-      cli.addApp("test");
+      cli.withMicrosoftApp();
       cli.env.put("RT", cli.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@contoso.com",
           List.of("https://outlook.office.com/SMTP.Send", "offline_access")));
       assertThat(cli.run("import", "bob@contoso.com", "--app", "test", "--refresh-token-env", "RT").exitCode())

@@ -2,6 +2,7 @@ package dev.mailtoken.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.ReceivedMessage;
 import dev.mailtoken.testsupport.LogCapture;
 import java.nio.file.Files;
@@ -25,9 +26,7 @@ class SendCommandTest {
   @BeforeEach
   void start() {
     cli = CliFixture.google(home);
-    cli.provider.registerClient(dev.mailtoken.testkit.ClientRegistration.desktop(CliFixture.CLIENT_ID,
-        CliFixture.CLIENT_SECRET).redirectUri("http://127.0.0.1/callback").build());
-    cli.addApp("test", cli.smtpArgs());
+    cli.withDesktopApp(cli.smtpArgs());
     cli.authorize();
     logs.forbidAll(cli.provider::issuedSecrets);
   }
@@ -81,11 +80,9 @@ class SendCommandTest {
 
   @Test
   void givenTenantWithSmtpAuthDisabled_whenSendingToExchange_thenConfigurationExitNamingTheFix(
-      @org.junit.jupiter.api.io.TempDir Path msHome) {
-    try (CliFixture ms = new CliFixture(msHome, b -> b.mode(dev.mailtoken.testkit.EmulatorMode.MICROSOFT))) {
-      ms.provider.registerClient(dev.mailtoken.testkit.ClientRegistration.confidential(CliFixture.CLIENT_ID,
-          CliFixture.CLIENT_SECRET).redirectUri("http://localhost/callback").build());
-      ms.addApp("test", ms.smtpArgs());
+      @TempDir Path msHome) {
+    try (CliFixture ms = new CliFixture(msHome, b -> b.mode(EmulatorMode.MICROSOFT))) {
+      ms.withMicrosoftApp(ms.smtpArgs());
       ms.env.put("RT", ms.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@contoso.com",
           java.util.List.of("https://outlook.office.com/SMTP.Send", "offline_access")));
       assertThat(ms.run("import", "bob@contoso.com", "--app", "test", "--refresh-token-env", "RT").exitCode()).isZero();
