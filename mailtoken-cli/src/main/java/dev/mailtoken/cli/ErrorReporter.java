@@ -26,6 +26,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
+    ExitCode code = exitCode(ex);
     err.println("mailtoken: " + message(ex));
     String hint = hint(ex);
     if (hint != null) {
@@ -33,11 +34,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
     if (main.verbose()) {
       ex.printStackTrace(err);
-    } else if (exitCode(ex) == ExitCode.INTERNAL || exitCode(ex) == ExitCode.FAILURE && !(ex instanceof CliException)) {
+    } else if (code == ExitCode.INTERNAL || code == ExitCode.FAILURE && !(ex instanceof CliException)) {
       err.println("(run again with --verbose for the stack trace)");
     }
     err.flush();
-    return exitCode(ex).code();
+    return code.code();
   }
 
   private static String message(Throwable ex) {
