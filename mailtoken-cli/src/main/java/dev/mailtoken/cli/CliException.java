@@ -2,31 +2,31 @@ package dev.mailtoken.cli;
 
 /**
  * A failure the CLI itself detects (unknown app, missing option combination, timeout waiting for
- * consent), carrying the exit code and a hint for the user. Unchecked: it travels from a
- * subcommand to the error reporter and never escapes the CLI.
+ * consent), carrying the exit code and a hint for the user. Unchecked and package-private: it
+ * travels from a subcommand to the error reporter and never escapes the CLI.
  */
-public final class CliException extends RuntimeException {
+final class CliException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final ExitCode exitCode;
   private final String hint;
 
-  public CliException(ExitCode exitCode, String message, String hint) {
+  CliException(ExitCode exitCode, String message, String hint) {
     super(message);
     this.exitCode = exitCode;
     this.hint = hint;
   }
 
-  public CliException(ExitCode exitCode, String message) {
+  CliException(ExitCode exitCode, String message) {
     this(exitCode, message, null);
   }
 
-  public ExitCode exitCode() {
+  ExitCode exitCode() {
     return exitCode;
   }
 
   /** What to do next, or null. */
-  public String hint() {
+  String hint() {
     return hint;
   }
 }
