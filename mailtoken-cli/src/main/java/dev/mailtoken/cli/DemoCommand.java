@@ -1,6 +1,7 @@
 package dev.mailtoken.cli;
 
 import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.store.StoreHome;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.ProviderEmulator;
@@ -67,9 +68,9 @@ final class DemoCommand extends Verb {
   /** The inner CLI's surroundings: the demo home, the app's secret, the HTTP "browser", the emulator's TLS trust. */
   private CliContext innerContext(Path home, String clientSecret, SmtpEmulator smtp) {
     Map<String, String> env = new HashMap<>();
-    env.put("MAILTOKEN_HOME", home.toAbsolutePath().toString());
+    env.put(StoreHome.HOME_VARIABLE, home.toAbsolutePath().toString());
     if (main().dbOption()) {
-      env.put("MAILTOKEN_DB", main().effectiveEnv().get("MAILTOKEN_DB"));
+      env.put(StoreHome.DB_VARIABLE, main().effectiveEnv().get(StoreHome.DB_VARIABLE));
     }
     env.put(SECRET_VARIABLE, clientSecret);
     return main().context().withEnv(env).withBrowser(new HttpBrowser()).withSmtpTrust(smtp.clientSslContext());
@@ -155,14 +156,14 @@ final class DemoCommand extends Verb {
 
   /** Looks for every secret the emulator issued in the raw SQLite file: none may be there in clear. */
   private static String rawCheck(Path home, ProviderEmulator provider) throws IOException {
-    Path db = home.resolve("mailtoken.db");
+    Path db = home.resolve(StoreHome.DATABASE_FILE);
     if (!Files.exists(db)) {
       return "not a local SQLite file; skipped";
     }
     StringBuilder raw = new StringBuilder();
     // The write-ahead log and journal hold recent writes too.
     for (String suffix : new String[] {"", "-wal", "-journal", "-shm"}) {
-      Path file = home.resolve("mailtoken.db" + suffix);
+      Path file = home.resolve(StoreHome.DATABASE_FILE + suffix);
       if (Files.exists(file)) {
         raw.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
       }

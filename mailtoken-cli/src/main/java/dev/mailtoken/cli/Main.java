@@ -1,6 +1,7 @@
 package dev.mailtoken.cli;
 
 import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.store.StoreHome;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -117,10 +118,10 @@ public final class Main implements Runnable {
   Map<String, String> effectiveEnv() {
     Map<String, String> env = new HashMap<>(context.env());
     if (home != null) {
-      env.put("MAILTOKEN_HOME", home.toAbsolutePath().toString());
+      env.put(StoreHome.HOME_VARIABLE, home.toAbsolutePath().toString());
     }
     if (db != null) {
-      env.put("MAILTOKEN_DB", db);
+      env.put(StoreHome.DB_VARIABLE, db);
     }
     return env;
   }
