@@ -16,13 +16,14 @@ import java.util.Optional;
 /**
  * Compares the local clock with a server's {@code Date} header (RFC 9110 §6.6.1). Token lifetimes,
  * JWT assertions ({@code iat} within minutes) and expiry margins all assume the clocks agree.
- * Stateless apart from the injected clock; one GET per call.
+ * One GET per call, all calls on one HTTP client; otherwise stateless apart from the injected clock.
  */
 final class ClockSkewCheck {
   /** Beyond this, JWT assertions and expiry decisions start to go wrong. */
   static final Duration TOLERANCE = Duration.ofSeconds(60);
 
   private final Clock clock;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   ClockSkewCheck(Clock clock) {
     this.clock = clock;
@@ -32,9 +33,8 @@ final class ClockSkewCheck {
     String topic = "clock";
     try {
       Instant sent = clock.instant();
-      HttpResponse<Void> reply = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-          .send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(15)).GET().build(),
-              HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(15)).GET()
+          .build(), HttpResponse.BodyHandlers.discarding());
       Instant received = clock.instant();
       Optional<String> date = reply.headers().firstValue("Date");
       if (date.isEmpty()) {
