@@ -107,6 +107,19 @@ final class CliFixture implements AutoCloseable {
     return r;
   }
 
+  /**
+   * Stores {@code address} with app "test" through {@code mailtoken import} of a refresh token the
+   * emulator issued for {@code scopes}; fails the test when it does not work.
+   */
+  CliRun importAccount(String address, List<String> scopes) {
+    env.put("RT", provider.issueRefreshToken(CLIENT_ID, address, scopes));
+    CliRun r = run("import", address, "--app", "test", "--refresh-token-env", "RT");
+    if (r.exitCode() != 0) {
+      throw new AssertionError("import failed: " + r);
+    }
+    return r;
+  }
+
   CliRun run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

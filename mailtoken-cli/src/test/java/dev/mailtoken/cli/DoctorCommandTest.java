@@ -36,9 +36,7 @@ class DoctorCommandTest {
   @Test
   void givenGmailSendOnlyToken_whenDoctor_thenExplainsSmtpNeedsFullScope() {
     try (CliFixture cli = CliFixture.google(home).withDesktopApp()) {
-      cli.env.put("RT", cli.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@example.com",
-          List.of("https://www.googleapis.com/auth/gmail.send")));
-      cli.run("import", "bob@example.com", "--app", "test", "--refresh-token-env", "RT");
+      cli.importAccount("bob@example.com", List.of("https://www.googleapis.com/auth/gmail.send"));
 
       CliRun r = cli.run("doctor", "bob@example.com", "--offline");
 

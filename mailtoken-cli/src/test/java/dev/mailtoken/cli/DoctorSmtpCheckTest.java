@@ -39,9 +39,7 @@ class DoctorSmtpCheckTest {
   @Test
   void givenGmailSendOnlyToken_whenDoctorSmtp_thenExplains578AndTheJsonScope() {
     try (CliFixture cli = gmail()) {
-      cli.env.put("RT", cli.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@example.com",
-          List.of(Diagnoses.GMAIL_SEND)));
-      cli.run("import", "bob@example.com", "--app", "test", "--refresh-token-env", "RT");
+      cli.importAccount("bob@example.com", List.of(Diagnoses.GMAIL_SEND));
 
       CliRun r = cli.run("doctor", "bob@example.com", "--smtp");
 
@@ -56,9 +54,7 @@ class DoctorSmtpCheckTest {
   @Test
   void givenRejectedToken_whenDoctorSmtp_thenNoIssuedSecretAppearsInTheOutput() {
     try (CliFixture cli = gmail()) {
-      cli.env.put("RT", cli.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@example.com",
-          List.of(Diagnoses.GMAIL_SEND)));
-      cli.run("import", "bob@example.com", "--app", "test", "--refresh-token-env", "RT");
+      cli.importAccount("bob@example.com", List.of(Diagnoses.GMAIL_SEND));
 
       CliRun r = cli.run("doctor", "bob@example.com", "--smtp", "--refresh");
 
@@ -70,7 +66,7 @@ class DoctorSmtpCheckTest {
   @Test
   void givenGraphTokenForExchangeSmtp_whenDoctorSmtp_thenExplains573AudienceAndSmtpSend(@TempDir Path msHome) {
     try (CliFixture ms = exchange(msHome)) {
-      importMicrosoft(ms, List.of("https://graph.microsoft.com/Mail.Send", "offline_access"));
+      ms.importAccount("bob@contoso.com", List.of("https://graph.microsoft.com/Mail.Send", "offline_access"));
 
       CliRun r = ms.run("doctor", "bob@contoso.com", "--smtp");
 
@@ -83,7 +79,7 @@ class DoctorSmtpCheckTest {
   @Test
   void givenTenantWithSmtpAuthDisabled_whenDoctorSmtp_thenExplains57139(@TempDir Path msHome) {
     try (CliFixture ms = exchange(msHome)) {
-      importMicrosoft(ms, List.of(SMTP_SEND, "offline_access"));
+      ms.importAccount("bob@contoso.com", List.of(SMTP_SEND, "offline_access"));
       ms.smtp().disableSmtpAuthForTenant();
 
       CliRun r = ms.run("doctor", "bob@contoso.com", "--smtp");
@@ -96,7 +92,7 @@ class DoctorSmtpCheckTest {
   @Test
   void givenHealthyExchangeAccount_whenDoctorSmtp_thenAuthAccepted(@TempDir Path msHome) {
     try (CliFixture ms = exchange(msHome)) {
-      importMicrosoft(ms, List.of(SMTP_SEND, "offline_access"));
+      ms.importAccount("bob@contoso.com", List.of(SMTP_SEND, "offline_access"));
 
       CliRun r = ms.run("doctor", "bob@contoso.com", "--smtp");
 
@@ -128,11 +124,5 @@ class DoctorSmtpCheckTest {
     ms.withMicrosoftApp(ms.smtpArgs());
     logs.forbidAll(ms.provider::issuedSecrets);
     return ms;
-  }
-
-  private static void importMicrosoft(CliFixture ms, List<String> scopes) {
-    ms.env.put("RT", ms.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@contoso.com", scopes));
-    CliRun imported = ms.run("import", "bob@contoso.com", "--app", "test", "--refresh-token-env", "RT");
-    assertThat(imported.exitCode()).as(imported.toString()).isZero();
   }
 }

@@ -42,10 +42,7 @@ class RevokeCommandTest {
     try (CliFixture cli = new CliFixture(home, b -> b.mode(EmulatorMode.MICROSOFT))) {
       logs.forbidAll(cli.provider::issuedSecrets);
       cli.withMicrosoftApp();
-      cli.env.put("RT", cli.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@contoso.com",
-          List.of("https://outlook.office.com/SMTP.Send", "offline_access")));
-      assertThat(cli.run("import", "bob@contoso.com", "--app", "test", "--refresh-token-env", "RT").exitCode())
-          .isZero();
+      cli.importAccount("bob@contoso.com", List.of("https://outlook.office.com/SMTP.Send", "offline_access"));
 
       CliRun r = cli.run("revoke", "bob@contoso.com");
 

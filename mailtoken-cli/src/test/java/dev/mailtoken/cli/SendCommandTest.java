@@ -7,6 +7,7 @@ import dev.mailtoken.testkit.ReceivedMessage;
 import dev.mailtoken.testsupport.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,9 +84,7 @@ class SendCommandTest {
       @TempDir Path msHome) {
     try (CliFixture ms = new CliFixture(msHome, b -> b.mode(EmulatorMode.MICROSOFT))) {
       ms.withMicrosoftApp(ms.smtpArgs());
-      ms.env.put("RT", ms.provider.issueRefreshToken(CliFixture.CLIENT_ID, "bob@contoso.com",
-          java.util.List.of("https://outlook.office.com/SMTP.Send", "offline_access")));
-      assertThat(ms.run("import", "bob@contoso.com", "--app", "test", "--refresh-token-env", "RT").exitCode()).isZero();
+      ms.importAccount("bob@contoso.com", List.of("https://outlook.office.com/SMTP.Send", "offline_access"));
       ms.smtp().disableSmtpAuthForTenant();
 
       CliRun r = ms.run("send", "--from", "bob@contoso.com", "--to", "x@example.net", "--subject", "s", "--text", "t");
