@@ -145,8 +145,7 @@ final class AppsAddCommand extends Verb {
           throw new CliException(ExitCode.USAGE, "--provider custom needs --token-endpoint URL"
               + " (and --authorization-endpoint URL for authorize)");
         }
-        b = Provider.builder().name(name).tokenEndpoint(tokenEndpoint);
-        tokenEndpoint = null;
+        b = Provider.builder().name(name);
         break;
     }
     if (issuer != null && provider != ProviderKind.OIDC) {
