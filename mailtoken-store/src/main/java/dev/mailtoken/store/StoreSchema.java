@@ -18,6 +18,8 @@ final class StoreSchema {
   static final String HISTORY_TABLE = "mailtoken_schema_history";
   private static final String KEY_CHECK = "key_check";
   private static final String KEY_CHECK_PLAIN = "mailtoken key check";
+  /** How often a migration that lost a race for the database lock is tried in all. */
+  private static final int MIGRATION_ATTEMPTS = 10;
 
   private StoreSchema() {
   }
@@ -27,15 +29,43 @@ final class StoreSchema {
     if (isCurrent(db)) {
       return;
     }
-    try {
-      FlywayMigration.run(db.dataSource(), HISTORY_TABLE);
-    } catch (StoreException e) {
-      // Two processes opening a new SQLite file at once may both migrate; the loser's failure is harmless.
-      if (isCurrent(db)) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        FlywayMigration.run(db.dataSource(), HISTORY_TABLE);
         return;
+      } catch (StoreException e) {
+        // Processes opening a new SQLite file at once race to migrate it. The losers either find the
+        // work done, or get SQLITE_BUSY at once (in WAL mode a reader cannot wait to become the
+        // writer, so the busy timeout does not help): then wait for the winner and look again.
+        if (isCurrent(db)) {
+          return;
+        }
+        if (attempt == MIGRATION_ATTEMPTS || !isBusy(e)) {
+          throw new StoreException("Could not prepare the database " + db.description() + ": " + e.getMessage(),
+              e.getCause());
+        }
+        pause(attempt);
       }
-      throw new StoreException("Could not prepare the database " + db.description() + ": " + e.getMessage(),
-          e.getCause());
+    }
+  }
+
+  private static boolean isBusy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && (m.contains("SQLITE_BUSY") || m.contains("database is locked"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 100 ms, 200 ms, …: real time, since what is awaited is another process's transaction. */
+  private static void pause(int attempt) throws StoreException {
+    try {
+      Thread.sleep(100L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for another process to prepare the database", e);
     }
   }
 
