@@ -7,6 +7,7 @@ module dev.mailtoken.core {
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
 
+  exports dev.mailtoken;
   exports dev.mailtoken.oauth;
   exports dev.mailtoken.token;
 }

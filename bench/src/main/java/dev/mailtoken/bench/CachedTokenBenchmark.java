@@ -1,6 +1,6 @@
 package dev.mailtoken.bench;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Account;
 import dev.mailtoken.token.CallbackGrant;

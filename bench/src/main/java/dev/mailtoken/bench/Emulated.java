@@ -3,8 +3,8 @@ package dev.mailtoken.bench;
 import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.ClientAuthentication;
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.oauth.Provider;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.oauth.OAuthProvider;
+import dev.mailtoken.Secret;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.ProviderEmulator;
@@ -28,7 +28,7 @@ final class Emulated implements AutoCloseable {
     emulator.registerClient(ClientRegistration.confidential(CLIENT_ID, CLIENT_SECRET)
         .redirectUris("http://127.0.0.1/callback").build());
     refreshToken = emulator.issueRefreshToken(CLIENT_ID, USER, List.of(MAIL_SCOPE));
-    Provider provider = Provider.google().toBuilder()
+    OAuthProvider provider = OAuthProvider.google().toBuilder()
         .tokenEndpoint(emulator.tokenEndpoint())
         .authorizationEndpoint(emulator.authorizationEndpoint())
         .revocationEndpoint(emulator.revocationEndpoint())

@@ -1,8 +1,8 @@
 package dev.mailtoken.bench;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import dev.mailtoken.oauth.TokenResponse;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Account;

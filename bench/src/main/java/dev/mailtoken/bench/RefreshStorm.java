@@ -1,7 +1,7 @@
 package dev.mailtoken.bench;
 
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import dev.mailtoken.oauth.TokenResponse;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.TestClock;

@@ -11,7 +11,7 @@ final class AccountView {
   }
 
   static String status(StoredAccount a) {
-    return a.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return a.health().name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   static ObjectNode json(StoredAccount a) {
@@ -19,7 +19,7 @@ final class AccountView {
     n.put("address", a.address());
     n.put("app", a.appName());
     n.put("grant", a.kind().name().toLowerCase(Locale.ROOT));
-    n.put("status", a.status().name().toLowerCase(Locale.ROOT));
+    n.put("status", a.health().name().toLowerCase(Locale.ROOT));
     JsonOutput.put(n, "subject", a.subject());
     n.putPOJO("granted_scopes", a.grantedScopes());
     JsonOutput.put(n, "last_refresh", a.lastRefresh());

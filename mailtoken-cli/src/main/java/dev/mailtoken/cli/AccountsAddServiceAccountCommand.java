@@ -2,9 +2,9 @@ package dev.mailtoken.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mailtoken.oauth.MailtokenException;
-import dev.mailtoken.oauth.ReauthorizationRequiredException;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.Secret;
 import dev.mailtoken.oauth.ServiceAccountKey;
 import dev.mailtoken.oauth.TokenResponse;
 import dev.mailtoken.store.GrantKind;

@@ -2,9 +2,9 @@ package dev.mailtoken.cli;
 
 import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.AppBuilder;
-import dev.mailtoken.oauth.Provider;
-import dev.mailtoken.oauth.ProviderBuilder;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.oauth.OAuthProvider;
+import dev.mailtoken.oauth.OAuthProviderBuilder;
+import dev.mailtoken.Secret;
 import dev.mailtoken.store.ProviderKind;
 import dev.mailtoken.store.StoredApp;
 import java.net.URI;
@@ -103,7 +103,7 @@ final class AppsAddCommand extends Verb {
     }
   }
 
-  private App app(Provider p) {
+  private App app(OAuthProvider p) {
     AppBuilder b = App.builder().provider(p).clientId(clientId);
     if (redirectUri != null) {
       b.redirectUri(redirectUri);
@@ -122,30 +122,30 @@ final class AppsAddCommand extends Verb {
     return b.build();
   }
 
-  private Provider buildProvider() throws Exception {
+  private OAuthProvider buildProvider() throws Exception {
     if (tenant != null && provider != ProviderKind.MICROSOFT) {
       throw new CliException(ExitCode.USAGE, "--tenant is only for --provider microsoft");
     }
-    ProviderBuilder b;
+    OAuthProviderBuilder b;
     switch (provider) {
       case GOOGLE:
-        b = Provider.google().toBuilder();
+        b = OAuthProvider.google().toBuilder();
         break;
       case MICROSOFT:
-        b = Provider.microsoft(tenant == null ? "common" : tenant).toBuilder();
+        b = OAuthProvider.microsoft(tenant == null ? "common" : tenant).toBuilder();
         break;
       case OIDC:
         if (issuer == null) {
           throw new CliException(ExitCode.USAGE, "--provider oidc needs --issuer URL");
         }
-        b = Provider.discover(issuer, main().oauthClient()).toBuilder();
+        b = OAuthProvider.discover(issuer, main().oauthClient()).toBuilder();
         break;
       default:
         if (tokenEndpoint == null) {
           throw new CliException(ExitCode.USAGE, "--provider custom needs --token-endpoint URL"
               + " (and --authorization-endpoint URL for authorize)");
         }
-        b = Provider.builder().name(name);
+        b = OAuthProvider.builder().name(name);
         break;
     }
     if (issuer != null && provider != ProviderKind.OIDC) {
@@ -164,7 +164,7 @@ final class AppsAddCommand extends Verb {
       b.userinfoEndpoint(userinfoEndpoint);
     }
     if (smtpHost != null || smtpPort != null) {
-      Provider current = b.build();
+      OAuthProvider current = b.build();
       String host = smtpHost != null ? smtpHost : current.smtpHost().orElseThrow(() -> new CliException(
           ExitCode.USAGE, "--smtp-port needs --smtp-host: provider " + current.name() + " has no SMTP host"));
       b.smtp(host, smtpPort != null ? smtpPort : current.smtpPort());

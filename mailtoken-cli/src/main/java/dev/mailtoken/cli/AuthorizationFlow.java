@@ -3,11 +3,11 @@ package dev.mailtoken.cli;
 import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.AuthorizationCode;
 import dev.mailtoken.oauth.AuthorizationRequestBuilder;
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.MissingRefreshTokenException;
 import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.oauth.PendingAuthorization;
-import dev.mailtoken.oauth.Provider;
+import dev.mailtoken.oauth.OAuthProvider;
 import dev.mailtoken.oauth.ScopeNotGrantedException;
 import dev.mailtoken.oauth.TokenResponse;
 import java.io.IOException;
@@ -48,7 +48,7 @@ final class AuthorizationFlow {
   }
 
   Authorized run(App stored, ConsentRequest request) throws MailtokenException, InterruptedException {
-    Provider provider = stored.provider();
+    OAuthProvider provider = stored.provider();
     boolean canIdentify = provider.issuer().isPresent() || provider.userinfoEndpoint().isPresent();
     if (!canIdentify && request.account().isEmpty()) {
       throw new CliException(ExitCode.USAGE, "provider " + provider.name() + " cannot tell which mailbox consented"
@@ -149,7 +149,7 @@ final class AuthorizationFlow {
   }
 
   /** Adds the CLI's own next step to core's explanation where the CLI has a flag for it. */
-  private static CliException explain(Exception e, Provider provider, boolean forced) {
+  private static CliException explain(Exception e, OAuthProvider provider, boolean forced) {
     if (e instanceof MissingRefreshTokenException) {
       boolean google = provider.offlineAccessParameters().containsKey("prompt");
       String removeAccess = "remove the app's access at https://myaccount.google.com/permissions and authorize again";

@@ -1,6 +1,6 @@
 package dev.mailtoken.cli;
 
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import dev.mailtoken.store.StoreHome;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;

@@ -1,8 +1,8 @@
 package dev.mailtoken.cli;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthError;
-import dev.mailtoken.oauth.ReauthorizationRequiredException;
+import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.store.GrantKind;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;

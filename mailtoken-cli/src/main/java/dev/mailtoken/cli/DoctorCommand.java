@@ -1,7 +1,7 @@
 package dev.mailtoken.cli;
 
-import dev.mailtoken.oauth.MailtokenException;
-import dev.mailtoken.store.AccountState;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.token.AccountHealth;
 import dev.mailtoken.store.GrantKind;
 import dev.mailtoken.store.KeyRing;
 import dev.mailtoken.store.StoredAccount;
@@ -118,7 +118,7 @@ final class DoctorCommand extends Verb {
       return out;
     }
     Diagnoses.scopes(app, a).ifPresent(out::add);
-    if (a.status() == AccountState.REVOKED) {
+    if (a.health() == AccountHealth.REVOKED) {
       out.add(Finding.warning(a.address(), "revoked: no secrets stored", "", a.kind() == GrantKind.SERVICE_ACCOUNT
           ? "mailtoken accounts remove " + a.address() + ", then mailtoken accounts add-service-account " + a.address()
               + " --app " + app.name() + " --key-file KEY.json"
@@ -127,7 +127,7 @@ final class DoctorCommand extends Verb {
     }
     Optional<Finding> fromLastError = a.lastError().flatMap(e -> Diagnoses.failureText(app, a, e, now));
     fromLastError.ifPresent(out::add);
-    if (a.status() == AccountState.REAUTHORIZATION_REQUIRED) {
+    if (a.health() == AccountHealth.REAUTHORIZATION_REQUIRED) {
       if (fromLastError.isEmpty()) {
         out.add(Finding.problem(a.address(), "reauthorization required" + a.lastError().map(e -> ": " + e)
             .orElse(""), "", "mailtoken authorize --app " + app.name() + " --account " + a.address()));

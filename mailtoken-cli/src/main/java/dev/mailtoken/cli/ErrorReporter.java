@@ -1,11 +1,9 @@
 package dev.mailtoken.cli;
 
 import dev.mailtoken.oauth.AuthorizationException;
-import dev.mailtoken.oauth.ConfigurationException;
-import dev.mailtoken.oauth.MailtokenException;
-import dev.mailtoken.oauth.ReauthorizationRequiredException;
-import dev.mailtoken.store.AppInUseException;
-import dev.mailtoken.store.DuplicateEntryException;
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.ReauthorizationRequiredException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -62,18 +60,13 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (ex instanceof AuthorizationException) {
       return ExitCode.CONSENT;
     }
-    if (ex instanceof ConfigurationException || isStoreConfiguration(ex)) {
+    if (ex instanceof ConfigurationException) {
       return ExitCode.CONFIGURATION;
     }
     if (ex instanceof RuntimeException) {
       return ExitCode.INTERNAL;
     }
     return ExitCode.FAILURE;
-  }
-
-  /** A name already taken or an app still in use: the user must change the setup, like a missing entry. */
-  private static boolean isStoreConfiguration(Throwable ex) {
-    return ex instanceof DuplicateEntryException || ex instanceof AppInUseException;
   }
 
   private static String hint(Throwable ex) {

@@ -1,8 +1,8 @@
 package dev.mailtoken.cli;
 
 import dev.mailtoken.oauth.App;
-import dev.mailtoken.oauth.ReauthorizationRequiredException;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.Secret;
 import dev.mailtoken.oauth.TokenResponse;
 import dev.mailtoken.store.NewAccount;
 import dev.mailtoken.store.StoredAccount;

@@ -127,7 +127,7 @@ public final class Main implements Runnable {
   }
 
   /** Opens the store; the caller closes it. Says once on stderr when a new key file was created. */
-  StoreAccess openStore(PrintWriter err) throws dev.mailtoken.oauth.MailtokenException {
+  StoreAccess openStore(PrintWriter err) throws dev.mailtoken.MailtokenException {
     return StoreAccess.open(effectiveEnv(), context.clock(), err);
   }
 

@@ -1,9 +1,9 @@
 package dev.mailtoken.cli;
 
 import dev.mailtoken.oauth.App;
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.Revocation;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import dev.mailtoken.oauth.TokenTypeHint;
 import dev.mailtoken.store.AccountSecrets;
 import dev.mailtoken.store.GrantKind;

@@ -63,7 +63,7 @@ final class SendCommand extends Verb {
 
   @Option(names = "--transport", paramLabel = "KIND", converter = TransportConverter.class,
       description = "smtp, gmail-api or graph (default: smtp).")
-  Outbox.Kind transport = Outbox.Kind.SMTP;
+  StoreBackedSender.Kind transport = StoreBackedSender.Kind.SMTP;
 
   @Option(names = "--api-base", paramLabel = "URL", description = "Base URL of the Gmail/Graph API (testing, proxies).")
   URI apiBase;
@@ -73,8 +73,8 @@ final class SendCommand extends Verb {
     try (StoreAccess access = main().openStore(err())) {
       StoredAccount account = access.account(from);
       StoredApp app = access.app(account.appName());
-      try (Outbox outbox = new Outbox(access.store(), main().oauthClient(), main().context().clock(),
-          Outbox.transport(app, transport, main().context().smtpTrust(), Optional.ofNullable(apiBase)))) {
+      try (StoreBackedSender outbox = new StoreBackedSender(access.store(), main().oauthClient(), main().context().clock(),
+          StoreBackedSender.transport(app, transport, main().context().smtpTrust(), Optional.ofNullable(apiBase)))) {
         MimeMessage message = compose(outbox.newMessage());
         SendResult result = outbox.send(message, account.address());
         out().println("sent " + result.messageId() + " via " + result.transport());

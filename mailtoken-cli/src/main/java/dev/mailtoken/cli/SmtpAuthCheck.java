@@ -1,10 +1,10 @@
 package dev.mailtoken.cli;
 
 import dev.mailtoken.mail.AuthenticationRejectedException;
-import dev.mailtoken.mail.GmailAuthError;
+import dev.mailtoken.mail.BearerErrorChallenge;
 import dev.mailtoken.mail.MailSessions;
 import dev.mailtoken.mail.SmtpServer;
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.store.ProviderKind;
@@ -47,7 +47,7 @@ final class SmtpAuthCheck implements AutoCloseable {
       return Finding.warning(topic, "SMTP check skipped: app " + app.name() + " has no SMTP server", "",
           "add the app again with --smtp-host HOST --smtp-port PORT to check it");
     }
-    SmtpServer server = (SmtpServer) Outbox.transport(app, Outbox.Kind.SMTP, trust, Optional.empty());
+    SmtpServer server = (SmtpServer) StoreBackedSender.transport(app, StoreBackedSender.Kind.SMTP, trust, Optional.empty());
     String where = server.host() + ":" + server.port();
     Session session = MailSessions.create(topic, server, tokens.source(topic));
     try (Transport transport = session.getTransport("smtp")) {
@@ -103,7 +103,7 @@ final class SmtpAuthCheck implements AutoCloseable {
             + Diagnoses.GMAIL_FULL + ") and authorize again");
   }
 
-  private static String json(GmailAuthError c) {
+  private static String json(BearerErrorChallenge c) {
     return "JSON status " + c.status() + ", scope " + c.scope();
   }
 

@@ -1,6 +1,6 @@
 package dev.mailtoken.cli;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.store.KeyRing;
 import dev.mailtoken.store.StoreHome;

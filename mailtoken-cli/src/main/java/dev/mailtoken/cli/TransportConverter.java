@@ -4,18 +4,18 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code smtp}, {@code gmail-api}, {@code graph} → {@link Outbox.Kind}. Stateless. */
-final class TransportConverter implements ITypeConverter<Outbox.Kind> {
+/** {@code smtp}, {@code gmail-api}, {@code graph} → {@link StoreBackedSender.Kind}. Stateless. */
+final class TransportConverter implements ITypeConverter<StoreBackedSender.Kind> {
   @Override
-  public Outbox.Kind convert(String value) {
+  public StoreBackedSender.Kind convert(String value) {
     switch (value.toLowerCase(Locale.ROOT)) {
       case "smtp":
-        return Outbox.Kind.SMTP;
+        return StoreBackedSender.Kind.SMTP;
       case "gmail-api":
       case "gmail":
-        return Outbox.Kind.GMAIL_API;
+        return StoreBackedSender.Kind.GMAIL_API;
       case "graph":
-        return Outbox.Kind.GRAPH;
+        return StoreBackedSender.Kind.GRAPH;
       default:
         throw new TypeConversionException("'" + value + "' is not a transport; use smtp, gmail-api or graph");
     }

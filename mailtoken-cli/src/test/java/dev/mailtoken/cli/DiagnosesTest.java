@@ -2,8 +2,8 @@ package dev.mailtoken.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailtoken.oauth.Provider;
-import dev.mailtoken.store.AccountState;
+import dev.mailtoken.oauth.OAuthProvider;
+import dev.mailtoken.token.AccountHealth;
 import dev.mailtoken.store.GrantKind;
 import dev.mailtoken.store.ProviderKind;
 import dev.mailtoken.store.StoredAccount;
@@ -52,7 +52,7 @@ class DiagnosesTest {
   }
 
   private static StoredApp app(ProviderKind kind) {
-    Provider p = kind == ProviderKind.MICROSOFT ? Provider.microsoft("contoso.onmicrosoft.com") : Provider.google();
+    OAuthProvider p = kind == ProviderKind.MICROSOFT ? OAuthProvider.microsoft("contoso.onmicrosoft.com") : OAuthProvider.google();
     return new StoredApp("app", kind, Optional.empty(), p.issuer(), p.tokenEndpoint(), p.authorizationEndpoint(),
         p.revocationEndpoint(), p.userinfoEndpoint(), "client", Optional.empty(), Optional.empty(), p.defaultScopes(),
         p.smtpHost(), p.smtpPort());
@@ -60,7 +60,7 @@ class DiagnosesTest {
 
   private static StoredAccount account(GrantKind kind) {
     return new StoredAccount("alice@example.com", "app", kind, Optional.empty(), List.of("https://mail.google.com/"),
-        AccountState.HEALTHY, Optional.empty(), Optional.empty(), Optional.empty(), NOW.minusSeconds(3600), NOW, 1,
+        AccountHealth.HEALTHY, Optional.empty(), Optional.empty(), Optional.empty(), NOW.minusSeconds(3600), NOW, 1,
         true);
   }
 }

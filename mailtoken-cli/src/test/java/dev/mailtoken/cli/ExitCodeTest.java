@@ -2,9 +2,9 @@ package dev.mailtoken.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailtoken.oauth.ConfigurationException;
-import dev.mailtoken.oauth.ReauthorizationRequiredException;
-import dev.mailtoken.oauth.TransientException;
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.TransientException;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.Secret;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * App app = App.builder()
- *     .provider(Provider.google())
+ *     .provider(OAuthProvider.google())
  *     .clientId("1234.apps.googleusercontent.com")
  *     .clientSecret(Secret.of(System.getenv("CLIENT_SECRET")))
  *     .redirectUri(URI.create("http://127.0.0.1:8765/callback"))
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param scopes the scopes the app asks for; never empty after {@link #builder()}
  */
 public record App(
-    Provider provider,
+    OAuthProvider provider,
     String clientId,
     Optional<Secret> clientSecret,
     Optional<URI> redirectUri,

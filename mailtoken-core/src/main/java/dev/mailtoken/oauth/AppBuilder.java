@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.Secret;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -9,11 +10,11 @@ import java.util.Set;
 
 /**
  * Builds an {@link App}. Each option may be set once. Defaults: scopes = the provider's
- * {@linkplain Provider#defaultScopes() mail scopes}; client authentication =
+ * {@linkplain OAuthProvider#defaultScopes() mail scopes}; client authentication =
  * {@code CLIENT_SECRET_POST} when a secret is set, {@code NONE} otherwise. Not thread-safe.
  */
 public final class AppBuilder {
-  private Provider provider;
+  private OAuthProvider provider;
   private String clientId;
   private Secret clientSecret;
   private URI redirectUri;
@@ -30,7 +31,7 @@ public final class AppBuilder {
     }
   }
 
-  public AppBuilder provider(Provider provider) {
+  public AppBuilder provider(OAuthProvider provider) {
     once("provider");
     this.provider = Objects.requireNonNull(provider, "provider");
     return this;
@@ -80,7 +81,7 @@ public final class AppBuilder {
    */
   public App build() {
     if (provider == null) {
-      throw new IllegalStateException("an app needs a provider: call provider(Provider.google()) or similar");
+      throw new IllegalStateException("an app needs a provider: call provider(OAuthProvider.google()) or similar");
     }
     if (clientId == null) {
       throw new IllegalStateException("an app needs the client id from the provider's console: call clientId(...)");

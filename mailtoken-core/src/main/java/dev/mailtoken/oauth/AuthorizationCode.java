@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.Secret;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;

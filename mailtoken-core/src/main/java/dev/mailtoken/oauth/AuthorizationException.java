@@ -1,5 +1,7 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.MailtokenException;
+
 /**
  * The consent step failed: the user or the provider refused ({@link AuthorizationDeniedException}),
  * the callback did not belong to our request ({@link StateMismatchException}), or the provider

@@ -116,7 +116,7 @@ public final class AuthorizationRequestBuilder {
    * @throws IllegalStateException when the provider has no authorization endpoint or the app no redirect URI
    */
   public PendingAuthorization build() {
-    Provider p = app.provider();
+    OAuthProvider p = app.provider();
     if (p.authorizationEndpoint().isEmpty()) {
       throw new IllegalStateException("provider " + p.name() + " has no authorization endpoint; set one with"
           + " toBuilder().authorizationEndpoint(...)");

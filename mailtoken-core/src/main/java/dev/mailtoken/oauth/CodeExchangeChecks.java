@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.ConfigurationException;
 import java.util.Set;
 
 /** After a successful code exchange: was a refresh token issued, and were the needed scopes granted? */
@@ -7,7 +8,7 @@ final class CodeExchangeChecks {
   private CodeExchangeChecks() {
   }
 
-  static void check(Provider provider, AuthorizationCode code, TokenResponse response, Target target)
+  static void check(OAuthProvider provider, AuthorizationCode code, TokenResponse response, Target target)
       throws ConfigurationException {
     if (code.refreshTokenRequired() && response.refreshToken().isEmpty()) {
       throw new MissingRefreshTokenException(missingRefreshTokenMessage(provider, target), target.account(), response);
@@ -21,7 +22,7 @@ final class CodeExchangeChecks {
     }
   }
 
-  private static String missingRefreshTokenMessage(Provider provider, Target target) {
+  private static String missingRefreshTokenMessage(OAuthProvider provider, Target target) {
     String head = provider.name() + " returned no refresh token" + target.who() + ", so the account would stop"
         + " working when this access token expires. ";
     if (!provider.offlineAccessParameters().isEmpty()) {

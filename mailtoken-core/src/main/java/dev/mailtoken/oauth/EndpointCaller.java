@@ -1,5 +1,8 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.TransientException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

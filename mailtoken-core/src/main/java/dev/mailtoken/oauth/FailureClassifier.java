@@ -1,6 +1,10 @@
 package dev.mailtoken.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.TransientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.TransientException;
+
 /**
  * The server answered with something that is not a valid OAuth2 response: an HTML page, a
  * truncated or oversized body, JSON without {@code access_token}, an unexpected redirect.

@@ -1,5 +1,7 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.ConfigurationException;
+
 /**
  * A code exchange succeeded but returned no refresh token although one was required. With
  * Google this happens when the user had already authorized the app and the consent screen was

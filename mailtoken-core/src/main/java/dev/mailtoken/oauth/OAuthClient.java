@@ -1,5 +1,10 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.Secret;
+import dev.mailtoken.TransientException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.TransientException;
 import java.time.Duration;
 
 /**

@@ -1,19 +1,22 @@
 package dev.mailtoken.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.TransientException;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds a {@link Provider} from OpenID Connect Discovery or RFC 8414 metadata. */
+/** Builds a {@link OAuthProvider} from OpenID Connect Discovery or RFC 8414 metadata. */
 final class ProviderDiscovery {
-  private static final Logger log = LoggerFactory.getLogger(Provider.class);
+  private static final Logger log = LoggerFactory.getLogger(OAuthProvider.class);
 
   private ProviderDiscovery() {
   }
 
-  static Provider discover(URI issuer, OAuthClient client) throws MailtokenException {
+  static OAuthProvider discover(URI issuer, OAuthClient client) throws MailtokenException {
     java.util.Objects.requireNonNull(issuer, "issuer");
     java.util.Objects.requireNonNull(client, "client");
     if (!issuer.isAbsolute() || issuer.getHost() == null || issuer.getQuery() != null || issuer.getFragment() != null) {
@@ -56,18 +59,18 @@ final class ProviderDiscovery {
     return build(name, issuer, doc, used);
   }
 
-  private static Provider build(String name, URI issuer, JsonNode doc, URI used) throws ConfigurationException {
-    ProviderBuilder b;
+  private static OAuthProvider build(String name, URI issuer, JsonNode doc, URI used) throws ConfigurationException {
+    OAuthProviderBuilder b;
     if (name.equals("accounts.google.com")) {
-      b = Provider.google().toBuilder();
+      b = OAuthProvider.google().toBuilder();
     } else if (name.equals("login.microsoftonline.com")) {
-      b = Provider.microsoft("common").toBuilder();
+      b = OAuthProvider.microsoft("common").toBuilder();
     } else {
-      b = Provider.builder().name(name);
+      b = OAuthProvider.builder().name(name);
       if (doc.path("scopes_supported").isArray()) {
         for (JsonNode s : doc.path("scopes_supported")) {
-          if (s.asText().equals(Provider.OFFLINE_ACCESS)) {
-            b.offlineAccessScope(Provider.OFFLINE_ACCESS);
+          if (s.asText().equals(OAuthProvider.OFFLINE_ACCESS)) {
+            b.offlineAccessScope(OAuthProvider.OFFLINE_ACCESS);
           }
         }
       }

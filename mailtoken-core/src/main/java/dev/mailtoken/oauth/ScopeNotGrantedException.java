@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.ConfigurationException;
 import java.util.Set;
 
 /**

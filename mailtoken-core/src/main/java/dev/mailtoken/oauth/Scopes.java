@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.ConfigurationException;
 import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -69,7 +70,7 @@ final class Scopes {
    * Fails when {@code provider} allows one resource per token request and {@code scopes} name
    * more than one.
    */
-  static void checkOneResource(Provider provider, Collection<String> scopes) throws ConfigurationException {
+  static void checkOneResource(OAuthProvider provider, Collection<String> scopes) throws ConfigurationException {
     if (!provider.oneResourcePerTokenRequest()) {
       return;
     }

@@ -2,6 +2,7 @@ package dev.mailtoken.oauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailtoken.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ public final class ServiceAccountKey {
       throw new IllegalArgumentException("field \"private_key\" of the key file is wrong: " + e.getMessage());
     }
     String keyId = root.path("private_key_id").isTextual() ? root.path("private_key_id").asText() : null;
-    URI tokenUri = Provider.GOOGLE_TOKEN;
+    URI tokenUri = OAuthProvider.GOOGLE_TOKEN;
     if (root.hasNonNull("token_uri")) {
       try {
         tokenUri = URI.create(field(root, "token_uri"));
@@ -96,7 +97,7 @@ public final class ServiceAccountKey {
       }
     }
     return new ServiceAccountKey(email, keyId == null || keyId.isEmpty() ? null : keyId, key, tokenUri,
-        Provider.GOOGLE_TOKEN.toString());
+        OAuthProvider.GOOGLE_TOKEN.toString());
   }
 
   /** Reads a Google JSON key file. */
@@ -117,8 +118,8 @@ public final class ServiceAccountKey {
   public static ServiceAccountKey fromPem(String clientEmail, String pem, String privateKeyId) {
     Objects.requireNonNull(clientEmail, "clientEmail");
     Objects.requireNonNull(pem, "pem");
-    return new ServiceAccountKey(clientEmail, privateKeyId, PemPrivateKeys.parse(pem), Provider.GOOGLE_TOKEN,
-        Provider.GOOGLE_TOKEN.toString());
+    return new ServiceAccountKey(clientEmail, privateKeyId, PemPrivateKeys.parse(pem), OAuthProvider.GOOGLE_TOKEN,
+        OAuthProvider.GOOGLE_TOKEN.toString());
   }
 
   private static String field(JsonNode root, String name) {

@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.Secret;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,6 +1,7 @@
 package dev.mailtoken.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailtoken.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;

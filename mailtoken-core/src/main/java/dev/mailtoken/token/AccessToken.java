@@ -1,6 +1,6 @@
 package dev.mailtoken.token;
 
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.mailtoken.token;
 
-import dev.mailtoken.oauth.MailtokenException;
-import dev.mailtoken.oauth.ReauthorizationRequiredException;
-import dev.mailtoken.oauth.Secret;
-import dev.mailtoken.oauth.TransientException;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.Secret;
+import dev.mailtoken.TransientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package dev.mailtoken.token;
 
-import dev.mailtoken.oauth.MailtokenException;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.Secret;
 import dev.mailtoken.oauth.TokenResponse;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.mailtoken.token;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 
 /** A {@link TokenSource} for one account of a {@link TokenManager}; remembers what it handed out last. */
 final class ManagedTokenSource implements TokenSource {

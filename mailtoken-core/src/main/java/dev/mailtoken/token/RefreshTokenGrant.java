@@ -1,7 +1,7 @@
 package dev.mailtoken.token;
 
 import dev.mailtoken.oauth.App;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.mailtoken.token;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 
 /**
  * The provider rotated the refresh token but the {@link RefreshTokenStore} could not save the

@@ -1,6 +1,6 @@
 package dev.mailtoken.token;
 
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 
 /**
  * The persistence hook for rotated refresh tokens. The manager calls {@link #save} and waits for

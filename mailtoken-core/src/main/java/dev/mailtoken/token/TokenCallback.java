@@ -5,7 +5,7 @@ package dev.mailtoken.token;
  *
  * <p>The manager calls it for one account at a time, never holding a lock, on the thread that
  * runs the refresh. Whatever it throws is reported to the waiting callers (a
- * {@link dev.mailtoken.oauth.MailtokenException} as is, anything else wrapped in
+ * {@link dev.mailtoken.MailtokenException} as is, anything else wrapped in
  * {@link TokenRefreshException}) and the next request calls it again.
  */
 @FunctionalInterface

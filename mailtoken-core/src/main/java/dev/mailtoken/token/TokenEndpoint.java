@@ -1,9 +1,9 @@
 package dev.mailtoken.token;
 
 import dev.mailtoken.oauth.App;
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import dev.mailtoken.oauth.ServiceAccountKey;
 import dev.mailtoken.oauth.TokenResponse;
 import java.util.List;

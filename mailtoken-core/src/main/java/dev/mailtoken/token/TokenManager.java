@@ -1,6 +1,6 @@
 package dev.mailtoken.token;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,8 +131,8 @@ public final class TokenManager implements AutoCloseable {
   /**
    * A valid access token for {@code account}, refreshing first when needed.
    *
-   * @throws dev.mailtoken.oauth.ReauthorizationRequiredException the grant is dead
-   * @throws dev.mailtoken.oauth.TransientException the refresh failed and the token has expired
+   * @throws dev.mailtoken.ReauthorizationRequiredException the grant is dead
+   * @throws dev.mailtoken.TransientException the refresh failed and the token has expired
    * @throws RefreshTokenPersistenceException a rotated refresh token could not be saved
    * @throws UnknownAccountException the account is not registered and the loader does not know it
    */

@@ -1,6 +1,6 @@
 package dev.mailtoken.token;
 
-import dev.mailtoken.oauth.ReauthorizationRequiredException;
+import dev.mailtoken.ReauthorizationRequiredException;
 
 /**
  * A fixed access token was rejected or has expired, and there is nothing to renew it with.

@@ -1,6 +1,6 @@
 package dev.mailtoken.token;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 
 /**
  * Anything that yields a valid access token for one account.

@@ -1,6 +1,6 @@
 package dev.mailtoken.token;
 
-import dev.mailtoken.oauth.ConfigurationException;
+import dev.mailtoken.ConfigurationException;
 
 /** A token was asked for an account that is neither registered nor known to the account loader. */
 public class UnknownAccountException extends ConfigurationException {

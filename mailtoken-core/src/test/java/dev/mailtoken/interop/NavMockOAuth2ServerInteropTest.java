@@ -7,8 +7,8 @@ import dev.mailtoken.oauth.AuthorizationCode;
 import dev.mailtoken.oauth.ClientAuthentication;
 import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.oauth.PendingAuthorization;
-import dev.mailtoken.oauth.Provider;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.oauth.OAuthProvider;
+import dev.mailtoken.Secret;
 import dev.mailtoken.oauth.TokenResponse;
 import dev.mailtoken.testsupport.LogCapture;
 import dev.mailtoken.token.Account;
@@ -45,7 +45,7 @@ class NavMockOAuth2ServerInteropTest {
   void startServer() {
     server = new MockOAuth2Server(new OAuth2Config(false, null, null, true));
     server.start();
-    Provider provider = Provider.builder()
+    OAuthProvider provider = OAuthProvider.builder()
         .name("nav-mock-oauth2-server")
         .issuer(URI.create(server.issuerUrl(ISSUER).toString()))
         .authorizationEndpoint(URI.create(server.authorizationEndpointUrl(ISSUER).toString()))

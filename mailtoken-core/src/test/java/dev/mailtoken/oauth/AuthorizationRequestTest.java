@@ -3,6 +3,7 @@ package dev.mailtoken.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailtoken.Secret;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ class AuthorizationRequestTest {
   private static final URI REDIRECT = URI.create("http://127.0.0.1:8765/callback");
 
   private static App googleApp() {
-    return App.builder().provider(Provider.google()).clientId("client-1").clientSecret(Secret.of("s3cr3t-value"))
+    return App.builder().provider(OAuthProvider.google()).clientId("client-1").clientSecret(Secret.of("s3cr3t-value"))
         .redirectUri(REDIRECT).build();
   }
 
@@ -75,7 +76,7 @@ class AuthorizationRequestTest {
 
   @Test
   void givenMicrosoftApp_whenBuildingRequest_thenOfflineAccessScopeIsAskedAndNoGoogleParameters() {
-    App app = App.builder().provider(Provider.microsoft("contoso.onmicrosoft.com")).clientId("ms-client")
+    App app = App.builder().provider(OAuthProvider.microsoft("contoso.onmicrosoft.com")).clientId("ms-client")
         .redirectUri(REDIRECT).build();
 
     Map<String, String> q = query(PendingAuthorization.builder(app).build().uri());
@@ -111,7 +112,7 @@ class AuthorizationRequestTest {
 
   @Test
   void givenScopeWithSpaces_whenEncoded_thenSpacesArePercent20() {
-    App app = App.builder().provider(Provider.google()).clientId("c").redirectUri(REDIRECT)
+    App app = App.builder().provider(OAuthProvider.google()).clientId("c").redirectUri(REDIRECT)
         .scopes("openid", "email", "https://mail.google.com/").build();
 
     String raw = PendingAuthorization.builder(app).build().uri().getRawQuery();
@@ -121,7 +122,7 @@ class AuthorizationRequestTest {
 
   @Test
   void givenAppWithoutRedirectUri_whenBuilding_thenFailsNamingTheOption() {
-    App app = App.builder().provider(Provider.google()).clientId("c").build();
+    App app = App.builder().provider(OAuthProvider.google()).clientId("c").build();
 
     assertThatThrownBy(() -> PendingAuthorization.builder(app).build()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("redirectUri");

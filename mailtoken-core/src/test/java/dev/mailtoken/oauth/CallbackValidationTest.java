@@ -3,6 +3,7 @@ package dev.mailtoken.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailtoken.Secret;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CallbackValidationTest {
   private static final URI REDIRECT = URI.create("http://127.0.0.1:8765/callback");
 
-  private final App app = App.builder().provider(Provider.google()).clientId("client-1")
+  private final App app = App.builder().provider(OAuthProvider.google()).clientId("client-1")
       .clientSecret(Secret.of("s3cr3t-value")).redirectUri(REDIRECT).build();
   private final PendingAuthorization pending =
       PendingAuthorization.builder(app).loginHint("alice@example.com").build();

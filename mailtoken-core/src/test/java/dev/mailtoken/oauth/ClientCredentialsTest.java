@@ -3,6 +3,7 @@ package dev.mailtoken.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.ProviderEmulator;

@@ -3,6 +3,7 @@ package dev.mailtoken.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.ProviderEmulator;
 import dev.mailtoken.testkit.TestClock;
@@ -29,7 +30,7 @@ class DiscoveryTest {
   void givenGenericIssuer_whenDiscovered_thenEndpointsComeFromTheMetadata() throws Exception {
     emulator = Emulated.start(EmulatorMode.GENERIC, clock);
 
-    Provider p = Provider.discover(emulator.issuer(), Emulated.client(clock));
+    OAuthProvider p = OAuthProvider.discover(emulator.issuer(), Emulated.client(clock));
 
     assertThat(p.tokenEndpoint()).isEqualTo(emulator.tokenEndpoint());
     assertThat(p.authorizationEndpoint()).contains(emulator.authorizationEndpoint());
@@ -42,7 +43,7 @@ class DiscoveryTest {
     emulator = Emulated.start(EmulatorMode.GENERIC, clock);
     URI other = URI.create(emulator.issuer().toString().replace("127.0.0.1", "localhost"));
 
-    assertThatThrownBy(() -> Provider.discover(other, Emulated.client(clock)))
+    assertThatThrownBy(() -> OAuthProvider.discover(other, Emulated.client(clock)))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("names issuer");
   }
 
@@ -50,7 +51,7 @@ class DiscoveryTest {
   void givenMicrosoftTenantIssuer_whenDocumentNamesTheTenantTemplate_thenAccepted() throws Exception {
     emulator = Emulated.start(EmulatorMode.MICROSOFT, clock);
 
-    Provider p = Provider.discover(emulator.issuer("common"), Emulated.client(clock));
+    OAuthProvider p = OAuthProvider.discover(emulator.issuer("common"), Emulated.client(clock));
 
     assertThat(p.tokenEndpoint()).isEqualTo(emulator.tokenEndpoint("common"));
   }
@@ -69,7 +70,7 @@ class DiscoveryTest {
     emulator = Emulated.start(EmulatorMode.GENERIC, clock);
     URI wrong = URI.create(emulator.baseUri() + "/no-such-realm");
 
-    assertThatThrownBy(() -> Provider.discover(wrong, Emulated.client(clock)))
+    assertThatThrownBy(() -> OAuthProvider.discover(wrong, Emulated.client(clock)))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("no-such-realm");
   }
 }

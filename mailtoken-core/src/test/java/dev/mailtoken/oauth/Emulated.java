@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.Secret;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.ProviderEmulator;
@@ -34,17 +35,17 @@ final class Emulated {
   }
 
   /** The real provider of {@code emulator}'s mode, with every endpoint moved to the emulator. */
-  static Provider provider(ProviderEmulator emulator) {
+  static OAuthProvider provider(ProviderEmulator emulator) {
     switch (emulator.mode()) {
       case GOOGLE:
-        return Provider.google().toBuilder().issuer(emulator.issuer())
+        return OAuthProvider.google().toBuilder().issuer(emulator.issuer())
             .authorizationEndpoint(emulator.authorizationEndpoint()).tokenEndpoint(emulator.tokenEndpoint())
             .revocationEndpoint(emulator.revocationEndpoint()).build();
       case MICROSOFT:
-        return Provider.microsoft("common").toBuilder().issuer(emulator.issuer())
+        return OAuthProvider.microsoft("common").toBuilder().issuer(emulator.issuer())
             .authorizationEndpoint(emulator.authorizationEndpoint()).tokenEndpoint(emulator.tokenEndpoint()).build();
       default:
-        return Provider.builder().name("generic").issuer(emulator.issuer())
+        return OAuthProvider.builder().name("generic").issuer(emulator.issuer())
             .authorizationEndpoint(emulator.authorizationEndpoint()).tokenEndpoint(emulator.tokenEndpoint())
             .revocationEndpoint(emulator.revocationEndpoint()).defaultScopes(List.of("mail.send")).build();
     }

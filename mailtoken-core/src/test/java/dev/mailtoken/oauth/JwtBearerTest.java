@@ -4,6 +4,8 @@ import static dev.mailtoken.oauth.Emulated.GOOGLE_MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.ProviderEmulator;

@@ -3,6 +3,8 @@ package dev.mailtoken.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.Secret;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,7 @@ class ProviderTest {
 
   @Test
   void givenGoogle_whenInspected_thenEndpointsScopesSmtpAndQuirksAreGoogles() {
-    Provider g = Provider.google();
+    OAuthProvider g = OAuthProvider.google();
 
     assertThat(g.tokenEndpoint()).hasToString("https://oauth2.googleapis.com/token");
     assertThat(g.revocationEndpoint()).contains(URI.create("https://oauth2.googleapis.com/revoke"));
@@ -24,7 +26,7 @@ class ProviderTest {
 
   @Test
   void givenMicrosoftTenant_whenInspected_thenTenantEndpointsRotationAndNoRevocation() {
-    Provider m = Provider.microsoft("organizations");
+    OAuthProvider m = OAuthProvider.microsoft("organizations");
 
     assertThat(m.tokenEndpoint()).hasToString("https://login.microsoftonline.com/organizations/oauth2/v2.0/token");
     assertThat(m.authorizationEndpoint()).contains(
@@ -38,13 +40,13 @@ class ProviderTest {
 
   @Test
   void givenBadTenant_whenCreatingMicrosoft_thenRefusedWithTheChoices() {
-    assertThatThrownBy(() -> Provider.microsoft("a/b")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> OAuthProvider.microsoft("a/b")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("common");
   }
 
   @Test
   void givenToBuilder_whenEndpointReplaced_thenOtherSettingsAreKept() {
-    Provider p = Provider.google().toBuilder().tokenEndpoint(URI.create("http://127.0.0.1:1/token")).build();
+    OAuthProvider p = OAuthProvider.google().toBuilder().tokenEndpoint(URI.create("http://127.0.0.1:1/token")).build();
 
     assertThat(p.tokenEndpoint()).hasToString("http://127.0.0.1:1/token");
     assertThat(p.name()).isEqualTo("google");
@@ -53,7 +55,7 @@ class ProviderTest {
 
   @Test
   void givenOptionSetTwice_whenBuilding_thenFailsLoudly() {
-    ProviderBuilder b = Provider.builder().name("x").tokenEndpoint(URI.create("https://x/token"));
+    OAuthProviderBuilder b = OAuthProvider.builder().name("x").tokenEndpoint(URI.create("https://x/token"));
 
     assertThatThrownBy(() -> b.tokenEndpoint(URI.create("https://y/token"))).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("tokenEndpoint was already set");
@@ -61,13 +63,13 @@ class ProviderTest {
 
   @Test
   void givenNoTokenEndpoint_whenBuilding_thenFailsNamingIt() {
-    assertThatThrownBy(() -> Provider.builder().name("x").build()).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> OAuthProvider.builder().name("x").build()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("token endpoint");
   }
 
   @Test
   void givenMicrosoftScopesOfTwoResources_whenChecked_thenClearLocalError() {
-    Provider m = Provider.microsoft("common");
+    OAuthProvider m = OAuthProvider.microsoft("common");
 
     assertThatThrownBy(() -> Scopes.checkOneResource(m, List.of("https://outlook.office.com/SMTP.Send", "Mail.Send")))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("one resource per request");
@@ -75,21 +77,21 @@ class ProviderTest {
 
   @Test
   void givenMicrosoftScopesOfOneResourcePlusOidc_whenChecked_thenAccepted() throws Exception {
-    Scopes.checkOneResource(Provider.microsoft("common"),
+    Scopes.checkOneResource(OAuthProvider.microsoft("common"),
         List.of("https://outlook.office.com/SMTP.Send", "https://outlook.office.com/IMAP.AccessAsUser.All",
             "offline_access", "openid"));
   }
 
   @Test
   void givenPublicClientWithSecret_whenBuildingApp_thenIncompatibleOptionsRefused() {
-    assertThatThrownBy(() -> App.builder().provider(Provider.google()).clientId("c").clientSecret(Secret.of("abcdef"))
+    assertThatThrownBy(() -> App.builder().provider(OAuthProvider.google()).clientId("c").clientSecret(Secret.of("abcdef"))
         .clientAuthentication(ClientAuthentication.NONE).build()).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("NONE");
   }
 
   @Test
   void givenAppWithoutScopes_whenBuilt_thenProviderMailScopesAreUsed() {
-    App app = App.builder().provider(Provider.google()).clientId("c").build();
+    App app = App.builder().provider(OAuthProvider.google()).clientId("c").build();
 
     assertThat(app.scopes()).containsExactly("https://mail.google.com/");
     assertThat(app.clientAuthentication()).isEqualTo(ClientAuthentication.NONE);
@@ -97,7 +99,7 @@ class ProviderTest {
 
   @Test
   void givenAppWithSecret_whenPrinted_thenSecretIsMasked() {
-    App app = App.builder().provider(Provider.google()).clientId("c").clientSecret(Secret.of("very-secret-1")).build();
+    App app = App.builder().provider(OAuthProvider.google()).clientId("c").clientSecret(Secret.of("very-secret-1")).build();
 
     assertThat(app.toString()).doesNotContain("very-secret-1").contains("sha256:");
   }

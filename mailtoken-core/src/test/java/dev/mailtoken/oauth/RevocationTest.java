@@ -6,6 +6,9 @@ import static dev.mailtoken.oauth.Emulated.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.Secret;
+import dev.mailtoken.TransientException;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.Fault;

@@ -7,6 +7,8 @@ import static dev.mailtoken.oauth.Emulated.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.Secret;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.ProviderEmulator;
@@ -83,7 +85,7 @@ class TransportTest {
 
   @Test
   void givenPlainHttpTokenEndpointOffLoopback_whenRefreshing_thenRefusedBeforeSending() {
-    Provider remote = Provider.google().toBuilder().tokenEndpoint(URI.create("http://oauth.example.com/token")).build();
+    OAuthProvider remote = OAuthProvider.google().toBuilder().tokenEndpoint(URI.create("http://oauth.example.com/token")).build();
     App app = App.builder().provider(remote).clientId(CLIENT_ID).clientSecret(Secret.of(CLIENT_SECRET)).build();
 
     assertThatThrownBy(() -> Emulated.client(clock).refresh(app, rt, List.of()))

@@ -3,7 +3,7 @@ package dev.mailtoken.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailtoken.oauth.TransientException;
+import dev.mailtoken.TransientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

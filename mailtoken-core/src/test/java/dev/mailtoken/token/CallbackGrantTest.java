@@ -3,7 +3,7 @@ package dev.mailtoken.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailtoken.oauth.ConfigurationException;
+import dev.mailtoken.ConfigurationException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.ClientAuthentication;
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.oauth.Provider;
-import dev.mailtoken.oauth.ReauthorizationRequiredException;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.oauth.OAuthProvider;
+import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.Secret;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.EmulatorMode;
@@ -56,7 +56,7 @@ class EmulatorTokenLifecycleTest {
     emulator = ProviderEmulator.builder().mode(mode).clock(clock).build().start();
     emulator.registerClient(ClientRegistration.confidential(CLIENT_ID, CLIENT_SECRET).build());
     logs.forbid(CLIENT_SECRET).forbidAll(emulator::issuedSecrets);
-    Provider provider = Provider.builder().name(mode.name().toLowerCase()).tokenEndpoint(emulator.tokenEndpoint())
+    OAuthProvider provider = OAuthProvider.builder().name(mode.name().toLowerCase()).tokenEndpoint(emulator.tokenEndpoint())
         .rotatesRefreshTokens(mode == EmulatorMode.MICROSOFT).build();
     App app = App.builder().provider(provider).clientId(CLIENT_ID).clientSecret(Secret.of(CLIENT_SECRET))
         .clientAuthentication(ClientAuthentication.CLIENT_SECRET_POST).scopes(scopes).build();

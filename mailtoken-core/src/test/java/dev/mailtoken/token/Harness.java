@@ -2,8 +2,8 @@ package dev.mailtoken.token;
 
 import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.ClientAuthentication;
-import dev.mailtoken.oauth.Provider;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.oauth.OAuthProvider;
+import dev.mailtoken.Secret;
 import dev.mailtoken.testkit.TestClock;
 import java.net.URI;
 import java.time.Duration;
@@ -45,7 +45,7 @@ final class Harness {
   }
 
   static App app() {
-    Provider provider = Provider.builder().name("test").tokenEndpoint(URI.create("http://127.0.0.1:1/token")).build();
+    OAuthProvider provider = OAuthProvider.builder().name("test").tokenEndpoint(URI.create("http://127.0.0.1:1/token")).build();
     return App.builder().provider(provider).clientId("client-id-123").clientAuthentication(ClientAuthentication.NONE)
         .scopes("https://mail.google.com/")
         .build();

@@ -3,7 +3,7 @@ package dev.mailtoken.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.mailtoken.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailtoken.oauth.Secret;
-import dev.mailtoken.oauth.TransientException;
+import dev.mailtoken.Secret;
+import dev.mailtoken.TransientException;
 import dev.mailtoken.testsupport.LogCapture;
 import java.io.IOException;
 import java.time.Duration;

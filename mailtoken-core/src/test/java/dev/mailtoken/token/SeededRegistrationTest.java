@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtoken.oauth.OAuthError;
-import dev.mailtoken.oauth.ReauthorizationRequiredException;
+import dev.mailtoken.ReauthorizationRequiredException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.mailtoken.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailtoken.oauth.TransientException;
+import dev.mailtoken.TransientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import java.util.Optional;
 
 /**
@@ -15,9 +15,9 @@ public class AuthenticationRejectedException extends MailtokenException {
   private static final long serialVersionUID = 1L;
 
   private final String serverReply;
-  private final transient GmailAuthError challenge;
+  private final transient BearerErrorChallenge challenge;
 
-  public AuthenticationRejectedException(String account, String serverReply, GmailAuthError challenge) {
+  public AuthenticationRejectedException(String account, String serverReply, BearerErrorChallenge challenge) {
     super(message(account, serverReply, challenge), account, null, null);
     this.serverReply = serverReply;
     this.challenge = challenge;
@@ -29,11 +29,11 @@ public class AuthenticationRejectedException extends MailtokenException {
   }
 
   /** The decoded error challenge, when the server sent one. */
-  public Optional<GmailAuthError> challenge() {
+  public Optional<BearerErrorChallenge> challenge() {
     return Optional.ofNullable(challenge);
   }
 
-  private static String message(String account, String reply, GmailAuthError c) {
+  private static String message(String account, String reply, BearerErrorChallenge c) {
     StringBuilder m = new StringBuilder("The mail server rejected the access token for ").append(account)
         .append(" after one renewal: ").append(reply == null ? "(no reply)" : reply.trim());
     if (c != null) {

@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.TransientException;
+import dev.mailtoken.TransientException;
 import java.time.Duration;
 
 /**

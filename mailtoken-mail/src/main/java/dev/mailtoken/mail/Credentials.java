@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.TokenManager;
 import dev.mailtoken.token.TokenSource;

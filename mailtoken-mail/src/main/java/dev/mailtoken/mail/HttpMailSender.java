@@ -1,8 +1,8 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.ConfigurationException;
-import dev.mailtoken.oauth.MailtokenException;
-import dev.mailtoken.oauth.TransientException;
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.TransientException;
 import dev.mailtoken.token.AccessToken;
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -13,7 +13,7 @@ import java.util.Properties;
  * {@link TokenSource}, renews it once when the server rejects it, and never sends it without TLS.
  *
  * <pre>{@code
- * Session session = MailSessions.create("me@example.com", SmtpServer.forProvider(Provider.google()),
+ * Session session = MailSessions.create("me@example.com", SmtpServer.forProvider(OAuthProvider.google()),
  *     tokenManager.source("me@example.com"));
  * MimeMessage m = new MimeMessage(session);
  * ... Transport.send(m);
@@ -21,7 +21,7 @@ import java.util.Properties;
  *
  * <p>The session opens a new connection per {@code Transport.send}, like any Jakarta Mail session;
  * use a {@link Mailer} for pooling. Failures are {@code MessagingException}s whose cause is the
- * typed {@link dev.mailtoken.oauth.MailtokenException}. Thread-safe (a session may be shared).
+ * typed {@link dev.mailtoken.MailtokenException}. Thread-safe (a session may be shared).
  */
 public final class MailSessions {
   private MailSessions() {

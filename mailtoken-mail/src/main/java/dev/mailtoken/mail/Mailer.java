@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.token.TokenManager;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;

@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.ConfigurationException;
+import dev.mailtoken.ConfigurationException;
 
 /**
  * A bearer token would have gone over an unencrypted connection, so nothing was sent. Use

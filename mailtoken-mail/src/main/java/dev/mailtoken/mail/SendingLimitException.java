@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 
 /**
  * The provider's sending limit was reached: Gmail {@code 550 5.4.5 Daily user sending limit

@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.ConfigurationException;
+import dev.mailtoken.ConfigurationException;
 
 /**
  * Exchange Online answered {@code 535 5.7.139}: SMTP AUTH is disabled for the tenant or the

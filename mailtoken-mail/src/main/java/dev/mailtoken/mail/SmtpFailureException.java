@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 
 /**
  * Any other SMTP failure: a reply the other exceptions do not cover, a dropped connection or an

@@ -1,7 +1,7 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.MailtokenException;
-import dev.mailtoken.oauth.TransientException;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.TransientException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Session;

@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.Provider;
+import dev.mailtoken.oauth.OAuthProvider;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -59,7 +59,7 @@ public final class SmtpServer implements MailTransport {
    *
    * @throws IllegalArgumentException when the provider has no SMTP host
    */
-  public static SmtpServer forProvider(Provider provider) {
+  public static SmtpServer forProvider(OAuthProvider provider) {
     String h = provider.smtpHost().orElseThrow(() -> new IllegalArgumentException(
         "provider " + provider.name() + " has no SMTP host; use SmtpServer.builder().host(..)"));
     int p = provider.smtpPort();

@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.token.AccessToken;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -89,7 +89,7 @@ public class TokenSmtpTransport extends SMTPTransport {
       }
       throwIfSpecial(account, reply);
       if (round > 0) {
-        GmailAuthError challenge = attempt.errorChallenge().flatMap(GmailAuthError::parse).orElse(null);
+        BearerErrorChallenge challenge = attempt.errorChallenge().flatMap(BearerErrorChallenge::parse).orElse(null);
         throw wrap(new AuthenticationRejectedException(account, reply, challenge));
       }
       LOG.debug("token rejected, renewing once account={} token={} reply={}", account,

@@ -3,8 +3,8 @@ package dev.mailtoken.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailtoken.oauth.ConfigurationException;
-import dev.mailtoken.oauth.TransientException;
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.TransientException;
 import dev.mailtoken.testkit.ApiMessage;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.Fault;

@@ -3,8 +3,8 @@ package dev.mailtoken.mail;
 import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.ClientAuthentication;
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.oauth.Provider;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.oauth.OAuthProvider;
+import dev.mailtoken.Secret;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.ProviderEmulator;
@@ -54,7 +54,7 @@ final class MailRig implements AutoCloseable {
     provider.registerClient(ClientRegistration.confidential(CLIENT_ID, CLIENT_SECRET).build());
     smtp = smtpOptions.apply(SmtpEmulator.builder(provider)).start();
     logs.forbid(CLIENT_SECRET).forbidAll(provider::issuedSecrets);
-    Provider p = Provider.builder().name(mode.name().toLowerCase()).tokenEndpoint(provider.tokenEndpoint())
+    OAuthProvider p = OAuthProvider.builder().name(mode.name().toLowerCase()).tokenEndpoint(provider.tokenEndpoint())
         .rotatesRefreshTokens(mode == EmulatorMode.MICROSOFT).build();
     app = App.builder().provider(p).clientId(CLIENT_ID).clientSecret(Secret.of(CLIENT_SECRET))
         .clientAuthentication(ClientAuthentication.CLIENT_SECRET_POST).scopes(List.of(scope())).build();

@@ -117,9 +117,9 @@ class MailerApiTest {
 
   @Test
   void givenProviderWithSmtpOn465_whenForProvider_thenImplicitTls() {
-    SmtpServer s = SmtpServer.forProvider(dev.mailtoken.oauth.Provider.google());
+    SmtpServer s = SmtpServer.forProvider(dev.mailtoken.oauth.OAuthProvider.google());
 
-    assertThat(s.host()).isEqualTo(dev.mailtoken.oauth.Provider.google().smtpHost().orElseThrow());
+    assertThat(s.host()).isEqualTo(dev.mailtoken.oauth.OAuthProvider.google().smtpHost().orElseThrow());
     assertThat(s.security()).isEqualTo(s.port() == 465 ? SmtpSecurity.IMPLICIT_TLS : SmtpSecurity.STARTTLS);
     assertThat(s.poolSize()).isEqualTo(3);
   }

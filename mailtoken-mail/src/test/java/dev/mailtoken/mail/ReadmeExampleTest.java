@@ -28,7 +28,7 @@ class ReadmeExampleTest {
     rig = MailRig.gmail(logs);
     rig.account("alice@gmail.com");
     TokenManager tokens = rig.tokens;
-    SmtpServer gmailSmtp = rig.server().build();   // README: SmtpServer.forProvider(Provider.google())
+    SmtpServer gmailSmtp = rig.server().build();   // README: SmtpServer.forProvider(OAuthProvider.google())
 
     SendResult sent;
     try (Mailer mailer = Mailer.builder()
@@ -56,7 +56,7 @@ class ReadmeExampleTest {
 
     try (Mailer mailer = Mailer.builder()
         .tokenManager(tokens)
-        .transport(rig.server().build())   // README: SmtpServer.forProvider(Provider.microsoft("contoso..."))
+        .transport(rig.server().build())   // README: SmtpServer.forProvider(OAuthProvider.microsoft("contoso..."))
         .transport("noreply@contoso.com", GraphApi.builder().baseUri(rig.provider.baseUri()).build())
         .build()) {
       assertThat(mailer.send(MailRig.message("alice@contoso.com", "bob@example.org", "smtp")).transport())

@@ -159,7 +159,7 @@ class RenewOnRejectionTest {
 
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "documented json")))
         .isInstanceOfSatisfying(AuthenticationRejectedException.class, e -> assertThat(e.challenge())
-            .hasValue(new GmailAuthError("401", "bearer mac", "https://mail.google.com/")))
+            .hasValue(new BearerErrorChallenge("401", "bearer mac", "https://mail.google.com/")))
         .hasMessageContaining("gmail.send works only with the Gmail API transport");
     assertThat(rig.smtp.authAttempts()).hasSize(2);
   }

@@ -2,7 +2,7 @@ package dev.mailtoken.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;

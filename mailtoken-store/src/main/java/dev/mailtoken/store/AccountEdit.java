@@ -1,6 +1,7 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
+import dev.mailtoken.token.AccountHealth;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * store.updateAccount("a@example.com", account.version(), AccountEdit.none().withAppName("other-app"));
  * }</pre>
  *
- * <p>Immutable. A new refresh token also clears the stored access token and sets the status
+ * <p>Immutable. A new refresh token also clears the stored access token and sets the health
  * {@code HEALTHY}.
  */
 public record AccountEdit(
@@ -21,14 +22,14 @@ public record AccountEdit(
     Optional<String> subject,
     Optional<List<String>> grantedScopes,
     Optional<Secret> refreshToken,
-    Optional<AccountState> status) {
+    Optional<AccountHealth> health) {
 
   public AccountEdit {
     Objects.requireNonNull(appName, "appName");
     Objects.requireNonNull(subject, "subject");
     grantedScopes = grantedScopes.map(List::copyOf);
     Objects.requireNonNull(refreshToken, "refreshToken");
-    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(health, "health");
   }
 
   /** Changes nothing. */
@@ -37,22 +38,22 @@ public record AccountEdit(
   }
 
   public AccountEdit withAppName(String name) {
-    return new AccountEdit(Optional.of(name), subject, grantedScopes, refreshToken, status);
+    return new AccountEdit(Optional.of(name), subject, grantedScopes, refreshToken, health);
   }
 
   public AccountEdit withSubject(String newSubject) {
-    return new AccountEdit(appName, Optional.of(newSubject), grantedScopes, refreshToken, status);
+    return new AccountEdit(appName, Optional.of(newSubject), grantedScopes, refreshToken, health);
   }
 
   public AccountEdit withGrantedScopes(List<String> scopes) {
-    return new AccountEdit(appName, subject, Optional.of(scopes), refreshToken, status);
+    return new AccountEdit(appName, subject, Optional.of(scopes), refreshToken, health);
   }
 
   public AccountEdit withRefreshToken(Secret token) {
-    return new AccountEdit(appName, subject, grantedScopes, Optional.of(token), status);
+    return new AccountEdit(appName, subject, grantedScopes, Optional.of(token), health);
   }
 
-  public AccountEdit withStatus(AccountState newStatus) {
-    return new AccountEdit(appName, subject, grantedScopes, refreshToken, Optional.of(newStatus));
+  public AccountEdit withHealth(AccountHealth newHealth) {
+    return new AccountEdit(appName, subject, grantedScopes, refreshToken, Optional.of(newHealth));
   }
 }

@@ -1,5 +1,6 @@
 package dev.mailtoken.store;
 
+import dev.mailtoken.token.AccountHealth;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,7 +101,7 @@ final class AccountRows {
         GrantKind.valueOf(rs.getString("grant_kind")),
         Columns.text(rs, "subject"),
         Columns.scopes(rs.getString("granted_scopes")),
-        AccountState.valueOf(rs.getString("status")),
+        AccountHealth.valueOf(rs.getString("status")),
         Columns.instant(rs, "last_refresh"),
         Columns.instant(rs, "access_token_expires_at"),
         Columns.text(rs, "last_error"),

@@ -1,7 +1,8 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.MailtokenException;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.Secret;
+import dev.mailtoken.token.AccountHealth;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -108,7 +109,7 @@ final class Accounts {
         : enc(f, AccountRow.ACCESS_TOKEN, address, a.accessToken().map(t -> t.value())));
     m.put("access_token_expires_at", Columns.millis(a.accessToken().flatMap(t -> t.expiresAt())));
     m.put("access_token_scopes", a.accessToken().map(t -> Columns.scopes(t.scopes())).orElse(null));
-    m.put("status", AccountState.HEALTHY.name());
+    m.put("status", AccountHealth.HEALTHY.name());
     m.put("last_refresh", a.accessToken().isPresent() && a.kind() != GrantKind.FIXED_TOKEN ? now.toEpochMilli() : null);
     m.put("last_error", null);
     return m;
@@ -119,7 +120,7 @@ final class Accounts {
   }
 
   void markReauthorizationRequired(String address, String reason) throws MailtokenException {
-    changeLocked(address, Map.of("status", AccountState.REAUTHORIZATION_REQUIRED.name(), "last_error", reason));
+    changeLocked(address, Map.of("status", AccountHealth.REAUTHORIZATION_REQUIRED.name(), "last_error", reason));
     log.error("account {} needs reauthorization: {}", address, reason);
   }
 
@@ -129,7 +130,7 @@ final class Accounts {
       m.put(column, null);
     }
     m.put("access_token_expires_at", null);
-    m.put("status", AccountState.REVOKED.name());
+    m.put("status", AccountHealth.REVOKED.name());
     changeLocked(address, m);
     log.info("account {}: secrets removed, status REVOKED", address);
   }
@@ -160,12 +161,12 @@ final class Accounts {
       }
       edit.subject().ifPresent(s -> m.put("subject", s));
       edit.grantedScopes().ifPresent(s -> m.put("granted_scopes", Columns.scopes(s)));
-      edit.status().ifPresent(s -> m.put("status", s.name()));
+      edit.health().ifPresent(s -> m.put("status", s.name()));
       if (edit.refreshToken().isPresent()) {
         m.put(AccountRow.REFRESH_TOKEN, enc(cipher.get(), AccountRow.REFRESH_TOKEN, address, edit.refreshToken()));
         m.put(AccountRow.ACCESS_TOKEN, null);
         m.put("access_token_expires_at", null);
-        m.put("status", AccountState.HEALTHY.name());
+        m.put("status", AccountHealth.HEALTHY.name());
         m.put("last_error", null);
       }
       return AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
@@ -175,7 +176,7 @@ final class Accounts {
   void saveRotatedRefreshToken(String address, Secret refreshToken) throws MailtokenException {
     db.write(c -> {
       AccountRow row = lockedRow(c, address);
-      if (row.account().status() == AccountState.REVOKED) {
+      if (row.account().health() == AccountHealth.REVOKED) {
         throw new StoreException("Account " + address + " was revoked; the rotated refresh token (sha256:"
             + refreshToken.fingerprint() + ") is not stored. Authorize the account again.", address, null);
       }

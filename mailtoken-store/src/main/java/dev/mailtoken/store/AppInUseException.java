@@ -1,10 +1,10 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.ConfigurationException;
 import java.util.List;
 
 /** An app cannot be removed while accounts use it; nothing was changed. */
-public class AppInUseException extends MailtokenException {
+public class AppInUseException extends ConfigurationException {
   private static final long serialVersionUID = 1L;
 
   private final List<String> accounts;

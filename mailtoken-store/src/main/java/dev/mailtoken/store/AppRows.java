@@ -1,6 +1,6 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.AccountLoader;
@@ -191,7 +191,7 @@ public final class CredentialStore implements AutoCloseable {
    * {@code invalid_grant} commits status {@code REAUTHORIZATION_REQUIRED} and is rethrown.
    *
    * @throws NoSuchEntryException when there is no such account
-   * @throws dev.mailtoken.oauth.ReauthorizationRequiredException when the grant is dead
+   * @throws dev.mailtoken.ReauthorizationRequiredException when the grant is dead
    */
   public AccessToken freshToken(String address, boolean renew, OAuthClient client) throws MailtokenException {
     return refresher.fresh(address, renew, Optional.empty(), client);

@@ -2,7 +2,7 @@ package dev.mailtoken.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

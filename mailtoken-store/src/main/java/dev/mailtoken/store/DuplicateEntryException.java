@@ -1,9 +1,9 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.ConfigurationException;
 
 /** An app or account with that name or address already exists; nothing was changed. */
-public class DuplicateEntryException extends MailtokenException {
+public class DuplicateEntryException extends ConfigurationException {
   private static final long serialVersionUID = 1L;
 
   public DuplicateEntryException(String message, String account) {

@@ -1,6 +1,6 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

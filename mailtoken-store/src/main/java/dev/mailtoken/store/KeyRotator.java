@@ -1,6 +1,6 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.ConfigurationException;
+import dev.mailtoken.ConfigurationException;
 
 /** The named app or account is not in the store; nothing was changed. */
 public class NoSuchEntryException extends ConfigurationException {

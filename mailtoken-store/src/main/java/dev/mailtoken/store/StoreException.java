@@ -1,6 +1,6 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 
 /**
  * The database could not be read or written (unreachable, locked too long, corrupt, failed

@@ -1,6 +1,6 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.ConfigurationException;
+import dev.mailtoken.ConfigurationException;
 
 /**
  * The secret key is missing, malformed, or not the one the database was encrypted with. Nothing

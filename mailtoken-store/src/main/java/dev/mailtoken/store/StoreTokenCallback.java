@@ -1,7 +1,7 @@
 package dev.mailtoken.store;
 
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Account;
 import dev.mailtoken.token.CallbackGrant;

@@ -1,5 +1,6 @@
 package dev.mailtoken.store;
 
+import dev.mailtoken.token.AccountHealth;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * Secrets come only from {@link CredentialStore#secrets(String)}. Immutable and thread-safe.
  *
  * @param lastError the last refresh failure's message, cleared by the next success
- * @param version incremented by every change of grant, secrets or status; pass it to
+ * @param version incremented by every change of grant, secrets or health; pass it to
  *     {@link CredentialStore#updateAccount} so an edit never overwrites a newer state
  */
 public record StoredAccount(
@@ -19,7 +20,7 @@ public record StoredAccount(
     GrantKind kind,
     Optional<String> subject,
     List<String> grantedScopes,
-    AccountState status,
+    AccountHealth health,
     Optional<Instant> lastRefresh,
     Optional<Instant> accessTokenExpiresAt,
     Optional<String> lastError,
@@ -34,7 +35,7 @@ public record StoredAccount(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(subject, "subject");
     grantedScopes = List.copyOf(grantedScopes);
-    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(health, "health");
     Objects.requireNonNull(lastRefresh, "lastRefresh");
     Objects.requireNonNull(accessTokenExpiresAt, "accessTokenExpiresAt");
     Objects.requireNonNull(lastError, "lastError");

@@ -2,9 +2,9 @@ package dev.mailtoken.store;
 
 import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.AppBuilder;
-import dev.mailtoken.oauth.Provider;
-import dev.mailtoken.oauth.ProviderBuilder;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.oauth.OAuthProvider;
+import dev.mailtoken.oauth.OAuthProviderBuilder;
+import dev.mailtoken.Secret;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -66,7 +66,7 @@ public record StoredApp(
    * Microsoft tenant is read from the token endpoint's first path segment.
    */
   public static StoredApp from(String name, ProviderKind kind, App app) {
-    Provider p = app.provider();
+    OAuthProvider p = app.provider();
     Optional<String> tenant = kind == ProviderKind.MICROSOFT ? tenantOf(p.tokenEndpoint()) : Optional.empty();
     return new StoredApp(name, kind, tenant, p.issuer(), p.tokenEndpoint(), p.authorizationEndpoint(),
         p.revocationEndpoint(), p.userinfoEndpoint(), app.clientId(), app.clientSecret(), app.redirectUri(),
@@ -74,14 +74,14 @@ public record StoredApp(
   }
 
   /**
-   * Rebuilds the {@link App}: the preset for {@link #kind()} ({@code Provider.google()},
-   * {@code Provider.microsoft(tenant)}, or a plain provider) with the stored endpoints replacing
+   * Rebuilds the {@link App}: the preset for {@link #kind()} ({@code OAuthProvider.google()},
+   * {@code OAuthProvider.microsoft(tenant)}, or a plain provider) with the stored endpoints replacing
    * the preset's. No network.
    *
    * @throws IllegalArgumentException when the stored values do not make a valid app
    */
   public App toApp() {
-    ProviderBuilder b = preset();
+    OAuthProviderBuilder b = preset();
     issuer.ifPresent(b::issuer);
     b.tokenEndpoint(tokenEndpoint);
     authorizationEndpoint.ifPresent(b::authorizationEndpoint);
@@ -104,15 +104,15 @@ public record StoredApp(
     return a.build();
   }
 
-  private ProviderBuilder preset() {
+  private OAuthProviderBuilder preset() {
     if (kind == ProviderKind.GOOGLE) {
-      return Provider.google().toBuilder();
+      return OAuthProvider.google().toBuilder();
     }
     if (kind == ProviderKind.MICROSOFT) {
-      return Provider.microsoft(tenant.orElse("common")).toBuilder();
+      return OAuthProvider.microsoft(tenant.orElse("common")).toBuilder();
     }
     String providerName = issuer.map(URI::getHost).filter(h -> !h.isBlank()).orElse(name);
-    return Provider.builder().name(providerName);
+    return OAuthProvider.builder().name(providerName);
   }
 
   private static Optional<String> tenantOf(URI tokenEndpoint) {

@@ -1,14 +1,15 @@
 package dev.mailtoken.store;
 
 import dev.mailtoken.oauth.App;
-import dev.mailtoken.oauth.ConfigurationException;
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.oauth.ReauthorizationRequiredException;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.Secret;
 import dev.mailtoken.oauth.ServiceAccountKey;
 import dev.mailtoken.oauth.TokenResponse;
 import dev.mailtoken.token.AccessToken;
+import dev.mailtoken.token.AccountHealth;
 import dev.mailtoken.token.TokenNotRenewableException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -85,8 +86,8 @@ final class TokenRefresher {
       return Outcome.reused(stored.get());
     }
     StoredAccount account = row.account();
-    if (account.status() != AccountState.HEALTHY) {
-      throw new ReauthorizationRequiredException("Account " + address + " is " + account.status()
+    if (account.health() != AccountHealth.HEALTHY) {
+      throw new ReauthorizationRequiredException("Account " + address + " is " + account.health()
           + account.lastError().map(e -> " (" + e + ")").orElse("") + "; run mailtoken authorize again.",
           address, null, null);
     }
@@ -115,7 +116,7 @@ final class TokenRefresher {
       // OAuthClient has already cleaned any secret the provider echoed out of the message.
       String reason = String.valueOf(e.getMessage());
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("status", AccountState.REAUTHORIZATION_REQUIRED.name());
+      m.put("status", AccountHealth.REAUTHORIZATION_REQUIRED.name());
       m.put("last_error", reason);
       AccountRows.update(c, address, row.version(), m, now, true);
       log.error("account {} needs reauthorization: {}", address, reason);

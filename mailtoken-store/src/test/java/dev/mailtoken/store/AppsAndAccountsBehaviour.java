@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtoken.oauth.App;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import dev.mailtoken.token.AccessToken;
+import dev.mailtoken.token.AccountHealth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +83,7 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
     NewAccount account = newAccount("alice@example.com");
     StoredAccount stored = store.putAccount(account);
 
-    assertThat(stored.status()).isEqualTo(AccountState.HEALTHY);
+    assertThat(stored.health()).isEqualTo(AccountHealth.HEALTHY);
     assertThat(stored.version()).isEqualTo(1);
     assertThat(stored.hasRefreshToken()).isTrue();
     assertThat(stored.grantedScopes()).isEqualTo(SCOPES);
@@ -117,7 +118,7 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
 
     StoredAccount replaced = store.replaceAccount(again);
 
-    assertThat(replaced.status()).isEqualTo(AccountState.HEALTHY);
+    assertThat(replaced.health()).isEqualTo(AccountHealth.HEALTHY);
     assertThat(replaced.lastError()).isEmpty();
     assertThat(replaced.version()).isEqualTo(3);
     assertThat(store.secrets("alice@example.com").orElseThrow().refreshToken()).isEqualTo(again.refreshToken());
@@ -165,7 +166,7 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
     store.clearSecrets("alice@example.com");
 
     StoredAccount account = store.account("alice@example.com").orElseThrow();
-    assertThat(account.status()).isEqualTo(AccountState.REVOKED);
+    assertThat(account.health()).isEqualTo(AccountHealth.REVOKED);
     assertThat(account.hasRefreshToken()).isFalse();
     assertThat(store.secrets("alice@example.com").orElseThrow())
         .isEqualTo(new AccountSecrets("alice@example.com", Optional.empty(), Optional.empty(), Optional.empty(),

@@ -3,7 +3,7 @@ package dev.mailtoken.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import dev.mailtoken.token.AccessToken;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,12 +3,13 @@ package dev.mailtoken.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailtoken.oauth.ReauthorizationRequiredException;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.Secret;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.Fault;
 import dev.mailtoken.testkit.ServiceAccountKeyFile;
 import dev.mailtoken.token.AccessToken;
+import dev.mailtoken.token.AccountHealth;
 import dev.mailtoken.token.CallbackGrant;
 import dev.mailtoken.token.TokenCallback;
 import dev.mailtoken.token.TokenManager;
@@ -76,7 +77,7 @@ abstract class RefreshCoordinationBehaviour extends StoreTestSupport {
     assertThat(rotated).isNotEqualTo(original);
     assertThat(emulator.introspect(next.value().reveal())).isPresent();
     assertThat(next.value()).isNotEqualTo(token.value());
-    assertThat(second.account(ALICE).orElseThrow().status()).isEqualTo(AccountState.HEALTHY);
+    assertThat(second.account(ALICE).orElseThrow().health()).isEqualTo(AccountHealth.HEALTHY);
     assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(2);
   }
 
@@ -126,7 +127,7 @@ abstract class RefreshCoordinationBehaviour extends StoreTestSupport {
         .isInstanceOf(ReauthorizationRequiredException.class);
 
     StoredAccount seen = second.account(ALICE).orElseThrow();
-    assertThat(seen.status()).isEqualTo(AccountState.REAUTHORIZATION_REQUIRED);
+    assertThat(seen.health()).isEqualTo(AccountHealth.REAUTHORIZATION_REQUIRED);
     assertThat(seen.lastError()).isPresent();
     assertThatThrownBy(() -> second.freshToken(ALICE, false, client))
         .isInstanceOf(ReauthorizationRequiredException.class).hasMessageContaining("authorize");
@@ -140,10 +141,10 @@ abstract class RefreshCoordinationBehaviour extends StoreTestSupport {
     emulator.faults().next(Endpoint.TOKEN, Fault.status(503, "{\"error\":\"temporarily_unavailable\"}"));
 
     assertThatThrownBy(() -> store.freshToken(ALICE, false, client)).matches(e ->
-        ((dev.mailtoken.oauth.MailtokenException) e).isTransient());
+        ((dev.mailtoken.MailtokenException) e).isTransient());
 
     StoredAccount after = store.account(ALICE).orElseThrow();
-    assertThat(after.status()).isEqualTo(AccountState.HEALTHY);
+    assertThat(after.health()).isEqualTo(AccountHealth.HEALTHY);
     assertThat(after.lastError()).isPresent();
     assertThat(after.version()).isEqualTo(version);
     assertThat(store.freshToken(ALICE, false, client)).isNotNull();
@@ -237,7 +238,7 @@ abstract class RefreshCoordinationBehaviour extends StoreTestSupport {
       }
       clock.advance(Duration.ofHours(2));
       assertThat(sender.freshToken(ALICE, false, client)).isNotNull();
-      assertThat(sender.account(ALICE).orElseThrow().status()).isEqualTo(AccountState.HEALTHY);
+      assertThat(sender.account(ALICE).orElseThrow().health()).isEqualTo(AccountHealth.HEALTHY);
     } finally {
       pool.shutdownNow();
     }

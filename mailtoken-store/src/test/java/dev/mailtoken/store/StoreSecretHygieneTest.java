@@ -3,9 +3,10 @@ package dev.mailtoken.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.Secret;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.Fault;
+import dev.mailtoken.token.AccountHealth;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class StoreSecretHygieneTest extends StoreTestSupport {
     catchThrowable(() -> store.freshToken(ALICE, false, client));
 
     StoredAccount account = store.account(ALICE).orElseThrow();
-    assertThat(account.status()).isEqualTo(AccountState.REAUTHORIZATION_REQUIRED);
+    assertThat(account.health()).isEqualTo(AccountHealth.REAUTHORIZATION_REQUIRED);
     assertThat(account.lastError().orElseThrow()).contains("invalid_grant");
     assertNoSecretIn(account.lastError().orElseThrow());
   }

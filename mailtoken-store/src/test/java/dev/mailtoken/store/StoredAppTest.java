@@ -3,8 +3,8 @@ package dev.mailtoken.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtoken.oauth.App;
-import dev.mailtoken.oauth.Provider;
-import dev.mailtoken.oauth.Secret;
+import dev.mailtoken.oauth.OAuthProvider;
+import dev.mailtoken.Secret;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,7 +15,7 @@ class StoredAppTest {
 
   @Test
   void givenGoogleAppPointingAtAnEmulator_whenStoredAndRebuilt_thenEndpointsAndGoogleQuirksSurvive() {
-    Provider provider = Provider.google().toBuilder().tokenEndpoint(URI.create("http://127.0.0.1:4711/token"))
+    OAuthProvider provider = OAuthProvider.google().toBuilder().tokenEndpoint(URI.create("http://127.0.0.1:4711/token"))
         .build();
     App app = App.builder().provider(provider).clientId("cid").clientSecret(Secret.of("cs")).build();
 
@@ -30,7 +30,7 @@ class StoredAppTest {
 
   @Test
   void givenMicrosoftApp_whenStored_thenTenantIsKeptAndRotationQuirkRestored() {
-    App app = App.builder().provider(Provider.microsoft("contoso.onmicrosoft.com")).clientId("cid").build();
+    App app = App.builder().provider(OAuthProvider.microsoft("contoso.onmicrosoft.com")).clientId("cid").build();
 
     StoredApp stored = StoredApp.from("m", ProviderKind.MICROSOFT, app);
     App rebuilt = stored.toApp();
@@ -44,7 +44,7 @@ class StoredAppTest {
 
   @Test
   void givenClientSecret_whenAppPrinted_thenOnlyItsFingerprintShows() {
-    App app = App.builder().provider(Provider.google()).clientId("cid").clientSecret(Secret.of("s3cr3t-value"))
+    App app = App.builder().provider(OAuthProvider.google()).clientId("cid").clientSecret(Secret.of("s3cr3t-value"))
         .build();
 
     assertThat(StoredApp.from("g", ProviderKind.GOOGLE, app).toString()).doesNotContain("s3cr3t-value");

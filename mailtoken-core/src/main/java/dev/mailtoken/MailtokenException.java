@@ -1,5 +1,8 @@
-package dev.mailtoken.oauth;
+package dev.mailtoken;
 
+import dev.mailtoken.oauth.AuthorizationException;
+import dev.mailtoken.oauth.InvalidResponseException;
+import dev.mailtoken.oauth.OAuthError;
 import java.util.Optional;
 
 /**
@@ -12,9 +15,9 @@ import java.util.Optional;
  *   <li>{@link TransientException}: retry later (5xx, 429, timeouts, network failures).
  *   <li>{@link ConfigurationException}: something in the setup is wrong (client id or secret,
  *       scope, redirect URI, key file); retrying will not help.
- *   <li>{@link InvalidResponseException}: the server answered with something that is not a
+ *   <li>{@link dev.mailtoken.oauth.InvalidResponseException}: the server answered with something that is not a
  *       valid OAuth2 response.
- *   <li>{@link AuthorizationException}: the consent step failed (denied, state mismatch).
+ *   <li>{@link dev.mailtoken.oauth.AuthorizationException}: the consent step failed (denied, state mismatch).
  * </ul>
  *
  * <p>Messages say what happened and what to do, and never contain a secret. The provider's

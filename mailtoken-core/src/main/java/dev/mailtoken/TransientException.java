@@ -1,5 +1,7 @@
-package dev.mailtoken.oauth;
+package dev.mailtoken;
 
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.oauth.OAuthError;
 import java.time.Duration;
 import java.util.Optional;
 

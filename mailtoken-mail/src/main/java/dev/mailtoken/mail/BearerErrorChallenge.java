@@ -15,23 +15,23 @@ import java.util.Optional;
  * @param schemes the authentication schemes the server accepts
  * @param scope the scope the server requires
  */
-public record GmailAuthError(String status, String schemes, String scope) {
+public record BearerErrorChallenge(String status, String schemes, String scope) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public GmailAuthError {
+  public BearerErrorChallenge {
     status = status == null ? "" : status;
     schemes = schemes == null ? "" : schemes;
     scope = scope == null ? "" : scope;
   }
 
   /** Decodes a challenge; empty when it is not a JSON object. */
-  static Optional<GmailAuthError> parse(byte[] challenge) {
+  static Optional<BearerErrorChallenge> parse(byte[] challenge) {
     try {
       JsonNode n = JSON.readTree(new String(challenge, StandardCharsets.UTF_8).trim());
       if (n == null || !n.isObject()) {
         return Optional.empty();
       }
-      return Optional.of(new GmailAuthError(n.path("status").asText(""), n.path("schemes").asText(""),
+      return Optional.of(new BearerErrorChallenge(n.path("status").asText(""), n.path("schemes").asText(""),
           n.path("scope").asText("")));
     } catch (java.io.IOException e) {
       return Optional.empty();

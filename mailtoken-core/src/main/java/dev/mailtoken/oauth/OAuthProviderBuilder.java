@@ -9,11 +9,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Builds a {@link Provider}. Each option may be set once per builder (a second call fails
- * naming the option); values coming from {@link Provider#toBuilder()} may each be replaced once.
+ * Builds a {@link OAuthProvider}. Each option may be set once per builder (a second call fails
+ * naming the option); values coming from {@link OAuthProvider#toBuilder()} may each be replaced once.
  * Not thread-safe; the built provider is.
  */
-public final class ProviderBuilder {
+public final class OAuthProviderBuilder {
   String name;
   URI issuer;
   URI authorizationEndpoint;
@@ -30,7 +30,7 @@ public final class ProviderBuilder {
   boolean oneResourcePerTokenRequest;
   private final Set<String> set = new HashSet<>();
 
-  ProviderBuilder() {
+  OAuthProviderBuilder() {
   }
 
   private void once(String option) {
@@ -47,7 +47,7 @@ public final class ProviderBuilder {
     return uri;
   }
 
-  public ProviderBuilder name(String name) {
+  public OAuthProviderBuilder name(String name) {
     once("name");
     Objects.requireNonNull(name, "name");
     if (name.isBlank()) {
@@ -57,57 +57,57 @@ public final class ProviderBuilder {
     return this;
   }
 
-  public ProviderBuilder issuer(URI issuer) {
+  public OAuthProviderBuilder issuer(URI issuer) {
     once("issuer");
     this.issuer = endpoint("issuer", issuer);
     return this;
   }
 
-  public ProviderBuilder authorizationEndpoint(URI uri) {
+  public OAuthProviderBuilder authorizationEndpoint(URI uri) {
     once("authorizationEndpoint");
     this.authorizationEndpoint = endpoint("authorizationEndpoint", uri);
     return this;
   }
 
   /** The token endpoint; plain {@code http} is accepted here but refused at request time unless loopback. */
-  public ProviderBuilder tokenEndpoint(URI uri) {
+  public OAuthProviderBuilder tokenEndpoint(URI uri) {
     once("tokenEndpoint");
     this.tokenEndpoint = endpoint("tokenEndpoint", uri);
     return this;
   }
 
-  public ProviderBuilder revocationEndpoint(URI uri) {
+  public OAuthProviderBuilder revocationEndpoint(URI uri) {
     once("revocationEndpoint");
     this.revocationEndpoint = endpoint("revocationEndpoint", uri);
     return this;
   }
 
   /** Removes the revocation endpoint (a provider that offers none). */
-  public ProviderBuilder noRevocationEndpoint() {
+  public OAuthProviderBuilder noRevocationEndpoint() {
     once("revocationEndpoint");
     this.revocationEndpoint = null;
     return this;
   }
 
-  public ProviderBuilder deviceAuthorizationEndpoint(URI uri) {
+  public OAuthProviderBuilder deviceAuthorizationEndpoint(URI uri) {
     once("deviceAuthorizationEndpoint");
     this.deviceAuthorizationEndpoint = endpoint("deviceAuthorizationEndpoint", uri);
     return this;
   }
 
-  public ProviderBuilder userinfoEndpoint(URI uri) {
+  public OAuthProviderBuilder userinfoEndpoint(URI uri) {
     once("userinfoEndpoint");
     this.userinfoEndpoint = endpoint("userinfoEndpoint", uri);
     return this;
   }
 
-  public ProviderBuilder defaultScopes(List<String> scopes) {
+  public OAuthProviderBuilder defaultScopes(List<String> scopes) {
     once("defaultScopes");
     this.defaultScopes = Scopes.checked(scopes);
     return this;
   }
 
-  public ProviderBuilder smtp(String host, int port) {
+  public OAuthProviderBuilder smtp(String host, int port) {
     once("smtp");
     Objects.requireNonNull(host, "smtp host");
     if (host.isBlank() || port < 1 || port > 65535) {
@@ -118,28 +118,28 @@ public final class ProviderBuilder {
     return this;
   }
 
-  public ProviderBuilder rotatesRefreshTokens(boolean rotates) {
+  public OAuthProviderBuilder rotatesRefreshTokens(boolean rotates) {
     once("rotatesRefreshTokens");
     this.rotatesRefreshTokens = rotates;
     return this;
   }
 
   /** Authorization parameters that make the provider return a refresh token (Google's quirk). */
-  public ProviderBuilder offlineAccessParameters(Map<String, String> parameters) {
+  public OAuthProviderBuilder offlineAccessParameters(Map<String, String> parameters) {
     once("offlineAccessParameters");
     this.offlineAccessParameters = new LinkedHashMap<>(parameters);
     return this;
   }
 
   /** The scope that makes the provider return a refresh token, e.g. {@code offline_access}. */
-  public ProviderBuilder offlineAccessScope(String scope) {
+  public OAuthProviderBuilder offlineAccessScope(String scope) {
     once("offlineAccessScope");
     this.offlineAccessScope = Objects.requireNonNull(scope, "offlineAccessScope");
     return this;
   }
 
   /** True when a token request may name scopes of only one resource (Microsoft). */
-  public ProviderBuilder oneResourcePerTokenRequest(boolean oneResource) {
+  public OAuthProviderBuilder oneResourcePerTokenRequest(boolean oneResource) {
     once("oneResourcePerTokenRequest");
     this.oneResourcePerTokenRequest = oneResource;
     return this;
@@ -148,13 +148,13 @@ public final class ProviderBuilder {
   /**
    * @throws IllegalStateException when {@code name} or {@code tokenEndpoint} is missing
    */
-  public Provider build() {
+  public OAuthProvider build() {
     if (name == null) {
       throw new IllegalStateException("a provider needs a name: call name(...)");
     }
     if (tokenEndpoint == null) {
       throw new IllegalStateException("provider " + name + " needs a token endpoint: call tokenEndpoint(...)");
     }
-    return new Provider(this);
+    return new OAuthProvider(this);
   }
 }

@@ -7,9 +7,9 @@ import dev.mailtoken.mail.Mailer;
 import dev.mailtoken.mail.SendResult;
 import dev.mailtoken.mail.SmtpSecurity;
 import dev.mailtoken.mail.SmtpServer;
-import dev.mailtoken.oauth.MailtokenException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.oauth.Provider;
+import dev.mailtoken.oauth.OAuthProvider;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.store.StoredApp;
 import dev.mailtoken.token.TokenManager;
@@ -25,14 +25,14 @@ import javax.net.ssl.SSLContext;
  * (so refreshes are coordinated with other processes), a {@link Mailer} on the chosen transport.
  * Used by {@code send} and {@code demo}. Closes both when done; one instance per command.
  */
-final class Outbox implements AutoCloseable {
+final class StoreBackedSender implements AutoCloseable {
   /** The transports {@code --transport} accepts. */
   enum Kind { SMTP, GMAIL_API, GRAPH }
 
   private final TokenManager tokens;
   private final Mailer mailer;
 
-  Outbox(CredentialStore store, OAuthClient client, Clock clock, MailTransport transport) {
+  StoreBackedSender(CredentialStore store, OAuthClient client, Clock clock, MailTransport transport) {
     this.tokens = TokenManager.builder().oauthClient(client).clock(clock).accountLoader(store.accountLoader(client))
         .build();
     this.mailer = Mailer.builder().tokenManager(tokens).transport(transport).clock(clock).build();
@@ -40,7 +40,7 @@ final class Outbox implements AutoCloseable {
 
   /** The transport for an app: its SMTP server (trusting {@code trust} when given), or an HTTP API. */
   static MailTransport transport(StoredApp app, Kind kind, Optional<SSLContext> trust, Optional<URI> apiBase) {
-    Provider provider = app.toApp().provider();
+    OAuthProvider provider = app.toApp().provider();
     switch (kind) {
       case GMAIL_API:
         return apiBase.map(b -> (MailTransport) GmailApi.builder().baseUri(b).build()).orElse(GmailApi.google());

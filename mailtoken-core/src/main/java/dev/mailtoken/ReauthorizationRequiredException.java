@@ -1,4 +1,7 @@
-package dev.mailtoken.oauth;
+package dev.mailtoken;
+
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.oauth.OAuthError;
 
 /**
  * The grant is dead: the provider answered {@code invalid_grant} to a refresh (revoked by the

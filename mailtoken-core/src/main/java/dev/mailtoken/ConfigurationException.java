@@ -1,4 +1,7 @@
-package dev.mailtoken.oauth;
+package dev.mailtoken;
+
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.oauth.OAuthError;
 
 /**
  * Something in the setup is wrong and retrying will not fix it: unknown client or wrong client

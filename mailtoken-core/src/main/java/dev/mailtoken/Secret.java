@@ -1,4 +1,4 @@
-package dev.mailtoken.oauth;
+package dev.mailtoken;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

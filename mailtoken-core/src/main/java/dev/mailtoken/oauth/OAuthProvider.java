@@ -1,5 +1,8 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.TransientException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +19,12 @@ import java.util.regex.Pattern;
  * Google and Microsoft providers at the testkit emulator:
  *
  * <pre>{@code
- * Provider google = Provider.google().toBuilder().tokenEndpoint(emulator.tokenEndpoint()).build();
+ * OAuthProvider google = OAuthProvider.google().toBuilder().tokenEndpoint(emulator.tokenEndpoint()).build();
  * }</pre>
  *
  * <p>Immutable and thread-safe.
  */
-public final class Provider {
+public final class OAuthProvider {
   static final URI GOOGLE_TOKEN = URI.create("https://oauth2.googleapis.com/token");
   static final String MICROSOFT_SMTP_SCOPE = "https://outlook.office.com/SMTP.Send";
   static final String OFFLINE_ACCESS = "offline_access";
@@ -42,7 +45,7 @@ public final class Provider {
   private final Optional<String> offlineAccessScope;
   private final boolean oneResourcePerTokenRequest;
 
-  Provider(ProviderBuilder b) {
+  OAuthProvider(OAuthProviderBuilder b) {
     this.name = b.name;
     this.issuer = Optional.ofNullable(b.issuer);
     this.authorizationEndpoint = Optional.ofNullable(b.authorizationEndpoint);
@@ -64,7 +67,7 @@ public final class Provider {
    * token comes back only with {@code access_type=offline}, and again after the first consent
    * only with {@code prompt=consent}; refresh tokens never rotate.
    */
-  public static Provider google() {
+  public static OAuthProvider google() {
     return builder()
         .name("google")
         .issuer(URI.create("https://accounts.google.com"))
@@ -89,7 +92,7 @@ public final class Provider {
    *
    * @throws IllegalArgumentException when {@code tenant} is not a plausible tenant name
    */
-  public static Provider microsoft(String tenant) {
+  public static OAuthProvider microsoft(String tenant) {
     Objects.requireNonNull(tenant, "tenant");
     if (!TENANT.matcher(tenant).matches()) {
       throw new IllegalArgumentException("Microsoft tenant must be a tenant id (GUID), a domain such as"
@@ -119,18 +122,18 @@ public final class Provider {
    * @throws ConfigurationException when no metadata is found or the issuer does not match
    * @throws TransientException when the server could not be reached
    */
-  public static Provider discover(URI issuer, OAuthClient client) throws MailtokenException {
+  public static OAuthProvider discover(URI issuer, OAuthClient client) throws MailtokenException {
     return ProviderDiscovery.discover(issuer, client);
   }
 
   /** A builder for any other provider; {@code name} and {@code tokenEndpoint} are required. */
-  public static ProviderBuilder builder() {
-    return new ProviderBuilder();
+  public static OAuthProviderBuilder builder() {
+    return new OAuthProviderBuilder();
   }
 
   /** A builder starting from this provider's settings; any of them may be replaced once. */
-  public ProviderBuilder toBuilder() {
-    ProviderBuilder b = new ProviderBuilder();
+  public OAuthProviderBuilder toBuilder() {
+    OAuthProviderBuilder b = new OAuthProviderBuilder();
     b.name = name;
     b.issuer = issuer.orElse(null);
     b.authorizationEndpoint = authorizationEndpoint.orElse(null);
@@ -219,6 +222,6 @@ public final class Provider {
 
   @Override
   public String toString() {
-    return "Provider[" + name + ", token=" + tokenEndpoint + "]";
+    return "OAuthProvider[" + name + ", token=" + tokenEndpoint + "]";
   }
 }
