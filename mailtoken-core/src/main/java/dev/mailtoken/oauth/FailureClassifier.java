@@ -3,6 +3,7 @@ package dev.mailtoken.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.OAuthError;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.TransientException;
 import java.time.Clock;

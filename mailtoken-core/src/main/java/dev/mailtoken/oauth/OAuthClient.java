@@ -2,6 +2,7 @@ package dev.mailtoken.oauth;
 
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.OAuthError;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.TransientException;
