@@ -5,6 +5,7 @@ import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.TransientException;
+import dev.mailtoken.internal.http.HttpReply;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Talks to token endpoints on {@code java.net.http}: code exchange, refresh, JWT bearer,
- * client credentials, revocation.
+ * client credentials, revocation. Every request, and the discovery that precedes them, goes
+ * over https (plain http only to loopback), is never redirected, has connect and request
+ * timeouts and a response size cap ({@link OAuthClientBuilder}).
  *
  * <p>Create one with {@link #builder()} and share it: it is immutable and thread-safe, and every
  * method may be called from many threads at once. Methods block until the answer arrives or the
