@@ -70,11 +70,6 @@ final class EndpointCaller {
         + target.endpoint() + ": " + HttpPolicy.rule() + "; fix the endpoint URL of provider " + target.provider());
   }
 
-  /** Loopback by name or literal only: resolving DNS here could be spoofed into "loopback". */
-  static boolean isLoopback(String host) {
-    return HttpPolicy.isLoopback(host);
-  }
-
   private HttpReply send(GrantType grant, Target target, HttpRequest request) throws MailtokenException {
     try {
       // Logged once per request by the caller, which knows the token fingerprints.
