@@ -63,7 +63,7 @@ public final class HttpPolicy {
     return scheme.equals("https") || (scheme.equals("http") && isLoopback(uri.getHost()));
   }
 
-  /** Why {@code uri} is refused, for messages: "credentials may only travel over https (…)". */
+  /** The rule, for refusal messages: "credentials may only travel over https (…)". */
   public static String rule() {
     return "credentials may only travel over https (plain http is allowed only for loopback test servers:"
         + " 127.0.0.1, [::1], localhost)";
