@@ -23,12 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every {@code mailtoken …} command line the guides in {@code docs/}, the top README and the CLI
- * README show is one the CLI accepts: each runs in-process with {@code --help} appended, which makes
- * picocli parse the whole line (unknown options, unmatched arguments, bad values are usage errors,
- * exit 2) and then print that command's help instead of running it. What {@code --help} cannot see
- * are the checks a command makes when it runs (for example {@code --provider oidc} without
- * {@code --issuer}); the guides' command sequences run against the emulators in the commands' own
- * tests.
+ * README show (fenced shell blocks and inline code, see {@link DocCommandLines}) is one the CLI
+ * accepts. Each is parsed by the {@code CommandLine} that {@link Main#commandLine} builds, exactly as
+ * a run would parse it, without running it: unknown options, unmatched arguments, values of the
+ * wrong type, missing required options and conflicting ones fail, naming the file and line. (Only
+ * appending {@code --help} would not do: picocli then ignores unknown options and required ones.)
+ * A bare verb mentioned in prose ({@code mailtoken import}) must be a command whose help exists.
+ *
+ * <p>What parsing cannot see are the checks a command makes when it runs (for example
+ * {@code --provider oidc} without {@code --issuer}, which is a usage error from {@code apps add}
+ * itself); those are covered by the commands' own tests against the emulators.
  */
 class GuideCommandsTest {
   @TempDir
