@@ -62,7 +62,7 @@ class GuideCommandsTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> everyDocumentedCommandLineParses() throws IOException {
+  Stream<DynamicTest> givenEveryDocumentedCommandLine_whenParsed_thenTheCliAcceptsIt() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path doc : documents()) {
       for (DocCommandLines.CommandLine command : DocCommandLines.in(root(), doc)) {
