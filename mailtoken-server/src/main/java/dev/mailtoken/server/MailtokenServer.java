@@ -6,6 +6,7 @@ import dev.mailtoken.server.account.AccountEventListener;
 import dev.mailtoken.server.account.Accounts;
 import dev.mailtoken.server.account.RefreshSettings;
 import dev.mailtoken.server.apitoken.ApiTokens;
+import dev.mailtoken.server.app.Apps;
 import dev.mailtoken.server.apitoken.CreatedApiToken;
 import dev.mailtoken.server.audit.AuditLog;
 import dev.mailtoken.server.internal.ServerDatabase;
@@ -108,7 +109,8 @@ public final class MailtokenServer implements AutoCloseable {
             : Optional.of("the database " + db.description() + " does not answer")),
         HealthCheck.of("key", () -> store.keys().keyIds().isEmpty() ? Optional.of("no key loaded") : Optional.empty()));
     WebServer w = new WebServer(webSettings(port), tokens::authenticate, readiness,
-        List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints()));
+        List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(),
+            new Apps(store, oauthClient, auditLog).endpoints()));
     w.start();
     apiTokens = tokens;
     accounts = accountsFacade;
@@ -142,6 +144,11 @@ public final class MailtokenServer implements AutoCloseable {
     }
     String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
     return URI.create((running().tls() ? "https" : "http") + "://" + host + ":" + port());
+  }
+
+  /** Every route as {@code METHOD /path}: for the API contract test and diagnostics. */
+  public List<String> routes() {
+    return running().routes();
   }
 
   /** The admin token created by this start, on a database that never had a server; else empty. */
