@@ -2,6 +2,7 @@ package dev.mailtoken.store;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.store.internal.StoreDatabase;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.AccountLoader;
 import dev.mailtoken.token.RefreshTokenStore;
@@ -239,6 +240,14 @@ public final class CredentialStore implements AutoCloseable {
         new FieldCipher(newKeys), clock);
     cipher = new FieldCipher(newKeys);
     return result;
+  }
+
+  /**
+   * <b>Not a user API</b> (for {@code mailtoken-server}, may change in any release): the
+   * database behind this store, so the server keeps its tables beside the store's.
+   */
+  public StoreDatabase internalDatabase() {
+    return new StoreDatabase(db.dataSource(), db.dialect() == Database.Dialect.POSTGRESQL, db.description());
   }
 
   /** Closes the connection pool (PostgreSQL). Idempotent. */
