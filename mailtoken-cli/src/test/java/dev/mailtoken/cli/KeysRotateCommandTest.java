@@ -41,6 +41,26 @@ class KeysRotateCommandTest {
     }
   }
 
+  /** The seen failure: authorize held the old key while another terminal rotated; the account became unreadable. */
+  @Test
+  void givenAuthorizeWaitingForConsent_whenKeysRotatedInAnotherTerminal_thenTheNewAccountStaysReadable() {
+    try (CliFixture cli = CliFixture.google(home).withDesktopApp()) {
+      HttpBrowser consenting = new HttpBrowser();
+      CliRun[] rotate = new CliRun[1];
+      cli.browser = uri -> {
+        rotate[0] = cli.run("keys", "rotate");   // while authorize waits for consent with the old key open
+        return consenting.open(uri);
+      };
+
+      CliRun authorized = cli.run("authorize", "--app", "test", "--account", CliFixture.USER, "--timeout", "20s");
+
+      assertThat(rotate[0].exitCode()).as(rotate[0].toString()).isZero();
+      assertThat(authorized.exitCode()).as(authorized.toString()).isZero();
+      CliRun renewed = cli.run("token", CliFixture.USER, "--renew");
+      assertThat(renewed.exitCode()).as(renewed.toString()).isZero();
+    }
+  }
+
   @Test
   void givenFirstRun_whenStoreOpened_thenSaysWhereTheNewKeyFileIs() {
     try (CliFixture cli = CliFixture.google(home)) {
