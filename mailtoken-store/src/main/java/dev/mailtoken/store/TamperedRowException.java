@@ -34,12 +34,12 @@ public class TamperedRowException extends ConfigurationException {
   static TamperedRowException of(String table, String rowKey) {
     if (AppRows.TABLE.equals(table)) {
       return new TamperedRowException(table, rowKey, "App " + rowKey + " was changed without the store key (its"
-          + " endpoints, client, scopes or SMTP server no longer match their MAC); nothing was sent. Re-add it:"
+          + " endpoints, client, scopes or SMTP server no longer match their MAC); nothing was sent; re-add it:"
           + " remove it (and the accounts using it) and add it again.");
     }
     if (AccountRow.TABLE.equals(table)) {
       return new TamperedRowException(table, rowKey, "Account " + rowKey + " was changed without the store key"
-          + " (its app, grant kind, subject or scopes no longer match their MAC); nothing was sent. Re-add it:"
+          + " (its app, grant kind, subject or scopes no longer match their MAC); nothing was sent; re-add it:"
           + " authorize or import it again, or remove it.");
     }
     return new TamperedRowException(table, rowKey, "The store's " + rowKey + " entry was changed without the"
