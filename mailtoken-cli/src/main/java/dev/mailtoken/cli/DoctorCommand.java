@@ -85,10 +85,11 @@ final class DoctorCommand extends Verb {
 
   private void runChecks(StoreAccess access, List<Finding> findings) throws MailtokenException {
     KeyRing keys = access.store().keys();
-    findings.add(Finding.ok("store", access.jdbcUrl() + " (key " + keys.currentKeyId()
+    List<KeyUsage> usage = access.store().keyUsage();
+    findings.add(Finding.ok("store", access.jdbcUrl() + " (key " + usage.get(0).keyId()
         + keys.keyFile().map(f -> " from " + f).orElse(" from MAILTOKEN_SECRET") + ")"));
     keys.keyFile().flatMap(DoctorCommand::keyFilePermissions).ifPresent(findings::add);
-    findings.addAll(keyFindings(access));
+    findings.addAll(keyFindings(usage));
     List<StoredAccount> accounts = account == null ? access.store().accounts() : List.of(access.account(account));
     Set<URI> endpoints = new LinkedHashSet<>();
     for (StoredAccount a : accounts) {
@@ -176,9 +177,9 @@ final class DoctorCommand extends Verb {
   }
 
   /** A key the database uses that this process lacks: the values under it cannot be read here. */
-  private static List<Finding> keyFindings(StoreAccess access) throws MailtokenException {
+  private static List<Finding> keyFindings(List<KeyUsage> usage) {
     List<Finding> out = new ArrayList<>();
-    for (KeyUsage u : access.store().keyUsage()) {
+    for (KeyUsage u : usage) {
       if (!u.inKeyRing() && u.total() > 0) {
         out.add(Finding.problem("key", u.total() + " stored value(s) use key " + u.keyId() + ", which this process"
             + " does not hold", "another process rotated the key, or the key file was replaced", "set "
