@@ -112,6 +112,7 @@ final class Accounts {
     m.put("status", AccountHealth.HEALTHY.name());
     m.put("last_refresh", a.accessToken().isPresent() && a.kind() != GrantKind.FIXED_TOKEN ? now.toEpochMilli() : null);
     m.put("last_error", null);
+    m.put(RowSeal.COLUMN, RowSeal.of(AccountRow.TABLE, address, m).seal(f));
     return m;
   }
 
@@ -152,6 +153,8 @@ final class Accounts {
       if (row.get().version() != expectedVersion) {
         throw new ConcurrentEditException(address, expectedVersion, row.get().version());
       }
+      // An edit must not re-seal a row someone changed without the key.
+      row.get().verify(cipher.get());
       Map<String, Object> m = new LinkedHashMap<>();
       if (edit.appName().isPresent()) {
         if (!AppRows.exists(c, edit.appName().get())) {
@@ -168,6 +171,9 @@ final class Accounts {
         m.put("access_token_expires_at", null);
         m.put("status", AccountHealth.HEALTHY.name());
         m.put("last_error", null);
+      }
+      if (RowSeal.ACCOUNT_COLUMNS.stream().anyMatch(m::containsKey)) {
+        m.put(RowSeal.COLUMN, row.get().seal().with(m).seal(cipher.get()));
       }
       return AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
     });

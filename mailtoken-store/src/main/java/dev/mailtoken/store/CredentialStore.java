@@ -6,6 +6,7 @@ import dev.mailtoken.store.internal.StoreDatabase;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.AccountLoader;
 import dev.mailtoken.token.RefreshTokenStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,8 @@ import java.util.Optional;
  *
  * <p><b>Failures:</b> all methods throw {@link MailtokenException} subtypes:
  * {@link StoreException} (database), {@link StoreKeyException} (wrong or missing key; nothing is
- * written), {@link DuplicateEntryException}, {@link NoSuchEntryException},
+ * written), {@link TamperedRowException} (a row changed without the key: refused before any
+ * network request), {@link DuplicateEntryException}, {@link NoSuchEntryException},
  * {@link AppInUseException}, {@link ConcurrentEditException}, and the OAuth exceptions of a
  * refresh. No message, log line or {@code toString} holds a secret.
  */
@@ -51,11 +53,11 @@ public final class CredentialStore implements AutoCloseable {
   private final Clock clock;
   private final Accounts accounts;
   private final TokenRefresher refresher;
-  private volatile FieldCipher cipher;
+  private final StoreKeys keys;
 
-  private CredentialStore(Database db, FieldCipher cipher, Clock clock) {
+  private CredentialStore(Database db, StoreKeys keys, Clock clock) {
     this.db = db;
-    this.cipher = cipher;
+    this.keys = keys;
     this.clock = clock;
     this.accounts = new Accounts(db, this::cipher, clock);
     this.refresher = new TokenRefresher(db, this::cipher, clock);
@@ -63,9 +65,12 @@ public final class CredentialStore implements AutoCloseable {
 
   /**
    * Opens (creating when needed) the database at {@code jdbcUrl} ({@code jdbc:sqlite:<file>} or
-   * {@code jdbc:postgresql://...}), migrates its schema and checks that {@code keys} can read it.
+   * {@code jdbc:postgresql://...}), migrates its schema and checks that {@code keys} holds the
+   * store's current key. The first open after upgrading to row MACs seals every existing row.
    *
-   * @throws StoreKeyException when the database was encrypted with a key not in {@code keys}
+   * @throws StoreKeyException when the database was encrypted with a key not in {@code keys} (the
+   *     message names the key file the last rotation wrote that key to)
+   * @throws TamperedRowException when the key check was removed from a database that has rows
    * @throws StoreException when the database cannot be reached or migrated
    */
   public static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock) throws MailtokenException {
@@ -75,9 +80,9 @@ public final class CredentialStore implements AutoCloseable {
     Database db = Database.open(jdbcUrl);
     try {
       StoreSchema.migrate(db);
-      FieldCipher cipher = new FieldCipher(keys);
-      StoreSchema.checkKey(db, cipher);
-      return new CredentialStore(db, cipher, clock);
+      StoreKeys storeKeys = new StoreKeys(db, keys, KeyCheck.open(db, keys));
+      db.onEveryWrite(storeKeys::onWrite);
+      return new CredentialStore(db, storeKeys, clock);
     } catch (MailtokenException | RuntimeException e) {
       db.close();
       throw e;
@@ -85,12 +90,16 @@ public final class CredentialStore implements AutoCloseable {
   }
 
   FieldCipher cipher() {
-    return cipher;
+    return keys.cipher();
   }
 
-  /** The key ring in use (after {@link #rotateKeys}, the new one). */
+  /**
+   * Every key this store knows, in key-file order (after a rotation or a reload of the key file,
+   * the new ones too). The store's current key, which new values are written under, is the one
+   * {@link #keyUsage()} marks current.
+   */
   public KeyRing keys() {
-    return cipher.keys();
+    return keys.ring();
   }
 
   // ---- apps
@@ -100,13 +109,14 @@ public final class CredentialStore implements AutoCloseable {
     accounts.addApp(app);
   }
 
-  /** All apps, by name. */
+  /** All apps, by name. @throws TamperedRowException for the first one changed without the store key */
   public List<StoredApp> apps() throws MailtokenException {
-    return db.read(c -> AppRows.all(c, cipher));
+    return db.read(c -> AppRows.all(c, cipher()));
   }
 
+  /** The app. @throws TamperedRowException when it was changed without the store key */
   public Optional<StoredApp> app(String name) throws MailtokenException {
-    return db.read(c -> AppRows.find(c, cipher, name));
+    return db.read(c -> AppRows.find(c, cipher(), name));
   }
 
   /**
@@ -148,10 +158,14 @@ public final class CredentialStore implements AutoCloseable {
     return db.write(c -> AccountRows.delete(c, address));
   }
 
-  /** The account's decrypted secrets, or empty when there is no such account. */
+  /**
+   * The account's decrypted secrets, or empty when there is no such account.
+   *
+   * @throws TamperedRowException when its app, grant kind, subject or scopes were changed without the key
+   */
   public Optional<AccountSecrets> secrets(String address) throws MailtokenException {
     Optional<AccountRow> row = db.read(c -> AccountRows.find(c, address, ""));
-    return row.isEmpty() ? Optional.empty() : Optional.of(row.get().secrets(cipher));
+    return row.isEmpty() ? Optional.empty() : Optional.of(row.get().secrets(cipher()));
   }
 
   /** Sets status {@code REAUTHORIZATION_REQUIRED} with {@code reason} as last error. @throws NoSuchEntryException */
@@ -229,17 +243,54 @@ public final class CredentialStore implements AutoCloseable {
   }
 
   /**
-   * Re-encrypts every secret under {@code newKeys}' current key in one transaction, then uses
-   * {@code newKeys}. Secrets are read with the old and new rings together, so {@code newKeys}
-   * need not hold the old key. On any failure nothing is changed.
+   * Re-encrypts every secret and re-seals every row under {@code newKeys}' current key in one
+   * transaction, which makes it the store's current key. Secrets are read with the old and new
+   * rings together, so {@code newKeys} need not hold the old key. On any failure nothing is changed.
+   * The caller keeps the keys: write them (with the old ones) where every process reads them
+   * before calling this, or use {@link #rotateKeyFile}.
+   *
+   * @throws TamperedRowException when a row was changed without the key (re-add it first)
    */
   public KeyRotation rotateKeys(KeyRing newKeys) throws MailtokenException {
     Objects.requireNonNull(newKeys, "newKeys");
-    FieldCipher old = cipher;
-    KeyRotation result = KeyRotator.rotate(db, new FieldCipher(newKeys.followedBy(old.keys())),
-        new FieldCipher(newKeys), clock);
-    cipher = new FieldCipher(newKeys);
-    return result;
+    return KeyRotator.rotate(db, keys, Optional.of(newKeys), Optional.empty(), clock);
+  }
+
+  /**
+   * {@code mailtoken keys rotate}: in one transaction holding the exclusive key lock, writes a new
+   * key to {@code keyFile} in front of every key the file and this store hold (old keys stay, so a
+   * process started earlier is never stranded), re-encrypts every secret and re-seals every row
+   * under it, and records where it was written. A crash before the commit changes nothing in the
+   * database, and the file then still holds the key the database uses; the next call finishes that
+   * rotation (the file's first key becomes current) instead of adding another key.
+   *
+   * @throws StoreKeyException when neither the file nor this store holds the store's current key
+   * @throws TamperedRowException when a row was changed without the key (re-add it first)
+   */
+  public KeyRotation rotateKeyFile(Path keyFile) throws MailtokenException {
+    Objects.requireNonNull(keyFile, "keyFile");
+    return KeyRotator.rotate(db, keys, Optional.empty(), Optional.of(keyFile), clock);
+  }
+
+  /**
+   * {@code mailtoken keys status}: every key id this store holds or the database uses, with how
+   * many encrypted fields and row MACs use it; the store's current key first.
+   */
+  public List<KeyUsage> keyUsage() throws MailtokenException {
+    return KeyInventory.usage(db, keys.ring());
+  }
+
+  /**
+   * {@code mailtoken keys retire}: removes key {@code keyId} from {@code keyFile} once nothing uses it.
+   *
+   * @return the keys left in the file
+   * @throws StoreKeyException when it is the store's current key, any encrypted field or row MAC
+   *     still uses it, or the file does not hold it: nothing is changed
+   */
+  public KeyRing retireKey(String keyId, Path keyFile) throws MailtokenException {
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(keyFile, "keyFile");
+    return KeyInventory.retire(db, keyId, keyFile);
   }
 
   /**
@@ -258,6 +309,6 @@ public final class CredentialStore implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "CredentialStore[" + db.description() + ", keys=" + cipher.keys().keyIds() + "]";
+    return "CredentialStore[" + db.description() + ", keys=" + keys.ring().keyIds() + "]";
   }
 }

@@ -33,6 +33,8 @@ final class Database implements AutoCloseable {
   private final String description;
   /** Closes the pool; a plain field rather than an instanceof check so SQLite never loads HikariCP. */
   private final Runnable closer;
+  /** Runs first in every {@link #write}: the store's shared key lock (see {@link StoreKeys}). Set once. */
+  private volatile SqlWork<?> writeStart = c -> null;
 
   private Database(DataSource dataSource, Dialect dialect, String description, Runnable closer) {
     this.dataSource = dataSource;
@@ -133,6 +135,14 @@ final class Database implements AutoCloseable {
     return dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
   }
 
+  /**
+   * Sets what every {@link #write} runs before its work, in the same transaction: the store's
+   * key lock. Not run by {@link #writeExclusive}, whose work takes that lock itself.
+   */
+  void onEveryWrite(SqlWork<?> start) {
+    this.writeStart = start;
+  }
+
   /** Runs {@code work} on a connection in auto-commit mode. */
   <T> T read(SqlWork<T> work) throws MailtokenException {
     try (Connection c = dataSource.getConnection()) {
@@ -144,9 +154,22 @@ final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} in one transaction holding the write lock (SQLite) or the row locks it
-   * takes (PostgreSQL); commits when it returns, rolls back when it throws.
+   * takes (PostgreSQL); commits when it returns, rolls back when it throws. The work runs after
+   * {@link #onEveryWrite the start hook}.
    */
   <T> T write(SqlWork<T> work) throws MailtokenException {
+    SqlWork<?> start = writeStart;
+    return writeExclusive(c -> {
+      start.run(c);
+      return work.run(c);
+    });
+  }
+
+  /**
+   * Like {@link #write} without the start hook: for opening, key rotation and key retirement,
+   * which take the key lock exclusively themselves.
+   */
+  <T> T writeExclusive(SqlWork<T> work) throws MailtokenException {
     try (Connection c = dataSource.getConnection()) {
       if (dialect == Dialect.SQLITE) {
         execute(c, "BEGIN IMMEDIATE");
