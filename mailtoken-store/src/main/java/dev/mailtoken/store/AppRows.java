@@ -22,16 +22,17 @@ final class AppRows {
   static void insert(Connection c, FieldCipher cipher, StoredApp app, Instant now) throws SQLException {
     String sql = "INSERT INTO apps (name, provider_kind, tenant, issuer, token_endpoint, authorization_endpoint,"
         + " revocation_endpoint, userinfo_endpoint, client_id, client_secret, redirect_uri, scopes, smtp_host,"
-        + " smtp_port, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + " smtp_port, created_at, updated_at, device_authorization_endpoint)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     Object[] values = {
         app.name(), app.kind().name(), app.tenant().orElse(null), str(app.issuer()), app.tokenEndpoint().toString(),
         str(app.authorizationEndpoint()), str(app.revocationEndpoint()), str(app.userinfoEndpoint()), app.clientId(),
         app.clientSecret().map(s -> cipher.encrypt(TABLE, CLIENT_SECRET, app.name(), s.reveal())).orElse(null),
         str(app.redirectUri()), Columns.scopes(app.scopes()), app.smtpHost().orElse(null), app.smtpPort(),
-        now.toEpochMilli(), now.toEpochMilli()};
+        now.toEpochMilli(), now.toEpochMilli(), str(app.deviceAuthorizationEndpoint())};
     String[] names = {"name", "provider_kind", "tenant", "issuer", "token_endpoint", "authorization_endpoint",
         "revocation_endpoint", "userinfo_endpoint", "client_id", "client_secret", "redirect_uri", "scopes",
-        "smtp_host", "smtp_port", "created_at", "updated_at"};
+        "smtp_host", "smtp_port", "created_at", "updated_at", "device_authorization_endpoint"};
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
         Columns.bind(ps, i + 1, names[i], values[i]);
@@ -121,7 +122,8 @@ final class AppRows {
         Columns.uri(rs, "issuer"), URI.create(rs.getString("token_endpoint")),
         Columns.uri(rs, "authorization_endpoint"), Columns.uri(rs, "revocation_endpoint"),
         Columns.uri(rs, "userinfo_endpoint"), rs.getString("client_id"), secret, Columns.uri(rs, "redirect_uri"),
-        Columns.scopes(rs.getString("scopes")), Columns.text(rs, "smtp_host"), rs.getInt("smtp_port"));
+        Columns.scopes(rs.getString("scopes")), Columns.text(rs, "smtp_host"), rs.getInt("smtp_port"),
+        Columns.uri(rs, "device_authorization_endpoint"));
   }
 
   private static String str(Optional<URI> uri) {
