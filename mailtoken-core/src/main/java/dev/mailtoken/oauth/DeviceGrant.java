@@ -133,20 +133,21 @@ final class DeviceGrant {
     }
   }
 
+  /** The provider's own words are in {@code error} ({@code oauthError()}); the messages name the code only. */
   private MailtokenException pollFailure(String code, DeviceAuthorization device, Target target, HttpReply reply,
       OAuthError error) {
     String provider = target.provider();
     switch (code) {
       case "expired_token":
-        return DeviceCodePoller.expired(device, "it expired (" + error.summary() + ")", error, null);
+        return DeviceCodePoller.expired(device, "it expired (" + code + ")", error, null);
       case "access_denied":
       case "authorization_declined":
         return new AuthorizationDeniedException("the user declined the device authorization at " + provider + " ("
-            + error.summary() + "); nothing was authorized. Start again and accept the requested permissions if"
+            + code + "); nothing was authorized. Start again and accept the requested permissions if"
             + " mail should be sent from this account", null, error);
       case "bad_verification_code":
       case "invalid_grant":
-        return new AuthorizationException(provider + " no longer accepts this device code (" + error.summary()
+        return new AuthorizationException(provider + " no longer accepts this device code (" + code
             + "): it was already used or has expired. Start the device authorization again", null, error, null);
       default:
         return failure(GrantType.DEVICE_CODE, device.app(), target, reply);
