@@ -78,6 +78,7 @@ class DeviceAuthorizeTest {
         "polling every 5s", "expires in 15m");
     assertThat(pauses).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
     assertThat(cli.run("accounts", "show", MAILBOX).out()).contains("healthy");
+    assertThat(cli.provider.issuedSecrets()).isNotEmpty().allSatisfy(secret -> assertThat(r.all()).doesNotContain(secret));
   }
 
   @Test

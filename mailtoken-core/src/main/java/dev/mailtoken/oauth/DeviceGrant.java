@@ -89,10 +89,11 @@ final class DeviceGrant {
     String page = json == null ? null : Optional.ofNullable(text(json, "verification_uri"))
         .orElse(text(json, "verification_url"));
     URI verification = page == null ? null : uri(page);
-    if (deviceCode == null || userCode == null || verification == null) {
+    if (deviceCode == null || userCode == null || verification == null || !userCode.equals(shown(userCode))) {
       String excerpt = Excerpts.of(reply.body());
       throw new InvalidResponseException(target.provider() + " answered the device authorization request with HTTP "
-          + reply.status() + " but without device_code, user_code and an absolute verification_uri: \"" + excerpt
+          + reply.status() + " but without device_code, a printable user_code and an absolute verification_uri: \""
+          + excerpt
           + "\"; check the device authorization endpoint URL", null, reply.status(), excerpt,
           Json.looksTruncated(reply.body()), null);
     }
@@ -100,7 +101,13 @@ final class DeviceGrant {
     Duration interval = TokenResponseReader.expiresIn(json.get("interval")).orElse(DEFAULT_INTERVAL);
     Optional<URI> complete = Optional.ofNullable(text(json, "verification_uri_complete")).map(DeviceGrant::uri);
     return new DeviceAuthorization(app, Secret.of(deviceCode), userCode, verification, complete,
-        Optional.ofNullable(text(json, "message")), clock.instant().plus(lifetime), interval, asked, required);
+        Optional.ofNullable(text(json, "message")).map(DeviceGrant::shown), clock.instant().plus(lifetime), interval,
+        asked, required);
+  }
+
+  /** Text to show a person: control and format characters (a terminal would act on them) become spaces. */
+  private static String shown(String text) {
+    return text.replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", " ").strip();
   }
 
   DevicePoll poll(DeviceAuthorization device) throws MailtokenException {

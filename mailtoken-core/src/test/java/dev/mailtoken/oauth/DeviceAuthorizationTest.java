@@ -8,6 +8,7 @@ import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.Endpoint;
+import dev.mailtoken.testkit.Fault;
 import dev.mailtoken.testkit.ProviderEmulator;
 import dev.mailtoken.testkit.RecordedRequest;
 import dev.mailtoken.testkit.TestClock;
@@ -119,6 +120,29 @@ class DeviceAuthorizationTest {
 
     assertThatThrownBy(() -> client.startDeviceAuthorization(app, List.of()))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("invalid_client");
+  }
+
+  @Test
+  void givenMessageWithTerminalControls_whenStarting_thenTheyAreBlankedBeforeAnyoneShowsThem() throws Exception {
+    start(EmulatorMode.MICROSOFT);
+    emulator.faults().next(Endpoint.DEVICE, Fault.status(200, "{\"device_code\":\"dc-1\",\"user_code\":\"ABC123\","
+        + "\"verification_uri\":\"https://microsoft.com/devicelogin\",\"expires_in\":900,\"interval\":5,"
+        + "\"message\":\"Enter ABC123\\u001b[2J\\r\\nnow\"}"));
+
+    DeviceAuthorization device = client.startDeviceAuthorization(publicApp(emulator, List.of(MS_SMTP)), List.of());
+
+    assertThat(device.message()).hasValue("Enter ABC123 [2J  now");
+  }
+
+  @Test
+  void givenUserCodeWithTerminalControls_whenStarting_thenInvalidResponse() {
+    start(EmulatorMode.GENERIC);
+    emulator.faults().next(Endpoint.DEVICE, Fault.status(200, "{\"device_code\":\"dc-1\",\"user_code\":"
+        + "\"AB\\u001b]0;owned\\u0007CD\",\"verification_uri\":\"https://as.example/device\"}"));
+    App app = publicApp(emulator, List.of("mail.send"));
+
+    assertThatThrownBy(() -> client.startDeviceAuthorization(app, List.of()))
+        .isInstanceOf(InvalidResponseException.class).hasMessageContaining("printable user_code");
   }
 
   @Test
