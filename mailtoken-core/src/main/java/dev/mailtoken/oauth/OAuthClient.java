@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Talks to token endpoints on {@code java.net.http}: code exchange, refresh, JWT bearer,
- * client credentials, revocation, and the userinfo endpoint. Every request, and the discovery
- * that precedes them, goes over https (plain http only to loopback), is never redirected, has
- * connect and request timeouts and a response size cap ({@link OAuthClientBuilder}).
+ * client credentials, revocation, the userinfo endpoint, and the device authorization grant
+ * (RFC 8628, polled by {@link DeviceCodePoller}). Every request, and the discovery that precedes
+ * them, goes over https (plain http only to loopback), is never redirected, has connect and
+ * request timeouts and a response size cap ({@link OAuthClientBuilder}).
  *
  * <p>Create one with {@link #builder()} and share it: it is immutable and thread-safe, and every
  * method may be called from many threads at once. Methods block until the answer arrives or the
@@ -43,12 +44,14 @@ public final class OAuthClient {
   private final Clock clock;
   private final FailureClassifier classifier;
   private final TokenResponseReader reader;
+  private final DeviceGrant devices;
 
   OAuthClient(EndpointCaller caller, Clock clock) {
     this.caller = caller;
     this.clock = clock;
     this.classifier = new FailureClassifier(clock);
     this.reader = new TokenResponseReader(clock);
+    this.devices = new DeviceGrant(caller, classifier, reader, clock);
   }
 
   /** A builder; all options have defaults, so {@code OAuthClient.builder().build()} works. */
@@ -233,6 +236,27 @@ public final class OAuthClient {
     return email.isTextual() && !email.asText().isBlank() ? Optional.of(email.asText()) : Optional.empty();
   }
 
+  /**
+   * Starts the device authorization grant (RFC 8628 §3.1): asks the provider's device authorization
+   * endpoint for a user code to show; then {@link DeviceCodePoller#await} polls for the tokens. The
+   * provider's offline-access scope is added; the mail scopes among those asked are required of the
+   * token, and a refresh token is required, as for {@link #exchangeCode}.
+   *
+   * @param scopes scopes to ask for; empty for the app's
+   * @throws dev.mailtoken.ConfigurationException when the provider has no device authorization endpoint,
+   *     when it is Google and a Gmail scope is asked (Google's device flow refuses them, T-D-01; nothing
+   *     is sent), or when the provider refuses the client or a scope (Microsoft's AADSTS7000218 explained)
+   */
+  public DeviceAuthorization startDeviceAuthorization(App app, List<String> scopes) throws MailtokenException {
+    Objects.requireNonNull(app, "app");
+    return devices.start(app, scopes);
+  }
+
+  /** One poll of the token endpoint for {@code device}. */
+  DevicePoll pollDevice(DeviceAuthorization device) throws MailtokenException {
+    return devices.poll(device);
+  }
+
   /** GETs a JSON document (discovery metadata); null on 404 so callers can try another location. */
   HttpReply get(URI uri, String providerName) throws MailtokenException {
     return caller.get(GrantType.DISCOVERY, new Target(providerName, uri, null));
@@ -267,14 +291,14 @@ public final class OAuthClient {
   }
 
   /** Every secret this request carried, so an error reply that echoes one can be cleaned. */
-  private static List<String> secretsOf(App app, Form form) {
+  static List<String> secretsOf(App app, Form form) {
     List<String> secrets = new ArrayList<>(form.secretValues());
     app.clientSecret().ifPresent(s -> secrets.add(s.reveal()));
     return secrets;
   }
 
   /** Adds {@code client_id} (and the secret for {@code client_secret_post}) to the form. */
-  private static Form authenticate(App app, Form form) {
+  static Form authenticate(App app, Form form) {
     if (app.clientAuthentication() != ClientAuthentication.CLIENT_SECRET_BASIC) {
       form.add("client_id", app.clientId());
     }

@@ -43,6 +43,7 @@ final class AppRows {
     columns.put("scopes", Columns.scopes(app.scopes()));
     columns.put("smtp_host", app.smtpHost().orElse(null));
     columns.put("smtp_port", app.smtpPort());
+    columns.put("device_authorization_endpoint", str(app.deviceAuthorizationEndpoint()));
     columns.put("created_at", now.toEpochMilli());
     columns.put("updated_at", now.toEpochMilli());
     columns.put(RowSeal.COLUMN, RowSeal.of(TABLE, app.name(), columns).seal(cipher));
@@ -152,7 +153,8 @@ final class AppRows {
         Columns.uri(rs, "issuer"), URI.create(rs.getString("token_endpoint")),
         Columns.uri(rs, "authorization_endpoint"), Columns.uri(rs, "revocation_endpoint"),
         Columns.uri(rs, "userinfo_endpoint"), rs.getString("client_id"), secret, Columns.uri(rs, "redirect_uri"),
-        Columns.scopes(rs.getString("scopes")), Columns.text(rs, "smtp_host"), rs.getInt("smtp_port"));
+        Columns.scopes(rs.getString("scopes")), Columns.text(rs, "smtp_host"), rs.getInt("smtp_port"),
+        Columns.uri(rs, "device_authorization_endpoint"));
   }
 
   private static String str(Optional<URI> uri) {

@@ -32,7 +32,7 @@ record RowSeal(String table, String rowKey, Map<String, String> covered, Optiona
   /** The {@code apps} columns that decide where secrets go or how they are used. */
   static final List<String> APP_COLUMNS = List.of("provider_kind", "tenant", "issuer", "authorization_endpoint",
       "token_endpoint", "revocation_endpoint", "userinfo_endpoint", "client_id", "redirect_uri", "scopes",
-      "smtp_host", "smtp_port");
+      "smtp_host", "smtp_port", "device_authorization_endpoint");
   /** The {@code accounts} columns that decide which app (so which endpoints) and which grant a secret is used with. */
   static final List<String> ACCOUNT_COLUMNS = List.of("app_name", "grant_kind", "subject", "granted_scopes");
   private static final byte[] HKDF_INFO = "mailtoken row mac v1".getBytes(StandardCharsets.UTF_8);

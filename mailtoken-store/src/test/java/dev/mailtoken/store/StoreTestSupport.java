@@ -81,7 +81,8 @@ abstract class StoreTestSupport {
     return new StoredApp(APP, ProviderKind.CUSTOM, Optional.empty(), Optional.of(emulator.issuer()),
         emulator.tokenEndpoint(), Optional.of(emulator.authorizationEndpoint()),
         Optional.of(emulator.revocationEndpoint()), Optional.empty(), CLIENT_ID, Optional.of(Secret.of(CLIENT_SECRET)),
-        Optional.of(URI.create("http://127.0.0.1:8765/callback")), SCOPES, Optional.of("127.0.0.1"), 2525);
+        Optional.of(URI.create("http://127.0.0.1:8765/callback")), SCOPES, Optional.of("127.0.0.1"), 2525,
+        Optional.of(emulator.deviceEndpoint()));
   }
 
   /** A refresh-token account whose refresh token the emulator issued just now (no access token yet). */
