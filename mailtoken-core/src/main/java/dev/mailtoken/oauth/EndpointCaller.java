@@ -48,6 +48,40 @@ final class EndpointCaller {
     return send(grant, target, b.build());
   }
 
+  /**
+   * Like {@link #post}, but returns at once. The future completes with the reply, or fails with a
+   * {@link MailtokenException} (I/O failure, or {@link OAuthTimeoutException} when nothing complete
+   * arrived within {@code deadline}, which replaces the request timeout for this request). Used by
+   * callers that keep reading a token response after their own caller has stopped waiting.
+   */
+  CompletableFuture<HttpReply> postAsync(GrantType grant, Target target, Form form, String authorization,
+      Duration deadline) throws ConfigurationException {
+    HttpRequest.Builder b = request(grant, target).timeout(deadline)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form.encode(), StandardCharsets.UTF_8));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    long start = System.nanoTime();
+    CompletableFuture<HttpResponse<byte[]>> future =
+        http.sendAsync(b.build(), info -> new CappedBodySubscriber(maxResponseBytes));
+    // The JDK's request timeout stops at the headers; the deadline must also cover a slow body.
+    return future.copy().orTimeout(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .handle((response, failure) -> {
+          if (failure == null) {
+            return new HttpReply(response.statusCode(), response.headers(),
+                new String(response.body(), StandardCharsets.UTF_8), elapsedMillis(start));
+          }
+          Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+              ? failure.getCause() : failure;
+          if (cause instanceof TimeoutException) {
+            future.cancel(true);
+            throw new java.util.concurrent.CompletionException(timeout(grant, target, start, deadline, cause));
+          }
+          throw new java.util.concurrent.CompletionException(ioFailure(grant, target, start, cause, deadline));
+        });
+  }
+
   HttpReply get(GrantType grant, Target target) throws MailtokenException {
     return send(grant, target, request(grant, target).GET().build());
   }
@@ -95,22 +129,22 @@ final class EndpointCaller {
           new String(response.body(), StandardCharsets.UTF_8), elapsedMillis(start));
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw timeout(grant, target, start, e);
+      throw timeout(grant, target, start, requestTimeout, e);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
       throw new TransientException("the " + grant.description() + target.who() + " to " + target.provider()
           + " was interrupted before an answer arrived; retry", target.account(), null, null, e);
     } catch (ExecutionException e) {
-      throw ioFailure(grant, target, start, e.getCause());
+      throw ioFailure(grant, target, start, e.getCause(), requestTimeout);
     }
   }
 
-  private MailtokenException ioFailure(GrantType grant, Target target, long start, Throwable cause) {
+  private MailtokenException ioFailure(GrantType grant, Target target, long start, Throwable cause, Duration limit) {
     log.debug("{} {} failed after {} ms: {}", grant.description(), target.endpoint(), elapsedMillis(start),
         cause.getClass().getSimpleName());
     if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException) {
-      return timeout(grant, target, start, cause);
+      return timeout(grant, target, start, limit, cause);
     }
     if (cause instanceof CappedBodySubscriber.TooLargeException) {
       return new InvalidResponseException(target.provider() + " answered the " + grant.description() + target.who()
@@ -127,11 +161,11 @@ final class EndpointCaller {
         + " failed unexpectedly (" + cause + "); retry later", target.account(), null, null, cause);
   }
 
-  private OAuthTimeoutException timeout(GrantType grant, Target target, long start, Throwable cause) {
+  private OAuthTimeoutException timeout(GrantType grant, Target target, long start, Duration limit, Throwable cause) {
     return new OAuthTimeoutException(target.provider() + " did not answer the " + grant.description() + target.who()
-        + " within " + requestTimeout.toMillis() + " ms (gave up after " + elapsedMillis(start)
+        + " within " + limit.toMillis() + " ms (gave up after " + elapsedMillis(start)
         + " ms); retry later, or raise the request timeout if the network is slow", target.account(),
-        requestTimeout, cause);
+        limit, cause);
   }
 
   private static long elapsedMillis(long start) {
