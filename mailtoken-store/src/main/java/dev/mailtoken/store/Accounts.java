@@ -72,6 +72,7 @@ final class Accounts {
               + " authorize again to replace its grant.", a.address());
         }
         AccountRows.update(c, a.address(), existing.get().version(), columns, now, true);
+        RefreshStates.clear(c, a.address());
       } else {
         columns.put("address", a.address());
         columns.put("created_at", now.toEpochMilli());
@@ -169,7 +170,11 @@ final class Accounts {
         m.put("status", AccountHealth.HEALTHY.name());
         m.put("last_error", null);
       }
-      return AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
+      boolean updated = AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
+      if (updated && edit.refreshToken().isPresent()) {
+        RefreshStates.clear(c, address);
+      }
+      return updated;
     });
   }
 
