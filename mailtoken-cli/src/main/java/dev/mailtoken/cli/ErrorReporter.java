@@ -89,7 +89,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       return "the store's database could not be reached or stayed locked: check it, then try again";
     }
     if (ex instanceof TransientException t && t.retryAfter().isPresent()) {
-      return "try again in " + t.retryAfter().get().toSeconds() + " s; every process sharing the store waits as well";
+      long seconds = (t.retryAfter().get().toMillis() + 999) / 1000;
+      return "try again in " + seconds + " s; every process sharing the store waits as well";
     }
     if (ex instanceof MailtokenException && ((MailtokenException) ex).isTransient()) {
       return "the provider or network failed for now; try again later";
