@@ -4,15 +4,11 @@ import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.TransientException;
-import dev.mailtoken.oauth.OAuthTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -242,21 +238,7 @@ final class AccountSlot {
 
   /** A healthy snapshot serving {@code token}, with its refresh and expiry windows as of {@code nowMs}. */
   private Snapshot healthy(Grant grant, AccessToken token, long nowMs) {
-    long fresh = Long.MAX_VALUE;
-    long usable = Long.MAX_VALUE;
-    if (token.expiresAt().isPresent()) {
-      long expiry = token.expiresAt().get().toEpochMilli();
-      if (grant.renewable()) {
-        usable = expiry - config.expiryMargin().toMillis();
-        fresh = expiry - config.refreshMargin().toMillis();
-        // A token born inside the refresh margin gets no stale window, else every call would refresh.
-        fresh = fresh <= nowMs ? usable : fresh;
-      } else {
-        fresh = expiry;
-        usable = expiry;
-      }
-    }
-    return new Snapshot(grant, token, fresh, usable, AccountHealth.HEALTHY, null, null, null, 0);
+    return Snapshot.healthy(grant, token, nowMs, config.refreshMargin(), config.expiryMargin());
   }
 
   /** Schedules the background refresh of {@code s}'s token at its refresh time minus jitter. */
@@ -347,28 +329,7 @@ final class AccountSlot {
    */
   private AccessToken await(CompletableFuture<AccessToken> flight) throws MailtokenException {
     Duration limit = snapshot.grant() instanceof RefreshTokenGrant ? config.exchange().requestTimeout() : null;
-    try {
-      return limit == null ? flight.get() : flight.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new OAuthTimeoutException("The provider has not answered the refresh for " + account + " within "
-          + limit.toMillis() + " ms. The request stays open until the OAuth client's completion timeout and a late"
-          + " answer is saved and served (a rotated refresh token is not lost); ask again in a moment.",
-          account, limit, e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof MailtokenException m) {
-        throw m;
-      }
-      rethrowIfError(cause);
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransientException("Interrupted while waiting for a token for " + account + ".",
-          account, null, null, e);
-    }
+    return FlightWait.await(account, flight, limit);
   }
 
   private static void rethrowIfError(Throwable t) {
