@@ -3,6 +3,7 @@ package dev.mailtoken.store;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Names for processes and spans in coordination messages ({@code pid 4242 on build-7}, {@code 30 s}). Stateless. */
 final class Owners {
@@ -20,8 +21,15 @@ final class Owners {
     return "pid " + ProcessHandle.current().pid() + " on " + host;
   }
 
-  /** {@code 850 ms} below a second, else whole seconds ({@code 31 s}). */
+  /** {@code 850 ms} below a second, {@code 1.5 s} below a minute, else whole seconds ({@code 120 s}). */
   static String describe(Duration d) {
-    return d.compareTo(Duration.ofSeconds(1)) < 0 ? Math.max(0, d.toMillis()) + " ms" : d.toSeconds() + " s";
+    long millis = Math.max(0, d.toMillis());
+    if (millis < 1000) {
+      return millis + " ms";
+    }
+    if (millis < 60_000 && millis % 1000 != 0) {
+      return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+    return millis / 1000 + " s";
   }
 }

@@ -185,7 +185,7 @@ final class TokenRefresher {
   private OAuthTimeoutException pendingAnswer(RefreshClaim claim, OAuthClient client) {
     return new OAuthTimeoutException("The provider has not answered the refresh of " + claim.address() + " within "
         + client.requestTimeout().toMillis() + " ms. The request stays open for up to "
-        + client.completionTimeout().toSeconds() + " s and its answer (possibly a rotated refresh token) is saved"
+        + Owners.describe(client.completionTimeout()) + " and its answer (possibly a rotated refresh token) is saved"
         + " then; other processes wait for it instead of sending the old refresh token. Try again in a moment.",
         claim.address(), client.requestTimeout(), null);
   }
