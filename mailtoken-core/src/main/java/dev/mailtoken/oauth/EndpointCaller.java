@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -72,13 +73,13 @@ final class EndpointCaller {
             return new HttpReply(response.statusCode(), response.headers(),
                 new String(response.body(), StandardCharsets.UTF_8), elapsedMillis(start));
           }
-          Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+          Throwable cause = failure instanceof CompletionException && failure.getCause() != null
               ? failure.getCause() : failure;
           if (cause instanceof TimeoutException) {
             future.cancel(true);
-            throw new java.util.concurrent.CompletionException(timeout(grant, target, start, deadline, cause));
+            throw new CompletionException(timeout(grant, target, start, deadline, cause));
           }
-          throw new java.util.concurrent.CompletionException(ioFailure(grant, target, start, cause, deadline));
+          throw new CompletionException(ioFailure(grant, target, start, cause, deadline));
         });
   }
 
