@@ -48,16 +48,25 @@ final class RefreshCommit {
     AccessToken token = new AccessToken(response.accessToken(), response.expiresAt(), response.scopes());
     Optional<Secret> rotated = claim.sentRefreshToken()
         .flatMap(old -> response.refreshToken().filter(n -> !n.equals(old)));
-    boolean stored = db.write(c -> {
-      Optional<AccountRow> row = AccountRows.find(c, claim.address(), db.forUpdate());
-      if (row.isEmpty() || !sameGrant(row.get(), claim)) {
-        return false;
-      }
-      storeNew(c, row.get(), clock.instant(), token, rotated);
-      RefreshStates.write(c, claim.address(), RefreshStates.find(c, claim.address()).releasedBy(claim)
-          .withCounters(Optional.empty(), 0, Optional.empty()));
-      return true;
-    });
+    boolean stored;
+    try {
+      stored = db.write(c -> {
+        Optional<AccountRow> row = AccountRows.find(c, claim.address(), db.forUpdate());
+        if (row.isEmpty() || !sameGrant(row.get(), claim)) {
+          return false;
+        }
+        storeNew(c, row.get(), clock.instant(), token, rotated);
+        RefreshStates.write(c, claim.address(), RefreshStates.find(c, claim.address()).releasedBy(claim)
+            .withCounters(Optional.empty(), 0, Optional.empty()));
+        return true;
+      });
+    } catch (MailtokenException | RuntimeException e) {
+      // The claim stays and its lease runs out: the next refresh is then treated as interrupted.
+      log.error("account {}: the provider's answer could not be stored (refresh token {}): {}", claim.address(),
+          rotated.map(r -> "rotated to sha256:" + r.fingerprint() + ", now lost").orElse("not rotated"),
+          e.getMessage());
+      throw e;
+    }
     if (!stored) {
       log.warn("account {}: the grant was replaced or removed while its refresh was out; the answer (access token"
           + " sha256:{}) is not stored", claim.address(), token.value().fingerprint());
