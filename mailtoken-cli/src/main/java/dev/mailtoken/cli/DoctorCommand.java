@@ -5,6 +5,7 @@ import dev.mailtoken.token.AccountHealth;
 import dev.mailtoken.store.GrantKind;
 import dev.mailtoken.store.KeyRing;
 import dev.mailtoken.store.KeyUsage;
+import dev.mailtoken.store.RefreshState;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
 import dev.mailtoken.store.TamperedRowException;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Parameters;
         + " wrong client secret, key problems (a key the store uses but this process lacks), rows changed without"
         + " the store key. With --smtp also Gmail 535 5.7.8 (the JSON scope), Exchange 535"
         + " 5.7.3 (audience, scope, SMTP.Send) and 5.7.139 from a live SMTP AUTH.",
-        "Exit code 0 when no problem was found, 1 otherwise (4 when the store cannot be opened).",
+        "Exit code 0 when no problem was found, 1 otherwise (5 when the store cannot be opened, 6 when its"
+            + " database cannot be reached).",
         "%nExamples:", "  mailtoken doctor", "  mailtoken doctor alice@example.com --refresh",
         "  mailtoken doctor alice@example.com --smtp   # SMTP login too, sends nothing",
         ExitCode.FOOTER})
@@ -66,6 +68,11 @@ final class DoctorCommand extends Verb {
     try {
       access = main().openStore(err());
     } catch (MailtokenException e) {
+      if (e.isTransient()) {
+        Finding.problem("store", "cannot reach the store: " + e.getMessage(), "", "check that the database is"
+            + " running and reachable, then try again").print(out());
+        return ExitCode.TRANSIENT.code();
+      }
       Finding.problem("store", "cannot open the store: " + e.getMessage(), "", "fix the setting the message names"
           + " (MAILTOKEN_HOME, MAILTOKEN_DB, MAILTOKEN_SECRET / MAILTOKEN_SECRET_FILE)").print(out());
       return ExitCode.CONFIGURATION.code();
@@ -154,7 +161,15 @@ final class DoctorCommand extends Verb {
       }
       return out;
     }
-    if (offline) {
+    RefreshState refreshState;
+    try {
+      refreshState = access.store().refreshState(a.address()).orElse(RefreshState.NONE);
+    } catch (MailtokenException e) {
+      out.add(Finding.problem(a.address(), "its refresh state cannot be read: " + e.getMessage(), "", "try again"));
+      return out;
+    }
+    out.addAll(Diagnoses.refreshState(app, a, refreshState, now));
+    if (offline || refreshState.backingOffAt(now)) {
       return out;
     }
     try {

@@ -72,6 +72,7 @@ final class Accounts {
               + " authorize again to replace its grant.", a.address());
         }
         AccountRows.update(c, a.address(), existing.get().version(), columns, now, true);
+        RefreshStates.clear(c, a.address());
       } else {
         columns.put("address", a.address());
         columns.put("created_at", now.toEpochMilli());
@@ -175,7 +176,11 @@ final class Accounts {
       if (RowSeal.ACCOUNT_COLUMNS.stream().anyMatch(m::containsKey)) {
         m.put(RowSeal.COLUMN, row.get().seal().with(m).seal(cipher.get()));
       }
-      return AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
+      boolean updated = AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
+      if (updated && edit.refreshToken().isPresent()) {
+        RefreshStates.clear(c, address);
+      }
+      return updated;
     });
   }
 
