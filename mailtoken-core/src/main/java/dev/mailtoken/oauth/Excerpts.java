@@ -1,11 +1,13 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.ServerText;
 import java.util.regex.Pattern;
 
 /**
  * Short, secret-free excerpts of response bodies for error messages. Anything that looks like a
  * token is replaced: JSON/form values of token-ish fields, JWTs, {@code ya29.}/{@code 1//}
- * Google tokens, and long opaque runs of token characters.
+ * Google tokens, and long opaque runs of token characters. Whitespace runs become one space and
+ * other control characters are escaped ({@link ServerText#printable}).
  */
 final class Excerpts {
   private static final int MAX = 200;
@@ -27,6 +29,7 @@ final class Excerpts {
     s = JWT.matcher(s).replaceAll("<redacted>");
     s = OPAQUE.matcher(s).replaceAll("<redacted>");
     s = s.replaceAll("\\s+", " ").trim();
-    return s.length() > MAX ? s.substring(0, MAX) + "…" : s;
+    s = s.length() > MAX ? s.substring(0, MAX) + "…" : s;
+    return ServerText.printable(s);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.ServerText;
 import dev.mailtoken.TransientException;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,8 +135,8 @@ final class FailureClassifier {
     String excerpt = Excerpts.of(reply.body());
     if (reply.status() >= 300 && reply.status() < 400) {
       return new InvalidResponseException(target.provider() + " answered the " + grant.description() + target.who()
-          + " with a redirect (HTTP " + reply.status() + " to " + reply.header("Location").orElse("?")
-          + "); redirects are not followed for token requests: configure the final endpoint URL",
+          + " with a redirect (HTTP " + reply.status() + " to "
+          + ServerText.printable(reply.header("Location").orElse("?")) + "); redirects are not followed for token requests: configure the final endpoint URL",
           target.account(), reply.status(), excerpt, false, null);
     }
     boolean truncated = Json.looksTruncated(reply.body());

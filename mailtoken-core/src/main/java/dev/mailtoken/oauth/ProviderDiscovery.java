@@ -3,6 +3,7 @@ package dev.mailtoken.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.ServerText;
 import dev.mailtoken.TransientException;
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -51,8 +52,8 @@ final class ProviderDiscovery {
     }
     String docIssuer = doc.path("issuer").asText("");
     if (!issuerMatches(docIssuer, issuer.toString())) {
-      throw new ConfigurationException("the metadata at " + used + " names issuer \"" + docIssuer
-          + "\", not the configured \"" + issuer + "\"; RFC 8414 requires them to be identical (a mismatch can"
+      throw new ConfigurationException("the metadata at " + used + " names issuer \""
+          + ServerText.printable(docIssuer) + "\", not the configured \"" + issuer + "\"; RFC 8414 requires them to be identical (a mismatch can"
           + " mean a misconfigured or impersonating server): configure exactly the issuer the provider publishes");
     }
     log.debug("discovered provider {} from {}", name, used);
@@ -114,7 +115,7 @@ final class ProviderDiscovery {
       // fall through to the error below
     }
     throw new ConfigurationException("the metadata at " + used + " has an invalid " + field + ": \""
-        + doc.path(field).asText() + "\"");
+        + ServerText.printable(doc.path(field).asText()) + "\"");
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.mailtoken.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.Secret;
+import dev.mailtoken.ServerText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -38,7 +39,7 @@ final class TokenResponseReader {
       // RFC 6749 requires it, but some servers omit it; every mail provider issues bearer tokens.
       tokenType = "Bearer";
     } else if (!tokenType.equalsIgnoreCase("bearer")) {
-      throw invalid(grant, target, reply, "token_type \"" + tokenType + "\"; only Bearer tokens can be used for mail",
+      throw invalid(grant, target, reply, "token_type \"" + ServerText.printable(tokenType) + "\"; only Bearer tokens can be used for mail",
           false);
     }
     Optional<Duration> expiresIn = expiresIn(json.get("expires_in"));
