@@ -4,8 +4,10 @@ import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.TransientException;
+import dev.mailtoken.oauth.TokenResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -221,12 +223,18 @@ final class AccountSlot {
     config.events().publish(new TokenEvent.Issued(account, now, token));
   }
 
-  /** A healthy snapshot serving {@code token}, with its refresh and expiry windows as of {@code nowMs}. */
+  /**
+   * A healthy snapshot serving {@code token}, with its refresh and expiry windows as of {@code nowMs}.
+   * A renewable token of unknown lifetime counts as expiring {@link TokenResponse#ASSUMED_LIFETIME}
+   * from now, so it is refreshed, not served for ever; a fixed one is served until rejected.
+   */
   private Snapshot healthy(Grant grant, AccessToken token, long nowMs) {
     long fresh = Long.MAX_VALUE;
     long usable = Long.MAX_VALUE;
-    if (token.expiresAt().isPresent()) {
-      long expiry = token.expiresAt().get().toEpochMilli();
+    Optional<Instant> expiresAt = token.expiresAt().isPresent() || !grant.renewable() ? token.expiresAt()
+        : Optional.of(Instant.ofEpochMilli(nowMs).plus(TokenResponse.ASSUMED_LIFETIME));
+    if (expiresAt.isPresent()) {
+      long expiry = expiresAt.get().toEpochMilli();
       if (grant.renewable()) {
         usable = expiry - config.expiryMargin().toMillis();
         fresh = expiry - config.refreshMargin().toMillis();
