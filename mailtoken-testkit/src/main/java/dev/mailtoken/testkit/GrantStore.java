@@ -40,7 +40,7 @@ final class GrantStore {
 
   GrantStore(EmulatorSettings settings) {
     this.settings = settings;
-    this.values = new TokenValues(settings.mode());
+    this.values = new TokenValues(settings.mode(), settings.accessTokenLength());
   }
 
   Instant now() {
