@@ -141,8 +141,8 @@ final class DoctorCommand extends Verb {
       Optional<?> cached = refresh ? Optional.empty()
           : access.store().cachedAccessToken(a.address(), TokenCommand.MIN_REMAINING);
       if (cached.isPresent()) {
-        out.add(Finding.ok(a.address(), "stored access token valid until "
-            + a.accessTokenExpiresAt().map(Object::toString).orElse("?") + " (use --refresh to test the refresh)"));
+        out.add(Finding.ok(a.address(), "stored access token expires " + AccountView.expiry(a)
+            + " (use --refresh to test the refresh)"));
       } else {
         access.store().freshToken(a.address(), refresh, main().oauthClient());
         out.add(Finding.ok(a.address(), "refresh works"));

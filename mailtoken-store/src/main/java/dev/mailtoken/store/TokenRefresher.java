@@ -127,8 +127,11 @@ final class TokenRefresher {
       return new Outcome(null, false, Optional.empty(), e);
     }
     Optional<Secret> rotated = refreshToken.flatMap(old -> response.refreshToken().filter(n -> !n.equals(old)));
-    AccessToken token = new AccessToken(response.accessToken(), response.expiresAt(), response.scopes());
-    storeNew(c, row, f, now, token, rotated);
+    // Stored as the provider said (unknown stays unknown, for `accounts show`); handed out with the
+    // expiry every later read of the stored row gives it: assumed from last_refresh (= now) if unknown.
+    storeNew(c, row, f, now, new AccessToken(response.accessToken(), response.expiresAt(), response.scopes()), rotated);
+    AccessToken token = new AccessToken(response.accessToken(),
+        Optional.of(response.expiresAt().orElse(now.plus(TokenResponse.ASSUMED_LIFETIME))), response.scopes());
     return new Outcome(token, true, rotated, null);
   }
 
