@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
     footer = {"%nThe URL is always printed (copy it to a browser on any machine that can reach this one's"
         + " 127.0.0.1, e.g. through an SSH port forward of the printed port).",
         "No refresh token? Google returns one only on first consent: run again with --force-consent.",
+        "An account that exists (e.g. parked by invalid_grant) gets its grant replaced and its state cleared,"
+            + " keeping its history; with --account naming it, consent is forced.",
         "%nExamples:", "  mailtoken authorize --app gmail",
         "  mailtoken authorize --app gmail --account alice@example.com --force-consent",
         "  mailtoken authorize --app m365 --no-browser --port 8765 --timeout 10m", ExitCode.FOOTER})
@@ -49,9 +51,15 @@ final class AuthorizeCommand extends Verb {
   int execute() throws Exception {
     try (StoreAccess access = main().openStore(err())) {
       StoredApp stored = access.app(app);
+      // Replacing a grant needs a new refresh token, which Google sends again only on a forced consent.
+      boolean replacing = account != null && access.store().account(account).isPresent();
+      if (replacing && !forceConsent) {
+        err().println("account " + account + " is already stored: its grant will be replaced (history kept), so the"
+            + " provider is asked to show the consent screen again");
+      }
       AuthorizationFlow flow = new AuthorizationFlow(main().oauthClient(), main().context().browser(), err());
       AuthorizationFlow.Authorized result = flow.run(stored.toApp(),
-          new ConsentRequest(Optional.ofNullable(account), forceConsent, timeout, !noBrowser, port));
+          new ConsentRequest(Optional.ofNullable(account), forceConsent || replacing, timeout, !noBrowser, port));
       AccessToken first = new AccessToken(result.tokens().accessToken(), result.tokens().expiresAt(),
           result.tokens().scopes());
       NewAccount fresh = NewAccount.withRefreshToken(result.address(), app,
