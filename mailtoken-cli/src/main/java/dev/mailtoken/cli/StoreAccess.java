@@ -3,13 +3,16 @@ package dev.mailtoken.cli;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.store.KeyRing;
+import dev.mailtoken.store.NoSuchStoreException;
 import dev.mailtoken.store.StoreHome;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The opened credential store for one command, with where it lives (its key ring is {@code store().keys()}).
@@ -26,16 +29,34 @@ final class StoreAccess implements AutoCloseable {
     this.jdbcUrl = jdbcUrl;
   }
 
-  static StoreAccess open(Map<String, String> env, Clock clock, PrintWriter err) throws MailtokenException {
+  /**
+   * @param mayCreate true: a missing SQLite store and key file are created (and that is said on
+   *     {@code err}); false: a missing store is a {@link NoSuchStoreException} and nothing is created
+   */
+  static StoreAccess open(Map<String, String> env, Clock clock, PrintWriter err, boolean mayCreate)
+      throws MailtokenException {
     Path home = StoreHome.resolve(env);
     String url = StoreHome.jdbcUrl(env, home);
-    KeyRing keys = KeyRing.fromEnvironment(env, home);
-    keys.createdKeyFile().ifPresent(file -> {
-      err.println("created a new secret key at " + file + " (readable only by you); back it up: without it the"
+    Optional<Path> file = StoreHome.sqliteFile(url);
+    boolean missing = file.isPresent() && !Files.exists(file.get());
+    if (missing && !mayCreate) {
+      throw new NoSuchStoreException("no store at " + file.get() + "; nothing was created. Create one by adding an"
+          + " app (mailtoken apps add NAME --provider google --client-id ID), or point --home / --db"
+          + " (MAILTOKEN_HOME / MAILTOKEN_DB) at your store", file.get().toString());
+    }
+    KeyRing keys = mayCreate ? KeyRing.fromEnvironment(env, home) : KeyRing.existing(env, home);
+    keys.createdKeyFile().ifPresent(created -> {
+      err.println("created a new secret key at " + created + " (readable only by you); back it up: without it the"
           + " stored credentials cannot be read");
       err.flush();
     });
-    return new StoreAccess(CredentialStore.open(url, keys, clock), home, url);
+    CredentialStore store = mayCreate ? CredentialStore.open(url, keys, clock)
+        : CredentialStore.openExisting(url, keys, clock);
+    if (missing) {
+      err.println("created a new store at " + file.get() + " (readable only by you)");
+      err.flush();
+    }
+    return new StoreAccess(store, home, url);
   }
 
   CredentialStore store() {

@@ -68,11 +68,36 @@ public final class CredentialStore implements AutoCloseable {
    * @throws StoreException when the database cannot be reached or migrated
    */
   public static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock) throws MailtokenException {
+    return open(jdbcUrl, keys, clock, true);
+  }
+
+  /**
+   * Opens an existing store and never creates one: a missing SQLite file, or a PostgreSQL
+   * database without mailtoken's tables, is a {@link NoSuchStoreException} and nothing is written.
+   * A SQLite store this process can only read is opened read-only: reading works, and a write
+   * (a refresh that must save its token) fails with a {@link StoreException} saying so. The
+   * schema is migrated only when it is not current.
+   *
+   * @throws NoSuchStoreException when there is no store at {@code jdbcUrl}
+   * @throws StoreKeyException when the database was encrypted with a key not in {@code keys}
+   * @throws StoreException when the database cannot be reached or migrated
+   */
+  public static CredentialStore openExisting(String jdbcUrl, KeyRing keys, Clock clock) throws MailtokenException {
+    return open(jdbcUrl, keys, clock, false);
+  }
+
+  private static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock, boolean mayCreate)
+      throws MailtokenException {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(clock, "clock");
-    Database db = Database.open(jdbcUrl);
+    Database db = Database.open(jdbcUrl, mayCreate);
     try {
+      if (!mayCreate && !StoreSchema.present(db)) {
+        throw new NoSuchStoreException("The database " + db.description() + " holds no mailtoken store (no "
+            + StoreSchema.HISTORY_TABLE + " table); nothing was created. Check MAILTOKEN_DB, or create the store"
+            + " with CredentialStore.open.", db.description());
+      }
       StoreSchema.migrate(db);
       FieldCipher cipher = new FieldCipher(keys);
       StoreSchema.checkKey(db, cipher);

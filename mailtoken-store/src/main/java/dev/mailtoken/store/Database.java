@@ -41,9 +41,17 @@ final class Database implements AutoCloseable {
     this.closer = closer;
   }
 
-  static Database open(String jdbcUrl) throws StoreException {
+  static Database open(String jdbcUrl) throws MailtokenException {
+    return open(jdbcUrl, true);
+  }
+
+  /**
+   * @param mayCreate false: a missing SQLite file is a {@link NoSuchStoreException}, and nothing is
+   *     created (neither the file nor its directory)
+   */
+  static Database open(String jdbcUrl, boolean mayCreate) throws MailtokenException {
     if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-      return sqlite(jdbcUrl);
+      return sqlite(jdbcUrl, mayCreate);
     }
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       return postgresql(jdbcUrl);
@@ -52,11 +60,15 @@ final class Database implements AutoCloseable {
         + " jdbc:postgresql://host/db (MAILTOKEN_DB).", null);
   }
 
-  private static Database sqlite(String jdbcUrl) throws StoreException {
+  private static Database sqlite(String jdbcUrl, boolean mayCreate) throws MailtokenException {
     String file = jdbcUrl.substring("jdbc:sqlite:".length());
     int query = file.indexOf('?');
     Path path = Path.of(query < 0 ? file : file.substring(0, query)).toAbsolutePath();
     boolean created = !Files.exists(path);
+    if (created && !mayCreate) {
+      throw NoSuchStoreException.sqlite(path);
+    }
+    SqliteAccess access = created ? SqliteAccess.READ_WRITE : SqliteAccess.of(path);
     try {
       Path dir = path.getParent();
       if (dir != null && !Files.isDirectory(dir)) {
@@ -73,9 +85,10 @@ final class Database implements AutoCloseable {
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.enforceForeignKeys(true);
+    config.setReadOnly(access != SqliteAccess.READ_WRITE);
     SQLiteDataSource ds = new SQLiteDataSource(config);
-    ds.setUrl(jdbcUrl);
-    Database db = new Database(ds, Dialect.SQLITE, path.toString(), () -> { });
+    ds.setUrl(access.url(jdbcUrl, path));
+    Database db = new Database(ds, Dialect.SQLITE, path + access.note(), () -> { });
     if (created) {
       db.touch(path);
     }
@@ -193,6 +206,11 @@ final class Database implements AutoCloseable {
   }
 
   StoreException failure(SQLException e) {
+    if (dialect == Dialect.SQLITE && SqliteAccess.isReadOnlyFailure(e)) {
+      return new StoreException("The store " + description + " cannot be written by this user (its file or"
+          + " directory is read-only), and this command needs to write to it (for example to save a refreshed"
+          + " token): run it as the store's owner, or make the store writable.", e);
+    }
     return new StoreException("Database error on " + description + ": " + e.getMessage(), e);
   }
 
