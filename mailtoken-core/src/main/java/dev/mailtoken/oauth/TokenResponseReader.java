@@ -2,7 +2,6 @@ package dev.mailtoken.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.Secret;
-import dev.mailtoken.ServerText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -39,8 +38,9 @@ final class TokenResponseReader {
       // RFC 6749 requires it, but some servers omit it; every mail provider issues bearer tokens.
       tokenType = "Bearer";
     } else if (!tokenType.equalsIgnoreCase("bearer")) {
-      throw invalid(grant, target, reply, "token_type \"" + ServerText.printable(tokenType) + "\"; only Bearer tokens can be used for mail",
-          false);
+      // Excerpts, not the raw value: a server that mixes fields up may have put the token here.
+      throw invalid(grant, target, reply, "token_type \"" + Excerpts.of(tokenType)
+          + "\"; only Bearer tokens can be used for mail", false);
     }
     Optional<Duration> expiresIn = expiresIn(json.get("expires_in"));
     String scope = text(json, "scope");

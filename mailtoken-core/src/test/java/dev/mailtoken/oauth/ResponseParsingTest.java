@@ -77,6 +77,15 @@ class ResponseParsingTest {
   }
 
   @Test
+  void givenTheTokenInTheTokenTypeField_whenRefused_thenTheMessageDoesNotShowIt() {
+    // Found by OAuthParsersFuzzTest: the refusal quoted token_type as sent.
+    String token = "sEcReTAAAAAAAAAAAAAAAAAAAAbcdef";
+
+    assertThatThrownBy(() -> read("{\"access_token\":\"at-1\",\"token_type\":\"" + token + "\"}", List.of()))
+        .isInstanceOf(InvalidResponseException.class).hasMessageNotContaining(token).hasMessageContaining("Bearer");
+  }
+
+  @Test
   void givenJsonWithoutAccessToken_whenRead_thenInvalidResponseWithStatus() {
     assertThatThrownBy(() -> read("{\"token_type\":\"Bearer\"}", List.of()))
         .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.httpStatus()).isEqualTo(200));
