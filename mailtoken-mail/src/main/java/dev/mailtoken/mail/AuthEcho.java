@@ -8,13 +8,15 @@ import java.util.regex.Pattern;
  * Masks what a mail server repeats of an AUTH exchange: some servers' diagnostics echo the
  * client's base64 response, or the bearer token inside it, in the {@code 535} reply, and that
  * reply reaches exception messages, logs and Jakarta Mail's debug output. Every occurrence of a
- * secret, and every run of 16 or more token characters that is part of one (a truncated echo),
- * becomes {@code <redacted>}. Stateless.
+ * secret, and every run of token characters that shares 16 or more characters with one (a
+ * truncated echo, or one the server ran into other text), becomes {@code <redacted>}. Stateless.
  */
 final class AuthEcho {
   static final String REDACTED = "<redacted>";
+  /** How long a shared piece must be to count as an echo. */
+  private static final int PIECE = 16;
   /** The characters of bearer tokens (RFC 6750 b64token), base64 and base64url. */
-  private static final Pattern RUN = Pattern.compile("[A-Za-z0-9._~+/=-]{16,}");
+  private static final Pattern RUN = Pattern.compile("[A-Za-z0-9._~+/=-]{" + PIECE + ",}");
 
   private AuthEcho() {
   }
@@ -34,10 +36,21 @@ final class AuthEcho {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String run = m.group();
-      boolean part = secrets.stream().anyMatch(s -> s.contains(run));
-      m.appendReplacement(out, Matcher.quoteReplacement(part ? REDACTED : run));
+      m.appendReplacement(out, Matcher.quoteReplacement(sharesAPiece(run, secrets) ? REDACTED : run));
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  private static boolean sharesAPiece(String run, Collection<String> secrets) {
+    for (int i = 0; i + PIECE <= run.length(); i++) {
+      String piece = run.substring(i, i + PIECE);
+      for (String secret : secrets) {
+        if (secret.contains(piece)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }
