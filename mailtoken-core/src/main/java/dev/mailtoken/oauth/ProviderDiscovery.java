@@ -35,6 +35,12 @@ final class ProviderDiscovery {
       reply = client.get(rfc8414, name);
       used = rfc8414;
     }
+    return fromReply(issuer, reply, used);
+  }
+
+  /** The parsing half of {@link #discover}: the provider the metadata answer {@code reply} from {@code used} describes. */
+  static OAuthProvider fromReply(URI issuer, HttpReply reply, URI used) throws MailtokenException {
+    String name = issuer.getHost();
     if (!reply.isSuccess()) {
       String what = "no authorization-server metadata for issuer " + issuer + " (HTTP " + reply.status() + " from "
           + used + ")";
@@ -53,8 +59,9 @@ final class ProviderDiscovery {
     String docIssuer = doc.path("issuer").asText("");
     if (!issuerMatches(docIssuer, issuer.toString())) {
       throw new ConfigurationException("the metadata at " + used + " names issuer \""
-          + ServerText.printable(docIssuer) + "\", not the configured \"" + issuer + "\"; RFC 8414 requires them to be identical (a mismatch can"
-          + " mean a misconfigured or impersonating server): configure exactly the issuer the provider publishes");
+          + ServerText.printable(docIssuer) + "\", not the configured \"" + issuer + "\"; RFC 8414 requires them"
+          + " to be identical (a mismatch can mean a misconfigured or impersonating server): configure exactly the"
+          + " issuer the provider publishes");
     }
     log.debug("discovered provider {} from {}", name, used);
     return build(name, issuer, doc, used);
