@@ -71,7 +71,9 @@ class OAuthParsersFuzzTest {
     assertThat(r.expiresAtOrAssumed()).isAfter(NOW);
     r.expiresIn().ifPresent(d -> assertThat(d).isPositive().isLessThanOrEqualTo(TokenResponse.MAX_LIFETIME));
     r.idTokenClaims();
-    assertThat(leaks(r.toString(), body)).as(r.toString()).isFalse();
+    // Granted scopes are shown by design (a damaged body can put anything into "scope"); the tokens never are.
+    String shown = r.toString().replace(String.valueOf(r.scopes()), "[scopes]");
+    assertThat(leaks(shown, body)).as(r.toString()).isFalse();
   }
 
   // ---- OAuth error answers (RFC 6749 §5.2), with what the request sent echoed in them
