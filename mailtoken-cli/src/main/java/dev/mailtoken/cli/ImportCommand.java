@@ -76,8 +76,8 @@ final class ImportCommand extends Verb {
       // offline_access asks for the refresh token; it is not a scope that sending needs.
       Set<String> missing = checked.missingScopes(oauthApp.provider().defaultScopes().stream()
           .filter(s -> !oauthApp.provider().offlineAccessScope().equals(Optional.of(s))).toList());
-      out().println((exists ? "replaced the grant of " : "imported ") + saved.address() + " (app " + app + ", refresh worked, scopes "
-          + String.join(" ", checked.scopes()) + ")");
+      out().println((exists ? "replaced the grant of " : "imported ") + saved.address() + " (app " + app
+          + ", refresh worked, scopes " + String.join(" ", checked.scopes()) + ")");
       if (!missing.isEmpty()) {
         err().println("warning: the token lacks " + String.join(" ", missing) + ", which sending mail needs;"
             + " run: mailtoken doctor " + account);

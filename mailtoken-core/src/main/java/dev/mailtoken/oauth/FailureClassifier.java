@@ -136,7 +136,8 @@ final class FailureClassifier {
     if (reply.status() >= 300 && reply.status() < 400) {
       return new InvalidResponseException(target.provider() + " answered the " + grant.description() + target.who()
           + " with a redirect (HTTP " + reply.status() + " to "
-          + ServerText.printable(reply.header("Location").orElse("?")) + "); redirects are not followed for token requests: configure the final endpoint URL",
+          + ServerText.printable(reply.header("Location").orElse("?")) + "); redirects are not followed for token"
+          + " requests: configure the final endpoint URL",
           target.account(), reply.status(), excerpt, false, null);
     }
     boolean truncated = Json.looksTruncated(reply.body());
