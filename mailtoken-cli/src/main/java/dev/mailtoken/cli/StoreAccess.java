@@ -5,12 +5,14 @@ import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.store.KeyRing;
 import dev.mailtoken.store.NoSuchStoreException;
 import dev.mailtoken.store.StoreHome;
+import dev.mailtoken.store.StoreOptions;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,21 +24,27 @@ final class StoreAccess implements AutoCloseable {
   private final CredentialStore store;
   private final Path home;
   private final String jdbcUrl;
+  private final PrintWriter err;
 
-  private StoreAccess(CredentialStore store, Path home, String jdbcUrl) {
+  private StoreAccess(CredentialStore store, Path home, String jdbcUrl, PrintWriter err) {
     this.store = store;
     this.home = home;
     this.jdbcUrl = jdbcUrl;
+    this.err = err;
   }
 
   /**
+   * Opens the store with {@code MAILTOKEN_DB_CONNECT_TIMEOUT} and {@code MAILTOKEN_LOCK_WAIT} applied.
+   *
    * @param mayCreate true: a missing SQLite store and key file are created (and that is said on
    *     {@code err}); false: a missing store is a {@link NoSuchStoreException} and nothing is created
+   * @throws dev.mailtoken.ConfigurationException when one of the variables is not a duration
    */
   static StoreAccess open(Map<String, String> env, Clock clock, PrintWriter err, boolean mayCreate)
       throws MailtokenException {
     Path home = StoreHome.resolve(env);
     String url = StoreHome.jdbcUrl(env, home);
+    StoreOptions options = StoreOptions.fromEnvironment(env);
     Optional<Path> file = StoreHome.sqliteFile(url);
     boolean missing = file.isPresent() && !Files.exists(file.get());
     if (missing && !mayCreate) {
@@ -50,13 +58,13 @@ final class StoreAccess implements AutoCloseable {
           + " stored credentials cannot be read");
       err.flush();
     });
-    CredentialStore store = mayCreate ? CredentialStore.open(url, keys, clock)
-        : CredentialStore.openExisting(url, keys, clock);
+    CredentialStore store = mayCreate ? CredentialStore.open(url, keys, clock, options)
+        : CredentialStore.openExisting(url, keys, clock, options);
     if (missing) {
       err.println("created a new store at " + file.get() + " (readable only by you)");
       err.flush();
     }
-    return new StoreAccess(store, home, url);
+    return new StoreAccess(store, home, url, err);
   }
 
   CredentialStore store() {
@@ -85,8 +93,19 @@ final class StoreAccess implements AutoCloseable {
         + " authorize --app APP --account " + address));
   }
 
+  /**
+   * Closes the store; when a refresh answer is still out (the provider was slower than
+   * {@code MAILTOKEN_HTTP_TIMEOUT}) it says so first, because closing waits for it: ending now
+   * could lose a rotated refresh token.
+   */
   @Override
   public void close() throws MailtokenException {
+    List<String> late = store.lateRefreshes();
+    if (!late.isEmpty()) {
+      err.println("waiting for the provider's late answer to the refresh of " + String.join(", ", late) + " (at most "
+          + Main.HTTP_COMPLETION_TIMEOUT_VARIABLE + ") so that a rotated refresh token is saved, not lost");
+      err.flush();
+    }
     store.close();
   }
 }

@@ -5,6 +5,8 @@ import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ServerText;
 import dev.mailtoken.TransientException;
+import dev.mailtoken.internal.http.Excerpts;
+import dev.mailtoken.internal.http.HttpReply;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;

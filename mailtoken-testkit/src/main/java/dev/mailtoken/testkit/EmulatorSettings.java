@@ -12,11 +12,12 @@ import java.util.Objects;
  * @param jwtAudience null = the token endpoint URI (Microsoft, generic)
  * @param idTokenEmailClaim false = ID tokens and userinfo carry no {@code email} (nor {@code email_verified})
  * @param accessTokenLength the least length of an access token; 0 = the mode's natural length
+ * @param deviceInterval the polling {@code interval} the device endpoint announces
  */
 record EmulatorSettings(EmulatorMode mode, RotationPolicy rotation, Clock clock, Duration accessTokenTtl,
     int refreshTokenCap, boolean testingStatus, Duration refreshTokenIdleTtl, String defaultUser, String jwtAudience,
     Duration jwtSkew, ExpiresInStyle expiresIn, String tenant, Duration codeTtl,
-    boolean idTokenEmailClaim, int accessTokenLength) {
+    boolean idTokenEmailClaim, int accessTokenLength, Duration deviceInterval) {
   EmulatorSettings {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(rotation, "rotation");
@@ -26,5 +27,6 @@ record EmulatorSettings(EmulatorMode mode, RotationPolicy rotation, Clock clock,
     Objects.requireNonNull(expiresIn, "expiresIn");
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(codeTtl, "codeTtl");
+    Objects.requireNonNull(deviceInterval, "deviceInterval");
   }
 }

@@ -25,6 +25,7 @@ public final class ProviderEmulatorBuilder {
   private Duration codeTtl;
   private Boolean idTokenEmailClaim;
   private Integer accessTokenLength;
+  private Duration deviceInterval;
 
   ProviderEmulatorBuilder() {}
 
@@ -180,6 +181,21 @@ public final class ProviderEmulatorBuilder {
     return this;
   }
 
+  /**
+   * The {@code interval} the device authorization endpoint announces, whole seconds of at least 1;
+   * default 5 s (RFC 8628's default, and Google's and Microsoft's). Polls sooner than it get
+   * {@code slow_down} (not MICROSOFT).
+   */
+  public ProviderEmulatorBuilder deviceInterval(Duration interval) {
+    once(this.deviceInterval, "deviceInterval");
+    positive(interval, "deviceInterval");
+    if (interval.toMillis() % 1000 != 0) {
+      throw new IllegalArgumentException("deviceInterval is sent in whole seconds, got " + interval);
+    }
+    this.deviceInterval = interval;
+    return this;
+  }
+
   /** @throws IllegalStateException if mode is missing or an option does not fit the mode */
   public ProviderEmulator build() {
     if (mode == null) {
@@ -202,6 +218,7 @@ public final class ProviderEmulatorBuilder {
         defaultUser != null ? defaultUser : "user@example.com", jwtAudience,
         jwtSkew != null ? jwtSkew : Duration.ofSeconds(300), expiresIn != null ? expiresIn : ExpiresInStyle.NUMBER,
         tenant != null ? tenant : "common", codeTtl != null ? codeTtl : Duration.ofMinutes(10),
-        !Boolean.FALSE.equals(idTokenEmailClaim), accessTokenLength != null ? accessTokenLength : 0));
+        !Boolean.FALSE.equals(idTokenEmailClaim), accessTokenLength != null ? accessTokenLength : 0,
+        deviceInterval != null ? deviceInterval : Duration.ofSeconds(5)));
   }
 }
