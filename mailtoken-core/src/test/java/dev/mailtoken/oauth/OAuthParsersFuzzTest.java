@@ -6,6 +6,9 @@ import static dev.mailtoken.testsupport.FuzzInputs.leaks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.OAuthError;
+import dev.mailtoken.internal.http.HttpReply;
+import dev.mailtoken.internal.http.RetryAfter;
 import dev.mailtoken.testsupport.FuzzInputs;
 import dev.mailtoken.testkit.TestClock;
 import java.net.URI;
