@@ -3,6 +3,8 @@ package dev.mailtoken.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailtoken.testkit.ClientRegistration;
+import dev.mailtoken.testkit.Endpoint;
+import dev.mailtoken.testkit.Fault;
 import dev.mailtoken.testsupport.LogCapture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,6 +105,23 @@ class ReauthorizeExistingAccountTest {
     assertThat(shown).contains("status:         healthy").doesNotContain("last error");
     assertThat(line(shown, "created:")).isEqualTo(created);
     assertThat(cli.run("token", CliFixture.USER, "--renew").exitCode()).isZero();
+  }
+
+  @Test
+  void givenAccountInTheSharedBackoff_whenImportedWithReplace_thenTheBackoffIsClearedAndTheNewGrantRefreshesAtOnce() {
+    cli.importAccount(CliFixture.USER, MAIL);
+    cli.provider.faults().next(Endpoint.TOKEN, Fault.tooManyRequests(Duration.ofSeconds(600)));
+    CliRun backingOff = cli.run("token", CliFixture.USER, "--renew");
+    assertThat(backingOff.exitCode()).as(backingOff.toString()).isEqualTo(ExitCode.TRANSIENT.code());
+    assertThat(cli.run("accounts", "show", CliFixture.USER).out()).contains("next attempt:");
+    cli.env.put("RT", cli.provider.issueRefreshToken(CliFixture.CLIENT_ID, CliFixture.USER, MAIL));
+
+    CliRun r = cli.run("import", CliFixture.USER, "--app", "test", "--refresh-token-env", "RT", "--replace");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(cli.run("accounts", "show", CliFixture.USER).out()).doesNotContain("next attempt:", "failures:");
+    CliRun renewed = cli.run("token", CliFixture.USER, "--renew");
+    assertThat(renewed.exitCode()).as(renewed.toString()).isZero();
   }
 
   @Test
