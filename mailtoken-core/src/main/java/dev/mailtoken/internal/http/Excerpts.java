@@ -26,7 +26,10 @@ public final class Excerpts {
   private Excerpts() {
   }
 
-  /** At most about 200 characters of {@code body}, white space collapsed, token-like values redacted, control characters escaped. */
+  /**
+   * At most about 200 characters of {@code body}: white space collapsed, token-like values
+   * redacted, control characters escaped.
+   */
   public static String of(String body) {
     if (body == null || body.isEmpty()) {
       return "";
