@@ -6,6 +6,7 @@ import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.Fault;
 import dev.mailtoken.testkit.RotationPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -51,13 +52,16 @@ final class CrashRows {
       victim.kill();
       waiter = second.run(bound.limit().multipliedBy(3));
     }
+    String state = stage.refreshState(ALICE, Instant.now());
     long requests = stage.tokenRequests();
     awaitUntil(() -> stage.provider.issuedSecrets().size() > issued, ANSWER_AFTER.multipliedBy(5));
     Recovery recovery = stage.recover(ALICE);   // waits for the dead claim's lease to run out
+    String after = stage.refreshState(ALICE, Instant.now());
     String outcome = "a second `token`: " + Outcome.of(waiter);
     String requestsText = requests + " (the killed process's; the second process sent none)";
     return new RowResult(outcome, waiter.elapsed(), bound, requestsText, !recovery.live(), recovery.verdict(),
-        "after the lease (" + Bound.seconds(limits.claimLease()) + "): " + Outcome.of(recovery.run()));
+        "after the second process the store says: " + state + "; after the lease (" + Bound.seconds(limits.claimLease())
+            + "), the next `token`: " + Outcome.of(recovery.run()) + ", and then the store says: " + after);
   }
 
   static void awaitUntil(java.util.function.BooleanSupplier condition, Duration limit) throws InterruptedException {

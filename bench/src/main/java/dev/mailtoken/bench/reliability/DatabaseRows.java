@@ -25,7 +25,8 @@ final class DatabaseRows {
 
   private static RowResult hang(Stage stage) throws Exception {
     Limits limits = stage.limits;
-    Bound bound = limits.plusSlack("connect timeout", limits.connectTimeout().plusSeconds(1));
+    Bound bound = new Bound(limits.connectTimeout().plusSeconds(1).plus(limits.slack()), "connect timeout "
+        + Bound.seconds(limits.connectTimeout()) + " + 1 s + slack " + Bound.seconds(limits.slack()));
     stage.withAlice();
     Run run;
     try (LoopbackRelay database = LoopbackRelay.neverAnswering()) {

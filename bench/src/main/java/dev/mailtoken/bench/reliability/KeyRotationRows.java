@@ -97,7 +97,19 @@ final class KeyRotationRows {
     }
     String outcome = "keys rotate: " + Outcome.exit(rotate) + "; " + writer + "; old key retired: "
         + Outcome.of(retire);
-    return new RowResult(outcome, elapsed, bound, requests, lost, verdict.toString(), "");
+    return new RowResult(outcome, elapsed, bound, requests, lost, verdict.toString(), "`keys status` afterwards: "
+        + keys(stage));
+  }
+
+  /** "1 key: current, 7 encrypted fields, 3 row MACs". */
+  private static String keys(Stage stage) throws Exception {
+    JsonNode status = new ObjectMapper().readTree(Stage.require(stage.inProcess("keys", "status", "--json")).out());
+    List<String> keys = new java.util.ArrayList<>();
+    for (JsonNode key : status.path("keys")) {
+      keys.add((key.path("current").asBoolean() ? "current" : "old") + ", " + key.path("encrypted_fields").asInt()
+          + " encrypted fields, " + key.path("row_macs").asInt() + " row MACs");
+    }
+    return keys.size() + " key" + (keys.size() == 1 ? "" : "s") + ": " + String.join("; ", keys);
   }
 
   private static String currentKey(Stage stage) throws Exception {

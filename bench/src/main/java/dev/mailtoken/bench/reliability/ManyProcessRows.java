@@ -4,6 +4,7 @@ import static dev.mailtoken.bench.reliability.Stage.ALICE;
 
 import dev.mailtoken.testkit.RotationPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,24 @@ final class ManyProcessRows {
     return List.of(sqlite, sqlite.on(StoreKind.POSTGRESQL));
   }
 
+  /** The one that sent (it says it waits for the late answer) against the completion bound, the others the lock wait's. */
+  private static String roles(List<Run> runs, Limits limits) {
+    Duration sender = Duration.ZERO;
+    Duration waiter = Duration.ZERO;
+    for (Run r : runs) {
+      if (r.err().contains("waiting for the provider's late answer")) {
+        sender = r.elapsed().compareTo(sender) > 0 ? r.elapsed() : sender;
+      } else {
+        waiter = r.elapsed().compareTo(waiter) > 0 ? r.elapsed() : waiter;
+      }
+    }
+    Bound waiters = limits.lockWaitBound();
+    return "the process that sent took " + Bound.measured(sender) + " (bound " + Bound.seconds(
+        limits.completionBound().limit()) + "), the slowest waiter " + Bound.measured(waiter) + " (bound "
+        + Bound.seconds(waiters.limit()) + ", " + waiters.formula() + (waiters.allows(waiter) ? "" : ": ✗ over it")
+        + ")";
+  }
+
   private static RowResult hang(Stage stage) throws Exception {
     Limits limits = stage.limits;
     Duration longest = limits.lockWait().compareTo(limits.completionTimeout()) > 0 ? limits.lockWait()
@@ -55,11 +74,13 @@ final class ManyProcessRows {
         p.close();
       }
     }
+    String state = stage.refreshState(ALICE, Instant.now());
     int hung = stage.relay.hungConnections();
     long reached = stage.tokenRequests();
     Recovery recovery = stage.recover(ALICE);
     Duration slowest = runs.stream().map(Run::elapsed).max(Duration::compareTo).orElseThrow();
     return new RowResult(Outcome.summary(runs), slowest, bound, hung + " (to the hung endpoint; " + reached
-        + " reached the provider)", !recovery.live(), recovery.verdict(), "");
+        + " reached the provider)", !recovery.live(), recovery.verdict(), roles(runs, limits)
+        + "; afterwards the store says: " + state);
   }
 }

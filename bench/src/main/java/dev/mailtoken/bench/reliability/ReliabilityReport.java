@@ -32,11 +32,11 @@ final class ReliabilityReport {
     setup(d, limits);
     columns(d);
     table(d, rows, results);
-    d.append("\n## What each row shows\n\n");
+    d.append("\n## What each row expects, and what else was observed\n\n");
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
       RowResult r = results.get(i);
-      d.append("**`").append(row.id()).append("`** — ").append(row.behaviour());
+      d.append("**`").append(row.id()).append("`** — Expected: ").append(row.behaviour());
       d.append(r.notes().isEmpty() ? "" : " Observed: " + r.notes() + ".");
       d.append("\n\n");
     }
@@ -75,8 +75,10 @@ final class ReliabilityReport {
         + Bound.seconds(limits.accessTokenLifetime()) + ", under the CLI's 60 s minimum, so every"
         + " `mailtoken token alice@example.com` has to refresh. Every measured command is the real CLI in a JVM"
         + " of its own (`dev.mailtoken.cli.Main` behind a gate, with the launcher's JVM options), so processes"
-        + " can be started together and killed with SIGKILL; its time runs from its release to its exit, JVM"
-        + " start-up excluded.\n\n");
+        + " can be started together and killed with SIGKILL. Before its release each process runs `mailtoken"
+        + " accounts list` (output discarded) to load its classes; its time runs from its release to its exit,"
+        + " so JVM start-up and class loading are excluded and the wait for a late answer is included. The table"
+        + " shows what was measured; the expectation for each row, and what else was seen, follow it.\n\n");
     d.append("Limits, set through the environment as a user would:");
     limits.environment().forEach((k, v) -> d.append(" `").append(k).append("=").append(v).append("`,"));
     d.setLength(d.length() - 1);

@@ -138,6 +138,35 @@ final class Stage implements AutoCloseable {
   }
 
   /**
+   * What the store says about refreshing {@code address} right now, measured from {@code since}
+   * (when the command ended): "the refresh is marked interrupted; 1 failure, next attempt 4.6 s on".
+   */
+  String refreshState(String address, Instant since) throws IOException {
+    JsonNode refresh = account(address).path("refresh");
+    List<String> parts = new ArrayList<>();
+    if (refresh.hasNonNull("in_flight_since")) {
+      parts.add("a claim in flight (lease until " + seconds(since, refresh.get("in_flight_lease_until")) + " on)");
+    }
+    if (refresh.hasNonNull("interrupted_at")) {
+      parts.add("the refresh is marked interrupted");
+    }
+    int failures = refresh.path("failures").asInt();
+    if (failures > 0 || refresh.hasNonNull("next_attempt_at")) {
+      parts.add(failures + " failure" + (failures == 1 ? "" : "s") + (refresh.hasNonNull("next_attempt_at")
+          ? ", next attempt " + seconds(since, refresh.get("next_attempt_at")) + " on" : ""));
+    }
+    String status = account(address).path("status").asText();
+    if (!status.equals("healthy")) {
+      parts.add("status " + status);
+    }
+    return parts.isEmpty() ? "no failure recorded" : String.join("; ", parts);
+  }
+
+  private static String seconds(Instant since, JsonNode instant) {
+    return Bound.measured(Duration.between(since, Instant.parse(instant.asText())));
+  }
+
+  /**
    * Waits (real time) until a new refresh of {@code address} may be sent: past the shared backoff
    * ({@code next_attempt_at}) and past the lease of a claim left by another process.
    */

@@ -6,6 +6,7 @@ import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.Fault;
 import dev.mailtoken.testkit.RotationPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -90,10 +91,11 @@ final class TokenEndpointRows {
     stage.withAlice();
     stage.provider.faults().next(Endpoint.TOKEN, fault);
     Run run = stage.command(bound.limit().multipliedBy(3), "token", ALICE);
+    String state = stage.refreshState(ALICE, Instant.now());
     long requests = stage.tokenRequests();
     Recovery recovery = stage.recover(ALICE);
     return new RowResult(Outcome.of(run), run.elapsed(), bound, Long.toString(requests), !recovery.live(),
-        recovery.verdict(), "");
+        recovery.verdict(), "afterwards the store says: " + state);
   }
 
   private static RowResult tooLate(Stage stage) throws Exception {
@@ -102,6 +104,7 @@ final class TokenEndpointRows {
     stage.provider.faults().next(Endpoint.TOKEN, Fault.delay(TOO_LATE));
     int issued = stage.provider.issuedSecrets().size();
     Run run = stage.command(bound.limit().multipliedBy(3), "token", ALICE);
+    String state = stage.refreshState(ALICE, Instant.now());
     long requests = stage.tokenRequests();
     // A real provider acts when the request arrives; the emulator acts after its delay: wait for it.
     long end = System.nanoTime() + TOO_LATE.multipliedBy(2).toNanos();
@@ -110,7 +113,7 @@ final class TokenEndpointRows {
     }
     Recovery recovery = stage.recover(ALICE);
     return new RowResult(Outcome.of(run), run.elapsed(), bound, Long.toString(requests), !recovery.live(),
-        recovery.verdict(), "");
+        recovery.verdict(), "afterwards the store says: " + state + "; the next `token`: " + Outcome.of(recovery.run()));
   }
 
   private static RowResult retryAfter(Stage stage) throws Exception {
@@ -131,11 +134,22 @@ final class TokenEndpointRows {
         p.close();
       }
     }
+    String state = stage.refreshState(ALICE, Instant.now());
     long requests = stage.tokenRequests();
     Recovery recovery = stage.recover(ALICE);
     Duration slowest = runs.stream().map(Run::elapsed).max(Duration::compareTo).orElseThrow();
     return new RowResult(Outcome.summary(runs), slowest, bound, requests + " for 3 runs", !recovery.live(),
-        recovery.verdict(), "");
+        recovery.verdict(), "after the third run the store says: " + state + "; the hints said " + hints(runs));
+  }
+
+  /** The "try again in N s" of each run's hint. */
+  private static String hints(List<Run> runs) {
+    List<String> waits = new ArrayList<>();
+    for (Run r : runs) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("try again in \\d+ s").matcher(r.err());
+      waits.add(m.find() ? "\"" + m.group() + "\"" : "nothing");
+    }
+    return String.join(", ", waits);
   }
 
   private static String hugeJson() {
