@@ -5,6 +5,9 @@ import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.server.apitoken.ApiTokens;
 import dev.mailtoken.server.apitoken.CreatedApiToken;
 import dev.mailtoken.server.audit.AuditLog;
+import dev.mailtoken.server.connect.ConnectLinks;
+import dev.mailtoken.server.connect.ConnectListener;
+import dev.mailtoken.server.connect.ConnectSettings;
 import dev.mailtoken.server.internal.ServerDatabase;
 import dev.mailtoken.server.web.HealthCheck;
 import dev.mailtoken.server.web.WebServer;
@@ -47,6 +50,7 @@ public final class MailtokenServer implements AutoCloseable {
   private volatile WebServer web;
   private volatile Optional<CreatedApiToken> firstAdminToken = Optional.empty();
   private volatile ApiTokens apiTokens;
+  private volatile ConnectLinks connectLinks;
 
   public MailtokenServer(ServerConfig config, CredentialStore store, OAuthClient oauthClient, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
@@ -79,10 +83,13 @@ public final class MailtokenServer implements AutoCloseable {
         HealthCheck.of("database", () -> db.reachable(2) ? Optional.empty()
             : Optional.of("the database " + db.description() + " does not answer")),
         HealthCheck.of("key", () -> store.keys().keyIds().isEmpty() ? Optional.of("no key loaded") : Optional.empty()));
+    ConnectLinks connect = new ConnectLinks(db, store, oauthClient, audit, clock,
+        new ConnectSettings(this::url, config.connectReturnUrls(), config.connectLinkTtl()), ConnectListener.NONE);
     WebServer w = new WebServer(webSettings(port), tokens::authenticate, readiness,
-        List.of(tokens.endpoints(), audit.endpoints()));
+        List.of(tokens.endpoints(), audit.endpoints(), connect.endpoints()));
     w.start();
     apiTokens = tokens;
+    connectLinks = connect;
     web = w;
     LOG.info("mailtoken server listening on {} (database {})", url(), db.description());
     return this;
@@ -117,6 +124,12 @@ public final class MailtokenServer implements AutoCloseable {
   public ApiTokens apiTokens() {
     running();
     return apiTokens;
+  }
+
+  /** The connect-link facade of the running server. @throws IllegalStateException before {@link #start} */
+  public ConnectLinks connectLinks() {
+    running();
+    return connectLinks;
   }
 
   private WebServer running() {
