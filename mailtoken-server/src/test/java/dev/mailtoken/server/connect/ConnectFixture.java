@@ -73,7 +73,7 @@ final class ConnectFixture implements AutoCloseable {
     links = new ConnectLinks(db, store, oauth, audit, clock, new ConnectSettings(
         () -> URI.create("http://127.0.0.1:" + started.get().port()), List.of(URI.create(RETURN_BASE)),
         Duration.ofHours(1)), connected::add);
-    web = new WebServer(new WebSettings("127.0.0.1", 0, 65536, List.of(), Optional.empty(), Duration.ofMillis(100)),
+    web = new WebServer(new WebSettings("127.0.0.1", 0, 65536, List.of(), Optional.empty(), Duration.ofSeconds(2)),
         tokens::authenticate, List.of(), List.of(tokens.endpoints(), links.endpoints()));
     started.set(web.start());
     http = new Http(base());

@@ -86,6 +86,15 @@ final class TestBrowser {
         .POST(HttpRequest.BodyPublishers.ofString(body))));
   }
 
+  /** Posts without following the redirect: {@code leftTo} is where it points. */
+  Page postNoFollow(URI action, Map<String, String> fields) {
+    String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        .collect(Collectors.joining("&"));
+    HttpResponse<String> r = send(HttpRequest.newBuilder(action)
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+    return new Page(r.statusCode(), r.uri(), r.body(), r.headers().firstValue("Location").map(l -> r.uri().resolve(l)));
+  }
+
   private Page follow(HttpResponse<String> r) {
     for (int hops = 0; hops < 10; hops++) {
       Optional<String> location = r.headers().firstValue("Location");
