@@ -53,7 +53,7 @@ final class AccountWriter {
 
   Connected write(StoredLink link, StoredApp stored, App app, TokenResponse tokens) throws MailtokenException {
     MailboxIdentity.Found who = MailboxIdentity.of(app, tokens, oauth).orElseThrow(() -> new ConnectFailure(422,
-        "mailbox_unknown", "Could not tell which mailbox this is", app.provider().name() + " did not say which"
+        "mailbox_unknown", "Could not tell which mailbox this is", WebApps.providerName(app) + " did not say which"
             + " mailbox consented (no email in the ID token, none from userinfo), so nothing was stored.").on(link));
     String address = who.address();
     Optional<String> expected = link.link().expectedMailbox();
@@ -99,7 +99,7 @@ final class AccountWriter {
 
   /** Revokes the fresh grant and says what happened, in words for the page. */
   private String revoke(StoredApp stored, App app, TokenResponse tokens, String actual) throws MailtokenException {
-    String provider = app.provider().name();
+    String provider = WebApps.providerName(app);
     Optional<StoredAccount> existing = store.account(actual);
     if (existing.isPresent() && existing.get().appName().equals(stored.name())) {
       // At Google, revoking one token of a user and client ends every grant of that pair, which would

@@ -120,7 +120,7 @@ final class ConsentCallback {
 
   private TokenResponse exchange(App app, AuthorizationCode code, StoredLink link, Attempt attempt)
       throws MailtokenException {
-    String provider = app.provider().name();
+    String provider = WebApps.providerName(app);
     try {
       return oauth.exchangeCode(app, code);
     } catch (MissingRefreshTokenException e) {

@@ -46,6 +46,12 @@ final class WebApps {
     return authorize && (a.issuer().isPresent() || a.userinfoEndpoint().isPresent());
   }
 
+  /** The provider's name for people: Google, Microsoft, else the provider's own name. */
+  static String providerName(App app) {
+    String name = app.provider().name();
+    return name.equals("google") ? "Google" : name.equals("microsoft") ? "Microsoft" : name;
+  }
+
   /** A label for the provider button. */
   static String label(StoredApp a) {
     switch (a.kind()) {

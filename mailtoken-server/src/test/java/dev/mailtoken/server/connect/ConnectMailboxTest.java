@@ -151,6 +151,7 @@ class ConnectMailboxTest {
     fx.store.markReauthorizationRequired("user@example.com", "invalid_grant: Token has been expired or revoked.");
     StoredAccount before = fx.store.account("user@example.com").orElseThrow();
     assertThat(before.health()).isEqualTo(AccountHealth.REAUTHORIZATION_REQUIRED);
+    fx.clock.advance(java.time.Duration.ofDays(3));
 
     TestBrowser.Page done = connect(fx.browser(),
         url(fx.createLink("{\"app\":\"gmail\",\"expectedMailbox\":\"user@example.com\"}")), "gmail");
