@@ -51,7 +51,26 @@ final class ConsentCallback {
    */
   AccountWriter.Connected handle(Map<String, String> params, Function<String, String> cookie)
       throws MailtokenException {
-    String state = params.get("state");
+    Claimed c = claim(params.get("state"), cookie);
+    String code = refusedOrCode(params, c.link(), c.attempt());
+    Secret verifier = BrowserSession.unseal(c.attempt().sealedVerifier(), c.session(), c.attempt().stateHash())
+        .orElseThrow(() -> ConnectFlow.noSession().on(c.link()));
+    StoredApp stored = apps.find(c.attempt().app()).orElseThrow(() -> new ConnectFailure(410, "app_removed",
+        "The app was removed", "The app " + c.attempt().app() + " was removed while you were at the provider."
+            + " Nothing was stored.").on(c.link()));
+    App app = apps.forFlow(stored, c.attempt().redirectUri());
+    Optional<Set<String>> granted = Optional.ofNullable(params.get("scope"))
+        .map(s -> Set.copyOf(new LinkedHashSet<>(Arrays.asList(s.trim().split(" +")))));
+    TokenResponse tokens = exchange(app, new AuthorizationCode(Secret.of(code), Optional.of(verifier),
+        c.attempt().redirectUri(), c.attempt().scopes(), c.attempt().requiredScopes(), granted, true,
+        c.link().link().expectedMailbox()), c.link(), c.attempt());
+    return writer.write(c.link(), stored, app, tokens);
+  }
+
+  /** An attempt whose answer this browser may take, taken (it counts once). */
+  private record Claimed(Attempt attempt, StoredLink link, Secret session) { }
+
+  private Claimed claim(String state, Function<String, String> cookie) throws MailtokenException {
     if (state == null || state.isBlank()) {
       throw badAnswer("has no state");
     }
@@ -63,12 +82,8 @@ final class ConsentCallback {
     if (!BrowserSession.matches(link.sessionHash(), presented)) {
       throw ConnectFlow.noSession().on(link);
     }
-    Secret session = Secret.of(presented);
     if (attempt.usedAt().isPresent()) {
-      throw new ConnectFailure(409, "answer_used", "This answer was already used", "The provider's answer to"
-          + " this sign-in was received before; an answer counts once. " + (link.link().account().isPresent()
-              ? "The mailbox " + link.link().account().get() + " is connected." : "Start again from the link page."))
-          .on(link);
+      throw answerUsed(link);
     }
     ConnectFlow.refuseFinished(link);
     Instant now = clock.instant();
@@ -78,22 +93,16 @@ final class ConsentCallback {
           + " back, so its answer is no longer accepted. Nothing was stored.").retry(Retry.AGAIN, link, attempt.app());
     }
     if (!repository.claimAttempt(attempt.stateHash(), now)) {
-      throw new ConnectFailure(409, "answer_used", "This answer was already used", "The provider's answer to"
-          + " this sign-in was received before; an answer counts once.").on(link);
+      throw answerUsed(link);
     }
-    String code = refusedOrCode(params, link, attempt);
-    Secret verifier = BrowserSession.unseal(attempt.sealedVerifier(), session, attempt.stateHash())
-        .orElseThrow(() -> ConnectFlow.noSession().on(link));
-    StoredApp stored = apps.find(attempt.app()).orElseThrow(() -> new ConnectFailure(410, "app_removed",
-        "The app was removed", "The app " + attempt.app() + " was removed while you were at the provider."
-            + " Nothing was stored.").on(link));
-    App app = apps.forFlow(stored, attempt.redirectUri());
-    Optional<Set<String>> granted = Optional.ofNullable(params.get("scope"))
-        .map(s -> new LinkedHashSet<>(Arrays.asList(s.trim().split(" +"))));
-    TokenResponse tokens = exchange(app, new AuthorizationCode(Secret.of(code), Optional.of(verifier),
-        attempt.redirectUri(), attempt.scopes(), attempt.requiredScopes(), granted.map(Set::copyOf), true,
-        link.link().expectedMailbox()), link, attempt);
-    return writer.write(link, stored, app, tokens);
+    return new Claimed(attempt, link, Secret.of(presented));
+  }
+
+  private static ConnectFailure answerUsed(StoredLink link) {
+    return new ConnectFailure(409, "answer_used", "This answer was already used", "The provider's answer to"
+        + " this sign-in was received before; an answer counts once. " + (link.link().account().isPresent()
+            ? "The mailbox " + link.link().account().get() + " is connected." : "Start again from the link page."))
+        .on(link);
   }
 
   private static String refusedOrCode(Map<String, String> params, StoredLink link, Attempt attempt) {
