@@ -86,6 +86,12 @@ final class TestBrowser {
         .POST(HttpRequest.BodyPublishers.ofString(body))));
   }
 
+  /** Gets without following a redirect: {@code leftTo} is where it points. */
+  Page getNoFollow(URI uri) {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(uri).GET());
+    return new Page(r.statusCode(), r.uri(), r.body(), r.headers().firstValue("Location").map(l -> r.uri().resolve(l)));
+  }
+
   /** Posts without following the redirect: {@code leftTo} is where it points. */
   Page postNoFollow(URI action, Map<String, String> fields) {
     String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
