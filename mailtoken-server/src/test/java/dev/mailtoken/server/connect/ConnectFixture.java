@@ -60,10 +60,16 @@ final class ConnectFixture implements AutoCloseable {
 
   ConnectFixture(Path dir, EmulatorMode mode, Consumer<ProviderEmulatorBuilder> emulatorOptions)
       throws MailtokenException {
+    this("jdbc:sqlite:" + dir.resolve("mailtoken.db"), mode, emulatorOptions);
+  }
+
+  /** On the database at {@code jdbcUrl} (SQLite or PostgreSQL). */
+  ConnectFixture(String jdbcUrl, EmulatorMode mode, Consumer<ProviderEmulatorBuilder> emulatorOptions)
+      throws MailtokenException {
     ProviderEmulatorBuilder b = ProviderEmulator.builder().mode(mode).clock(clock);
     emulatorOptions.accept(b);
     emulator = b.build().start();
-    store = CredentialStore.open("jdbc:sqlite:" + dir.resolve("mailtoken.db"), KeyRing.generate(), clock);
+    store = CredentialStore.open(jdbcUrl, KeyRing.generate(), clock);
     OAuthClient oauth = OAuthClient.builder().clock(clock).build();
     ServerDatabase db = ServerDatabase.open(store);
     audit = new AuditLog(db, clock);
