@@ -2,22 +2,30 @@ package dev.mailtoken.server;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.server.account.AccountEventListener;
+import dev.mailtoken.server.account.Accounts;
+import dev.mailtoken.server.account.RefreshSettings;
 import dev.mailtoken.server.apitoken.ApiTokens;
+import dev.mailtoken.server.app.Apps;
 import dev.mailtoken.server.apitoken.CreatedApiToken;
 import dev.mailtoken.server.audit.AuditLog;
 import dev.mailtoken.server.connect.ConnectLinks;
-import dev.mailtoken.server.connect.ConnectListener;
+import dev.mailtoken.server.connect.AccountConnected;
 import dev.mailtoken.server.connect.ConnectSettings;
 import dev.mailtoken.server.internal.ServerDatabase;
 import dev.mailtoken.server.web.HealthCheck;
 import dev.mailtoken.server.web.WebServer;
 import dev.mailtoken.server.web.WebSettings;
 import dev.mailtoken.store.CredentialStore;
+import dev.mailtoken.token.Scheduler;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,21 +50,38 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailtokenServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MailtokenServer.class);
+  /** How often each node looks for accounts added, reconnected or removed elsewhere. */
+  static final long SYNC_SECONDS = 30;
+  private static final int REFRESH_THREADS = 8;
 
   private final ServerConfig config;
   private final CredentialStore store;
   private final OAuthClient oauthClient;
   private final Clock clock;
+  private final Optional<Scheduler> scheduler;
   private volatile WebServer web;
+  private volatile Accounts accounts;
+  private volatile AuditLog audit;
+  private volatile ScheduledExecutorService syncer;
   private volatile Optional<CreatedApiToken> firstAdminToken = Optional.empty();
   private volatile ApiTokens apiTokens;
   private volatile ConnectLinks connectLinks;
 
   public MailtokenServer(ServerConfig config, CredentialStore store, OAuthClient oauthClient, Clock clock) {
+    this(config, store, oauthClient, clock, Optional.empty());
+  }
+
+  /**
+   * @param scheduler runs the proactive refreshes; tests pass one they run by hand (with a test
+   *     clock); empty: a thread of the server's own
+   */
+  public MailtokenServer(ServerConfig config, CredentialStore store, OAuthClient oauthClient, Clock clock,
+      Optional<Scheduler> scheduler) {
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
     this.oauthClient = Objects.requireNonNull(oauthClient, "oauthClient");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
   }
 
   /** Starts on the configured port. @see #start(int) */
@@ -76,20 +101,34 @@ public final class MailtokenServer implements AutoCloseable {
       throw new IllegalStateException("this server was already started");
     }
     ServerDatabase db = ServerDatabase.open(store);
-    AuditLog audit = new AuditLog(db, clock);
-    ApiTokens tokens = new ApiTokens(db, audit, clock);
+    AuditLog auditLog = new AuditLog(db, clock);
+    ApiTokens tokens = new ApiTokens(db, auditLog, clock);
     firstAdminToken = tokens.createFirstAdminToken();
+    Accounts accountsFacade = new Accounts(store, db, oauthClient, auditLog, new RefreshSettings(
+        config.refreshMargin(), config.refreshJitter(), config.refreshesPerSecond(), REFRESH_THREADS), clock,
+        scheduler, List.of(AccountEventListener.NONE));
+    accountsFacade.start();
     List<HealthCheck> readiness = List.of(
         HealthCheck.of("database", () -> db.reachable(2) ? Optional.empty()
             : Optional.of("the database " + db.description() + " does not answer")),
         HealthCheck.of("key", () -> store.keys().keyIds().isEmpty() ? Optional.of("no key loaded") : Optional.empty()));
-    ConnectLinks connect = new ConnectLinks(db, store, oauthClient, audit, clock,
-        new ConnectSettings(this::url, config.connectReturnUrls(), config.connectLinkTtl()), ConnectListener.NONE);
+    ConnectLinks connect = new ConnectLinks(db, store, oauthClient, auditLog, clock,
+        new ConnectSettings(this::url, config.connectReturnUrls(), config.connectLinkTtl()),
+        connected -> tellAccounts(accountsFacade, connected));
     WebServer w = new WebServer(webSettings(port), tokens::authenticate, readiness,
-        List.of(tokens.endpoints(), audit.endpoints(), connect.endpoints()));
+        List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(),
+            new Apps(store, oauthClient, auditLog).endpoints(), connect.endpoints()));
     w.start();
     apiTokens = tokens;
     connectLinks = connect;
+    accounts = accountsFacade;
+    audit = auditLog;
+    syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "mailtoken-server-sync");
+      t.setDaemon(true);
+      return t;
+    });
+    syncer.scheduleWithFixedDelay(this::syncQuietly, SYNC_SECONDS, SYNC_SECONDS, TimeUnit.SECONDS);
     web = w;
     LOG.info("mailtoken server listening on {} (database {})", url(), db.description());
     return this;
@@ -113,6 +152,11 @@ public final class MailtokenServer implements AutoCloseable {
     }
     String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
     return URI.create((running().tls() ? "https" : "http") + "://" + host + ":" + port());
+  }
+
+  /** Every route as {@code METHOD /path}: for the API contract test and diagnostics. */
+  public List<String> routes() {
+    return running().routes();
   }
 
   /** The admin token created by this start, on a database that never had a server; else empty. */
@@ -140,13 +184,46 @@ public final class MailtokenServer implements AutoCloseable {
     return w;
   }
 
-  /** Stops accepting requests and lets those in flight finish. Idempotent. */
+  /** A mailbox connected on the web: refreshed from now on, its event and audit line written. */
+  private static void tellAccounts(Accounts accounts, AccountConnected connected) {
+    try {
+      accounts.connected(connected.account(), connected.reconnected(), "connect-link:" + connected.linkId());
+    } catch (MailtokenException e) {
+      LOG.warn("{} was connected, but could not be registered for refresh yet ({}); the next look for changed"
+          + " accounts will", connected.account(), e.getMessage());
+    }
+  }
+
+  private void syncQuietly() {
+    try {
+      accounts.sync();
+    } catch (MailtokenException | RuntimeException e) {
+      LOG.warn("could not look for changed accounts: {}", e.getMessage());
+    }
+  }
+
+  /** The accounts facade of the running server. @throws IllegalStateException before {@link #start} */
+  public Accounts accounts() {
+    running();
+    return accounts;
+  }
+
+  /**
+   * Stops accepting requests and lets those in flight finish, then stops refreshing (refreshes in
+   * flight complete; the store commits their results) and writes the queued audit entries.
+   * Idempotent.
+   */
   public synchronized void stop() {
     WebServer w = web;
-    if (w != null) {
-      w.stop();
-      LOG.info("mailtoken server stopped");
+    if (w == null) {
+      return;
     }
+    web = null;
+    w.stop();
+    syncer.shutdownNow();
+    accounts.close();
+    audit.close();
+    LOG.info("mailtoken server stopped");
   }
 
   @Override

@@ -64,6 +64,12 @@ public final class ServerConfig {
     this.refreshesPerSecond = v.positiveNumber(ConfigKey.REFRESH_RATE);
     this.connectReturnUrls = v.uris(ConfigKey.CONNECT_RETURN_URLS);
     this.connectLinkTtl = v.duration(ConfigKey.CONNECT_LINK_TTL);
+    if (refreshMargin.plus(refreshJitter).compareTo(Duration.ofMinutes(10)) >= 0
+        || refreshMargin.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw new ConfigurationException("refresh.margin plus refresh.jitter must be under 10 minutes (the store hands"
+          + " out a token another node stored only while it has 10 minutes left), and refresh.margin at least 1"
+          + " minute; they are " + refreshMargin + " and " + refreshJitter + ".");
+    }
     if (tls.isEmpty() && trustedProxies.isEmpty() && !ConfigValues.isLoopback(host)) {
       throw new ConfigurationException("Refusing to listen on " + host + " without TLS: set tls.certificate and"
           + " tls.private-key (or tls.keystore), or, behind a TLS-terminating proxy, trusted-proxies with the"

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The last step of a consent: names the mailbox, refuses one that is not the expected mailbox
  * (fail closed: the fresh grant is revoked, nothing is stored), stores the account (a new one,
  * or the existing one updated in place through the store's replace path), marks the link used,
- * writes the audit entry and tells the {@link ConnectListener}. Thread-safe.
+ * writes the link's audit entry ({@code connect_link.used}) and tells the {@link ConnectListener}.
+ * Thread-safe.
  */
 final class AccountWriter {
   private static final Logger LOG = LoggerFactory.getLogger(AccountWriter.class);
@@ -76,8 +77,11 @@ final class AccountWriter {
     }
     String linkId = link.link().id();
     repository.complete(linkId, address, clock.instant());
-    audit.record("connect-link:" + linkId, existed ? "account.reconnected" : "account.connected", address,
-        "app " + stored.name() + ", mailbox from " + who.source() + ", link created by " + link.link().createdBy());
+    // The account's own audit line (account.connected / account.reconnected) and event are written by
+    // the account feature, which the server tells through the listener; this line is about the link.
+    audit.record("connect-link:" + linkId, "connect_link.used", linkId, (existed ? "reconnected " : "connected ")
+        + address + " (app " + stored.name() + ", mailbox from " + who.source() + ", link created by "
+        + link.link().createdBy() + ")");
     LOG.info("{} {} through connect link {} (app {})", existed ? "reconnected" : "connected", address, linkId,
         stored.name());
     notifyListener(new AccountConnected(address, stored.name(), existed, linkId, clock.instant()));

@@ -164,6 +164,9 @@ class ConnectBrowserTest {
     page("2-connected", "Mailbox connected");
     assertThat(body()).contains("alice@example.com is connected");
     assertThat(store.account("alice@example.com")).isPresent();
+    assertThat(server.accounts().status("alice@example.com")).as("registered for refresh at once").isPresent();
+    assertThat(server.accounts().events("alice@example.com", 10)).extracting(e -> e.kind())
+        .containsExactly("account.connected");
   }
 
   @Test
