@@ -84,6 +84,7 @@ public final class ConnectLinks {
   public CreatedConnectLink create(NewConnectLink request, String actor) throws MailtokenException {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(actor, "actor");
+    checkPublicUrl();
     checkApp(request.app());
     request.returnUrl().ifPresent(this::checkReturnUrl);
     Instant now = clock.instant();
@@ -112,6 +113,15 @@ public final class ConnectLinks {
       api.addTo(routes, access);
       pages.addTo(routes, access);
     };
+  }
+
+  /** A wildcard listening address is no place a browser or a provider can be sent to. */
+  private void checkPublicUrl() throws ConfigurationException {
+    String host = URI.create(base()).getHost();
+    if (host == null || host.equals("0.0.0.0") || host.equals("[::]") || host.equals("::")) {
+      throw new ConfigurationException("Connect links need the address people and providers reach this server at,"
+          + " but it listens on " + base() + ": set public-url (e.g. https://mail.example.com).");
+    }
   }
 
   private void checkApp(Optional<String> name) throws MailtokenException {

@@ -8,6 +8,7 @@ import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testsupport.LogCapture;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,19 @@ class ConnectLinkApiTest {
     assertThat(r.statusCode()).isEqualTo(422);
     assertThat(Http.json(r).get("detail").asText()).contains("No app can connect a mailbox on the web")
         .contains("/connect/callback");
+  }
+
+  @Test
+  void givenAServerListeningOnAWildcardAddress_whenALinkIsCreated_thenRefusedAskingForThePublicUrl()
+      throws Exception {
+    ConnectLinks wildcard = new ConnectLinks(dev.mailtoken.server.internal.ServerDatabase.open(fx.store), fx.store,
+        dev.mailtoken.oauth.OAuthClient.builder().clock(fx.clock).build(), fx.audit, fx.clock,
+        new ConnectSettings(() -> java.net.URI.create("http://0.0.0.0:8025"), List.of(), java.time.Duration.ofHours(1)),
+        ConnectListener.NONE);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> wildcard.create(NewConnectLink.defaults(), "test"))
+        .isInstanceOf(dev.mailtoken.ConfigurationException.class)
+        .hasMessageContaining("set public-url");
   }
 
   @Test
