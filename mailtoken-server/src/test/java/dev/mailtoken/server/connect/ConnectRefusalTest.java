@@ -100,6 +100,27 @@ class ConnectRefusalTest {
   }
 
   @Test
+  void givenTheOtherMailboxIsConnectedWithTheSameApp_whenItConsentsToALinkForSomeoneElse_thenItsGrantIsKept()
+      throws Exception {
+    start(EmulatorMode.GOOGLE);
+    AccountChooser chooser = fx.chooser("mallory@example.com");
+    fx.store.removeApp("gmail");
+    fx.addApp("gmail", dev.mailtoken.store.ProviderKind.GOOGLE, Optional.of(chooser.uri()));
+    consent(fx.browser(chooser), link("{}"), "gmail");
+    assertThat(fx.store.account("mallory@example.com")).isPresent();
+
+    TestBrowser.Page page = consent(fx.browser(chooser), link("{\"expectedMailbox\":\"alice@example.com\"}"),
+        "gmail");
+
+    assertThat(page.status()).isEqualTo(403);
+    assertThat(page.body()).contains("was not revoked, because mallory@example.com is connected here");
+    assertThat(fx.emulator.requestCount(Endpoint.REVOKE)).isZero();
+    assertThat(fx.store.account("alice@example.com")).isEmpty();
+    assertThat(fx.store.account("mallory@example.com").orElseThrow().health())
+        .isEqualTo(dev.mailtoken.token.AccountHealth.HEALTHY);
+  }
+
+  @Test
   void givenADeniedConsent_whenThePersonComesBack_thenThePageSaysSoAndNothingIsStored() throws Exception {
     start(EmulatorMode.GOOGLE);
     fx.emulator.consent(ConsentDecision.deny());
