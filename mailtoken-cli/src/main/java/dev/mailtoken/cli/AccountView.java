@@ -1,6 +1,8 @@
 package dev.mailtoken.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailtoken.oauth.TokenResponse;
+import dev.mailtoken.store.GrantKind;
 import dev.mailtoken.store.RefreshState;
 import dev.mailtoken.store.StoredAccount;
 import java.io.PrintWriter;
@@ -26,12 +28,31 @@ final class AccountView {
     n.putPOJO("granted_scopes", a.grantedScopes());
     JsonOutput.put(n, "last_refresh", a.lastRefresh());
     JsonOutput.put(n, "access_token_expires_at", a.accessTokenExpiresAt());
+    n.put("has_access_token", a.hasAccessToken());
+    n.put("access_token_expiry_known", a.accessTokenExpiresAt().isPresent());
+    JsonOutput.put(n, "access_token_assumed_expires_at", a.assumedAccessTokenExpiry());
     JsonOutput.put(n, "last_error", a.lastError());
     n.put("has_refresh_token", a.hasRefreshToken());
     n.put("created_at", a.createdAt().toString());
     n.put("updated_at", a.updatedAt().toString());
     n.put("version", a.version());
     return n;
+  }
+
+  /** The access token's expiry in words: the provider's, the assumed one when it said none, or why there is none. */
+  static String expiry(StoredAccount a) {
+    if (a.accessTokenExpiresAt().isPresent()) {
+      return a.accessTokenExpiresAt().get().toString();
+    }
+    if (!a.hasAccessToken()) {
+      return "no access token";
+    }
+    if (a.kind() == GrantKind.FIXED_TOKEN) {
+      return "unknown (a fixed token is used until the server rejects it)";
+    }
+    return "unknown (the provider sent no usable expires_in; treated as expiring at "
+        + a.assumedAccessTokenExpiry().map(Object::toString).orElse("?") + ", "
+        + TokenResponse.ASSUMED_LIFETIME.toMinutes() + " min after it was fetched)";
   }
 
   /** How refreshing stands across processes: only what is not the quiet default. */
@@ -73,7 +94,7 @@ final class AccountView {
     out.println("refresh token:  " + (a.hasRefreshToken() ? "stored (encrypted)" : "none"));
     out.println("granted scopes: " + String.join(" ", a.grantedScopes()));
     out.println("last refresh:   " + a.lastRefresh().map(Object::toString).orElse("never"));
-    out.println("token expires:  " + a.accessTokenExpiresAt().map(Object::toString).orElse("no access token"));
+    out.println("token expires:  " + expiry(a));
     a.lastError().ifPresent(e -> out.println("last error:     " + e));
     out.println("created:        " + a.createdAt());
     out.println("updated:        " + a.updatedAt() + " (version " + a.version() + ")");

@@ -4,6 +4,7 @@ import dev.mailtoken.oauth.AuthorizationException;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.ServerText;
 import dev.mailtoken.TransientException;
 import dev.mailtoken.store.RefreshInProgressException;
 import dev.mailtoken.store.StoreUnavailableException;
@@ -28,10 +29,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     ExitCode code = exitCode(ex);
-    err.println("mailtoken: " + message(ex));
+    // One line each, whatever a provider or server put in the message (core escapes it already).
+    err.println("mailtoken: " + ServerText.printable(message(ex)));
     String hint = hint(ex);
     if (hint != null) {
-      err.println("hint: " + hint);
+      err.println("hint: " + ServerText.printable(hint));
     }
     if (main.verbose()) {
       ex.printStackTrace(err);

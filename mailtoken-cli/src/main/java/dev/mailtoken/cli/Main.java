@@ -135,9 +135,22 @@ public final class Main implements Runnable {
     return env;
   }
 
-  /** Opens the store; the caller closes it. Says once on stderr when a new key file was created. */
+  /**
+   * Opens the existing store (never creates one: {@link dev.mailtoken.store.NoSuchStoreException}
+   * when there is none); the caller closes it. A store this user can only read opens read-only.
+   */
   StoreAccess openStore(PrintWriter err) throws dev.mailtoken.MailtokenException {
-    return StoreAccess.open(effectiveEnv(), context.clock(), err);
+    StoreLocation.check(context.env(), homeOption(), java.util.Optional.ofNullable(db));
+    return StoreAccess.open(effectiveEnv(), context.clock(), err, false);
+  }
+
+  /**
+   * Opens the store, creating it (and the key file) when there is none, which is said on stderr;
+   * only verbs that set a store up use it.
+   */
+  StoreAccess openOrCreateStore(PrintWriter err) throws dev.mailtoken.MailtokenException {
+    StoreLocation.check(context.env(), homeOption(), java.util.Optional.ofNullable(db));
+    return StoreAccess.open(effectiveEnv(), context.clock(), err, true);
   }
 
   /**

@@ -61,7 +61,7 @@ final class ServeCommand extends Verb {
   @Override
   int execute() throws Exception {
     ServerConfig serverConfig = ServerConfig.load(Optional.ofNullable(config), main().context().env(), flags());
-    try (StoreAccess access = main().openStore(err())) {
+    try (StoreAccess access = main().openOrCreateStore(err())) {
       MailtokenServer server = new MailtokenServer(serverConfig, access.store(), main().oauthClient(),
           main().context().clock());
       server.start();

@@ -3,15 +3,18 @@ package dev.mailtoken.cli;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.store.KeyRing;
+import dev.mailtoken.store.NoSuchStoreException;
 import dev.mailtoken.store.StoreHome;
 import dev.mailtoken.store.StoreOptions;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The opened credential store for one command, with where it lives (its key ring is {@code store().keys()}).
@@ -33,19 +36,35 @@ final class StoreAccess implements AutoCloseable {
   /**
    * Opens the store with {@code MAILTOKEN_DB_CONNECT_TIMEOUT} and {@code MAILTOKEN_LOCK_WAIT} applied.
    *
-   * @throws dev.mailtoken.ConfigurationException when one of them is not a duration
+   * @param mayCreate true: a missing SQLite store and key file are created (and that is said on
+   *     {@code err}); false: a missing store is a {@link NoSuchStoreException} and nothing is created
+   * @throws dev.mailtoken.ConfigurationException when one of the variables is not a duration
    */
-  static StoreAccess open(Map<String, String> env, Clock clock, PrintWriter err) throws MailtokenException {
+  static StoreAccess open(Map<String, String> env, Clock clock, PrintWriter err, boolean mayCreate)
+      throws MailtokenException {
     Path home = StoreHome.resolve(env);
     String url = StoreHome.jdbcUrl(env, home);
     StoreOptions options = StoreOptions.fromEnvironment(env);
-    KeyRing keys = KeyRing.fromEnvironment(env, home);
-    keys.createdKeyFile().ifPresent(file -> {
-      err.println("created a new secret key at " + file + " (readable only by you); back it up: without it the"
+    Optional<Path> file = StoreHome.sqliteFile(url);
+    boolean missing = file.isPresent() && !Files.exists(file.get());
+    if (missing && !mayCreate) {
+      throw new NoSuchStoreException("no store at " + file.get() + "; nothing was created. Create one by adding an"
+          + " app (mailtoken apps add NAME --provider google --client-id ID), or point --home / --db"
+          + " (MAILTOKEN_HOME / MAILTOKEN_DB) at your store", file.get().toString());
+    }
+    KeyRing keys = mayCreate ? KeyRing.fromEnvironment(env, home) : KeyRing.existing(env, home);
+    keys.createdKeyFile().ifPresent(created -> {
+      err.println("created a new secret key at " + created + " (readable only by you); back it up: without it the"
           + " stored credentials cannot be read");
       err.flush();
     });
-    return new StoreAccess(CredentialStore.open(url, keys, clock, options), home, url, err);
+    CredentialStore store = mayCreate ? CredentialStore.open(url, keys, clock, options)
+        : CredentialStore.openExisting(url, keys, clock, options);
+    if (missing) {
+      err.println("created a new store at " + file.get() + " (readable only by you)");
+      err.flush();
+    }
+    return new StoreAccess(store, home, url, err);
   }
 
   CredentialStore store() {

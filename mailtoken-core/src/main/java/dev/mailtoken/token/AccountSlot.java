@@ -236,7 +236,10 @@ final class AccountSlot {
     config.events().publish(new TokenEvent.Issued(account, now, token));
   }
 
-  /** A healthy snapshot serving {@code token}, with its refresh and expiry windows as of {@code nowMs}. */
+  /**
+   * A healthy snapshot serving {@code token}, with its refresh and expiry windows as of {@code nowMs}
+   * (a renewable token of unknown lifetime: see {@link Snapshot#healthy}).
+   */
   private Snapshot healthy(Grant grant, AccessToken token, long nowMs) {
     return Snapshot.healthy(grant, token, nowMs, config.refreshMargin(), config.expiryMargin());
   }

@@ -1,8 +1,10 @@
 package dev.mailtoken.token;
 
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.oauth.TokenResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One account's committed state. Immutable: replaced whole, published through a volatile field,
@@ -36,12 +38,16 @@ record Snapshot(
   /**
    * A healthy snapshot serving {@code token} as of {@code nowMs}: served without a refresh until
    * {@code refreshMargin} before expiry, while a refresh runs until {@code expiryMargin} before it.
+   * A renewable token of unknown lifetime counts as expiring {@link TokenResponse#ASSUMED_LIFETIME}
+   * from now, so it is refreshed, not served for ever; a fixed one is served until rejected.
    */
   static Snapshot healthy(Grant grant, AccessToken token, long nowMs, Duration refreshMargin, Duration expiryMargin) {
     long fresh = Long.MAX_VALUE;
     long usable = Long.MAX_VALUE;
-    if (token.expiresAt().isPresent()) {
-      long expiry = token.expiresAt().get().toEpochMilli();
+    Optional<Instant> expiresAt = token.expiresAt().isPresent() || !grant.renewable() ? token.expiresAt()
+        : Optional.of(Instant.ofEpochMilli(nowMs).plus(TokenResponse.ASSUMED_LIFETIME));
+    if (expiresAt.isPresent()) {
+      long expiry = expiresAt.get().toEpochMilli();
       if (grant.renewable()) {
         usable = expiry - expiryMargin.toMillis();
         fresh = expiry - refreshMargin.toMillis();
@@ -67,7 +73,7 @@ record Snapshot(
     return new AccountStatus(
         account,
         health,
-        token == null ? java.util.Optional.empty() : token.expiresAt(),
+        token == null ? Optional.empty() : token.expiresAt(),
         java.util.Optional.ofNullable(lastError),
         java.util.Optional.ofNullable(lastFailureAt),
         java.util.Optional.ofNullable(nextRetry));

@@ -2,6 +2,7 @@ package dev.mailtoken.store;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.Secret;
+import dev.mailtoken.ServerText;
 import dev.mailtoken.token.AccountHealth;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -122,8 +123,9 @@ final class Accounts {
   }
 
   void markReauthorizationRequired(String address, String reason) throws MailtokenException {
-    changeLocked(address, Map.of("status", AccountHealth.REAUTHORIZATION_REQUIRED.name(), "last_error", reason));
-    log.error("account {} needs reauthorization: {}", address, reason);
+    String printable = ServerText.printable(reason);
+    changeLocked(address, Map.of("status", AccountHealth.REAUTHORIZATION_REQUIRED.name(), "last_error", printable));
+    log.error("account {} needs reauthorization: {}", address, printable);
   }
 
   void clearSecrets(String address) throws MailtokenException {

@@ -97,12 +97,45 @@ public final class CredentialStore implements AutoCloseable {
   /** Tests pass a {@link Pause} that moves their clock instead of sleeping. */
   static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options, Pause pause)
       throws MailtokenException {
+    return open(jdbcUrl, keys, clock, options, pause, true);
+  }
+
+  /**
+   * Opens an existing store and never creates one: a missing SQLite file, or a PostgreSQL
+   * database without mailtoken's tables, is a {@link NoSuchStoreException} and nothing is written.
+   * A SQLite store this process can only read is opened read-only: reading works, and a write
+   * (a refresh that must save its token) fails with a {@link StoreException} saying so. The
+   * schema is migrated only when it is not current. Uses {@link StoreOptions#defaults()}.
+   *
+   * @throws NoSuchStoreException when there is no store at {@code jdbcUrl}
+   * @throws StoreKeyException when the database was encrypted with a key not in {@code keys}
+   * @throws StoreUnavailableException when the database cannot be reached within the connect timeout
+   * @throws StoreException when the database cannot be migrated
+   */
+  public static CredentialStore openExisting(String jdbcUrl, KeyRing keys, Clock clock) throws MailtokenException {
+    return openExisting(jdbcUrl, keys, clock, StoreOptions.defaults());
+  }
+
+  /** Like {@link #openExisting(String, KeyRing, Clock)}, with the timeouts and backoff of {@code options}. */
+  public static CredentialStore openExisting(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options)
+      throws MailtokenException {
+    return open(jdbcUrl, keys, clock, options, Pause.SLEEP, false);
+  }
+
+  private static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options, Pause pause,
+      boolean mayCreate)
+      throws MailtokenException {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(options, "options");
-    Database db = Database.open(jdbcUrl, options);
+    Database db = Database.open(jdbcUrl, options, mayCreate);
     try {
+      if (!mayCreate && !StoreSchema.present(db)) {
+        throw new NoSuchStoreException("The database " + db.description() + " holds no mailtoken store (no "
+            + StoreSchema.HISTORY_TABLE + " table); nothing was created. Check MAILTOKEN_DB, or create the store"
+            + " with CredentialStore.open.", db.description());
+      }
       StoreSchema.migrate(db);
       StoreKeys storeKeys = new StoreKeys(db, keys, KeyCheck.open(db, keys));
       db.onEveryWrite(storeKeys::onWrite);

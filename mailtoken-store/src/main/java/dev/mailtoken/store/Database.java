@@ -50,9 +50,17 @@ final class Database implements AutoCloseable {
     this.closer = closer;
   }
 
-  static Database open(String jdbcUrl, StoreOptions options) throws StoreException {
+  static Database open(String jdbcUrl, StoreOptions options) throws MailtokenException {
+    return open(jdbcUrl, options, true);
+  }
+
+  /**
+   * @param mayCreate false: a missing SQLite file is a {@link NoSuchStoreException}, and nothing is
+   *     created (neither the file nor its directory)
+   */
+  static Database open(String jdbcUrl, StoreOptions options, boolean mayCreate) throws MailtokenException {
     if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-      return sqlite(jdbcUrl, options);
+      return sqlite(jdbcUrl, options, mayCreate);
     }
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       return postgresql(jdbcUrl, options);
@@ -61,11 +69,16 @@ final class Database implements AutoCloseable {
         + " jdbc:postgresql://host/db (MAILTOKEN_DB).", null);
   }
 
-  private static Database sqlite(String jdbcUrl, StoreOptions options) throws StoreException {
+  private static Database sqlite(String jdbcUrl, StoreOptions options, boolean mayCreate)
+      throws MailtokenException {
     String file = jdbcUrl.substring("jdbc:sqlite:".length());
     int query = file.indexOf('?');
     Path path = Path.of(query < 0 ? file : file.substring(0, query)).toAbsolutePath();
     boolean created = !Files.exists(path);
+    if (created && !mayCreate) {
+      throw NoSuchStoreException.sqlite(path);
+    }
+    SqliteAccess access = created ? SqliteAccess.READ_WRITE : SqliteAccess.of(path);
     try {
       Path dir = path.getParent();
       if (dir != null && !Files.isDirectory(dir)) {
@@ -82,9 +95,10 @@ final class Database implements AutoCloseable {
     config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.lockWait().toMillis()));
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.enforceForeignKeys(true);
+    config.setReadOnly(access != SqliteAccess.READ_WRITE);
     SQLiteDataSource ds = new SQLiteDataSource(config);
-    ds.setUrl(jdbcUrl);
-    Database db = new Database(ds, Dialect.SQLITE, path.toString(), options, () -> { });
+    ds.setUrl(access.url(jdbcUrl, path));
+    Database db = new Database(ds, Dialect.SQLITE, path + access.note(), options, () -> { });
     if (created) {
       db.touch(path);
     }
@@ -238,6 +252,11 @@ final class Database implements AutoCloseable {
 
   /** A typed failure: locked too long or unreachable (transient), anything else a plain {@link StoreException}. */
   StoreException failure(SQLException e) {
+    if (dialect == Dialect.SQLITE && SqliteAccess.isReadOnlyFailure(e)) {
+      return new StoreException("The store " + description + " cannot be written by this user (its file or"
+          + " directory is read-only), and this command needs to write to it (for example to save a refreshed"
+          + " token): run it as the store's owner, or make the store writable.", e);
+    }
     if (isLockTimeout(e)) {
       return new StoreUnavailableException("The database " + description + " stayed locked by another process for"
           + " longer than " + options.lockWait().toMillis() + " ms; try again (" + StoreOptions.LOCK_WAIT_VARIABLE

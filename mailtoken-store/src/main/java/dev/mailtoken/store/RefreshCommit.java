@@ -4,6 +4,7 @@ import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
+import dev.mailtoken.ServerText;
 import dev.mailtoken.TransientException;
 import dev.mailtoken.oauth.OAuthTimeoutException;
 import dev.mailtoken.oauth.TokenResponse;
@@ -44,22 +45,27 @@ final class RefreshCommit {
     this.options = options;
   }
 
-  /** Stores the answer and returns its access token. */
+  /**
+   * Stores the answer and returns its access token. An unknown lifetime is stored as unknown (for
+   * {@code accounts show}); the token is handed out with the expiry every later read of the row
+   * gives it: {@link TokenResponse#ASSUMED_LIFETIME} after {@code last_refresh}.
+   */
   AccessToken success(RefreshClaim claim, TokenResponse response) throws MailtokenException {
     AccessToken token = new AccessToken(response.accessToken(), response.expiresAt(), response.scopes());
     Optional<Secret> rotated = claim.sentRefreshToken()
         .flatMap(old -> response.refreshToken().filter(n -> !n.equals(old)));
-    boolean stored;
+    Optional<Instant> storedAt;
     try {
-      stored = db.write(c -> {
+      storedAt = db.write(c -> {
         Optional<AccountRow> row = AccountRows.find(c, claim.address(), db.forUpdate());
         if (row.isEmpty() || !sameGrant(row.get(), claim)) {
-          return false;
+          return Optional.<Instant>empty();
         }
-        storeNew(c, row.get(), clock.instant(), token, rotated);
+        Instant now = clock.instant();
+        storeNew(c, row.get(), now, token, rotated);
         RefreshStates.write(c, claim.address(), RefreshStates.find(c, claim.address()).releasedBy(claim)
             .withCounters(Optional.empty(), 0, Optional.empty()));
-        return true;
+        return Optional.of(now);
       });
     } catch (MailtokenException | RuntimeException e) {
       // The claim stays and its lease runs out: the next refresh is then treated as interrupted.
@@ -68,16 +74,20 @@ final class RefreshCommit {
           e.getMessage());
       throw e;
     }
-    if (!stored) {
+    if (storedAt.isEmpty()) {
       log.warn("account {}: the grant was replaced or removed while its refresh was out; the answer (access token"
           + " sha256:{}) is not stored", claim.address(), token.value().fingerprint());
-      return token;
+      return withExpiry(token, response.expiresAtOrAssumed());
     }
     claim.interruptedAt().ifPresent(t -> log.info("account {}: the refresh interrupted at {} left the grant usable",
         claim.address(), t));
     log.info("account {}: new access token sha256:{} stored{}", claim.address(), token.value().fingerprint(),
         rotated.map(r -> ", refresh token rotated to sha256:" + r.fingerprint()).orElse(""));
-    return token;
+    return withExpiry(token, response.expiresAt().orElse(storedAt.get().plus(TokenResponse.ASSUMED_LIFETIME)));
+  }
+
+  private static AccessToken withExpiry(AccessToken token, Instant expiresAt) {
+    return new AccessToken(token.value(), Optional.of(expiresAt), token.scopes());
   }
 
   /** Records {@code e} and returns what the caller should get (for an interrupted refresh: why the grant died). */
@@ -88,7 +98,7 @@ final class RefreshCommit {
             e.oauthError().orElse(null), e)
         : e;
     // OAuthClient has already cleaned any secret the provider echoed out of the message.
-    String reason = String.valueOf(result.getMessage());
+    String reason = ServerText.printable(String.valueOf(result.getMessage()));
     try {
       db.write(c -> {
         Optional<AccountRow> row = AccountRows.find(c, claim.address(), db.forUpdate());

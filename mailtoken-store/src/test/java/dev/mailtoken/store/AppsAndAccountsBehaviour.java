@@ -148,6 +148,31 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
   }
 
   @Test
+  void givenReasonWithControlCharacters_whenMarkedForReauthorization_thenTheLastErrorHoldsThemEscaped()
+      throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+
+    store.markReauthorizationRequired("alice@example.com", "invalid_grant\u001b[2J\r\nforged line");
+
+    assertThat(store.account("alice@example.com").orElseThrow().lastError())
+        .contains("invalid_grant\\u001b[2J\\r\\nforged line");
+  }
+
+  @Test
+  void givenRawControlCharactersWrittenToTheRow_whenRead_thenTheLastErrorHoldsThemEscaped() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+    try (java.sql.Connection c = raw(); java.sql.PreparedStatement ps = c.prepareStatement(
+        "UPDATE accounts SET last_error = ? WHERE address = ?")) {
+      ps.setString(1, "older version\u0007\u001b]0;title");
+      ps.setString(2, "alice@example.com");
+      ps.executeUpdate();
+    }
+
+    assertThat(store.account("alice@example.com").orElseThrow().lastError())
+        .contains("older version\\u0007\\u001b]0;title");
+  }
+
+  @Test
   void givenStaleVersion_whenAccountEdited_thenConcurrentEditAndNothingWritten() throws Exception {
     CredentialStore store = storeWithAccount("alice@example.com");
     long read = store.account("alice@example.com").orElseThrow().version();

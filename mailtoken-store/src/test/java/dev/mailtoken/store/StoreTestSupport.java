@@ -6,6 +6,7 @@ import dev.mailtoken.Secret;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.ProviderEmulator;
+import dev.mailtoken.testkit.ProviderEmulatorBuilder;
 import dev.mailtoken.testkit.RotationPolicy;
 import dev.mailtoken.testkit.ServiceAccountKeyFile;
 import dev.mailtoken.testkit.TestClock;
@@ -50,10 +51,15 @@ abstract class StoreTestSupport {
   /** A new empty database for this test; called once, on first use. */
   abstract String newDatabaseUrl() throws Exception;
 
+  /** Extra emulator knobs for a behaviour class; none by default. */
+  ProviderEmulatorBuilder emulatorOptions(ProviderEmulatorBuilder builder) {
+    return builder;
+  }
+
   @BeforeEach
   void startEmulator() {
-    emulator = ProviderEmulator.builder().mode(EmulatorMode.GENERIC).rotation(RotationPolicy.ROTATE_REUSE_DETECTION)
-        .clock(clock).build().start();
+    emulator = emulatorOptions(ProviderEmulator.builder().mode(EmulatorMode.GENERIC)
+        .rotation(RotationPolicy.ROTATE_REUSE_DETECTION).clock(clock)).build().start();
     emulator.registerClient(ClientRegistration.confidential(CLIENT_ID, CLIENT_SECRET)
         .redirectUri("http://127.0.0.1:8765/callback").build());
     logs.forbidAll(emulator::issuedSecrets);
