@@ -23,7 +23,10 @@ public enum ConfigKey {
   SHUTDOWN_TIMEOUT("shutdown-timeout", "10s", "how long requests in flight may finish on stop"),
   REFRESH_MARGIN("refresh.margin", "5m", "refresh an access token this long before it expires"),
   REFRESH_JITTER("refresh.jitter", "30s", "up to this much earlier, at random, so a fleet spreads out"),
-  REFRESH_RATE("refresh.per-provider-per-second", "5", "at most this many refreshes per second per provider");
+  REFRESH_RATE("refresh.per-provider-per-second", "5", "at most this many refreshes per second per provider"),
+  CONNECT_RETURN_URLS("connect.return-urls", "", "URL prefixes a connect link's returnUrl may start with (comma"
+      + " separated, or a YAML list); empty: no returnUrl is accepted"),
+  CONNECT_LINK_TTL("connect.link-ttl", "1h", "how long a connect link stays valid when its creator names no ttl");
 
   /** The prefix of every environment variable. */
   public static final String ENV_PREFIX = "MAILTOKEN_SERVER_";

@@ -152,6 +152,29 @@ final class ConfigValues {
     throw bad(k, "an http:// or https:// URL");
   }
 
+  /** A comma-separated list of http(s) URLs (a YAML list is joined with commas when read). */
+  List<URI> uris(ConfigKey k) throws ConfigurationException {
+    List<URI> out = new ArrayList<>();
+    for (String part : text(k).orElse("").split(",")) {
+      String u = part.trim();
+      if (u.isEmpty()) {
+        continue;
+      }
+      try {
+        URI uri = URI.create(u);
+        if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+            && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+          out.add(uri);
+          continue;
+        }
+      } catch (IllegalArgumentException e) {
+        // reported below
+      }
+      throw bad(k, "http:// or https:// URLs without query or fragment, comma separated");
+    }
+    return List.copyOf(out);
+  }
+
   long bytes(ConfigKey k) throws ConfigurationException {
     String t = text(k).orElse("").toLowerCase(Locale.ROOT);
     long unit = t.endsWith("k") ? 1024 : t.endsWith("m") ? 1024 * 1024 : 1;

@@ -9,6 +9,9 @@ import dev.mailtoken.server.apitoken.ApiTokens;
 import dev.mailtoken.server.app.Apps;
 import dev.mailtoken.server.apitoken.CreatedApiToken;
 import dev.mailtoken.server.audit.AuditLog;
+import dev.mailtoken.server.connect.ConnectLinks;
+import dev.mailtoken.server.connect.AccountConnected;
+import dev.mailtoken.server.connect.ConnectSettings;
 import dev.mailtoken.server.internal.ServerDatabase;
 import dev.mailtoken.server.web.HealthCheck;
 import dev.mailtoken.server.web.WebServer;
@@ -62,6 +65,7 @@ public final class MailtokenServer implements AutoCloseable {
   private volatile ScheduledExecutorService syncer;
   private volatile Optional<CreatedApiToken> firstAdminToken = Optional.empty();
   private volatile ApiTokens apiTokens;
+  private volatile ConnectLinks connectLinks;
 
   public MailtokenServer(ServerConfig config, CredentialStore store, OAuthClient oauthClient, Clock clock) {
     this(config, store, oauthClient, clock, Optional.empty());
@@ -108,11 +112,15 @@ public final class MailtokenServer implements AutoCloseable {
         HealthCheck.of("database", () -> db.reachable(2) ? Optional.empty()
             : Optional.of("the database " + db.description() + " does not answer")),
         HealthCheck.of("key", () -> store.keys().keyIds().isEmpty() ? Optional.of("no key loaded") : Optional.empty()));
+    ConnectLinks connect = new ConnectLinks(db, store, oauthClient, auditLog, clock,
+        new ConnectSettings(this::url, config.connectReturnUrls(), config.connectLinkTtl()),
+        connected -> tellAccounts(accountsFacade, connected));
     WebServer w = new WebServer(webSettings(port), tokens::authenticate, readiness,
         List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(),
-            new Apps(store, oauthClient, auditLog).endpoints()));
+            new Apps(store, oauthClient, auditLog).endpoints(), connect.endpoints()));
     w.start();
     apiTokens = tokens;
+    connectLinks = connect;
     accounts = accountsFacade;
     audit = auditLog;
     syncer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -162,12 +170,28 @@ public final class MailtokenServer implements AutoCloseable {
     return apiTokens;
   }
 
+  /** The connect-link facade of the running server. @throws IllegalStateException before {@link #start} */
+  public ConnectLinks connectLinks() {
+    running();
+    return connectLinks;
+  }
+
   private WebServer running() {
     WebServer w = web;
     if (w == null) {
       throw new IllegalStateException("the server is not started");
     }
     return w;
+  }
+
+  /** A mailbox connected on the web: refreshed from now on, its event and audit line written. */
+  private static void tellAccounts(Accounts accounts, AccountConnected connected) {
+    try {
+      accounts.connected(connected.account(), connected.reconnected(), "connect-link:" + connected.linkId());
+    } catch (MailtokenException e) {
+      LOG.warn("{} was connected, but could not be registered for refresh yet ({}); the next look for changed"
+          + " accounts will", connected.account(), e.getMessage());
+    }
   }
 
   private void syncQuietly() {

@@ -32,6 +32,8 @@ public final class ServerConfig {
   private final Duration refreshMargin;
   private final Duration refreshJitter;
   private final double refreshesPerSecond;
+  private final List<URI> connectReturnUrls;
+  private final Duration connectLinkTtl;
 
   /**
    * Where the TLS key material is: two PEM files, or one PKCS12 file with its password.
@@ -60,6 +62,8 @@ public final class ServerConfig {
     this.refreshMargin = v.duration(ConfigKey.REFRESH_MARGIN);
     this.refreshJitter = v.duration(ConfigKey.REFRESH_JITTER);
     this.refreshesPerSecond = v.positiveNumber(ConfigKey.REFRESH_RATE);
+    this.connectReturnUrls = v.uris(ConfigKey.CONNECT_RETURN_URLS);
+    this.connectLinkTtl = v.duration(ConfigKey.CONNECT_LINK_TTL);
     if (refreshMargin.plus(refreshJitter).compareTo(Duration.ofMinutes(10)) >= 0
         || refreshMargin.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new ConfigurationException("refresh.margin plus refresh.jitter must be under 10 minutes (the store hands"
@@ -134,6 +138,16 @@ public final class ServerConfig {
   /** The most refreshes per second the server starts for accounts of one provider (token endpoint). */
   public double refreshesPerSecond() {
     return refreshesPerSecond;
+  }
+
+  /** The URL prefixes a connect link's return URL must start with; empty: none is accepted. */
+  public List<URI> connectReturnUrls() {
+    return connectReturnUrls;
+  }
+
+  /** How long a connect link stays valid when its creator names no ttl. */
+  public Duration connectLinkTtl() {
+    return connectLinkTtl;
   }
 
   @Override

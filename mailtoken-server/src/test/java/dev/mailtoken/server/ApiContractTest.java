@@ -147,6 +147,7 @@ class ApiContractTest {
     calls.add(post("/v1/accounts/{id}/token/renew", a + "/token/renew", crm, "{"));
     calls.add(get("/v1/accounts/{id}/events", a + "/events", admin));
     calls.add(get("/v1/audit", "/v1/audit", admin));
+    calls.addAll(connect());
     calls.add(post("/v1/apps", "/v1/apps", admin, "{\"name\":\"other\",\"provider\":\"CUSTOM\",\"clientId\":\"c\","
         + "\"clientSecret\":\"s3cr3t-value\",\"tokenEndpoint\":\"http://127.0.0.1:1/token\",\"scopes\":[\"x\"]}"));
     calls.add(post("/v1/apps", "/v1/apps", admin, "{\"name\":\"bad name\",\"provider\":\"CUSTOM\",\"clientId\":\"c\"}"));
@@ -157,6 +158,37 @@ class ApiContractTest {
     calls.add(call("DELETE", "/v1/api-tokens/{id}", "/v1/api-tokens/" + crmId, admin));
     calls.add(call("DELETE", "/v1/accounts/{id}", a, admin));
     assertThat(calls.get(calls.size() - 1).response().body()).doesNotContain("s3cr3t-value");
+    return calls;
+  }
+
+  /** The connect-link API and the pages of its browser flow, as far as no provider is needed. */
+  private List<Call> connect() {
+    List<Call> calls = new ArrayList<>();
+    Call created = post("/v1/connect-links", "/v1/connect-links", admin, "{\"ttl\":\"PT30M\"}");
+    calls.add(created);
+    calls.add(post("/v1/connect-links", "/v1/connect-links", admin, "{\"ttl\":\"P30D\"}"));
+    String url = fieldOf(created, "url");
+    String secret = url.substring(url.indexOf("mtc_"));
+    logs.forbid(secret);
+    String id = JSONtree(created).get("connectLink").get("id").asText();
+    calls.add(get("/v1/connect-links/{id}", "/v1/connect-links/" + id, admin));
+    calls.add(get("/v1/connect-links/{id}", "/v1/connect-links/0000", admin));
+    Call opened = get("/connect", "/connect?token=" + secret, null);
+    calls.add(opened);
+    calls.add(get("/connect", "/connect?token=mtc_forged", null));
+    String cookie = opened.response().headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    logs.forbid(cookie.substring(cookie.indexOf('=') + 1));
+    Call page = new Call("GET", "/connect/{id}", http.send(http.request("/connect/" + id, null)
+        .header("Cookie", cookie).GET().build()));
+    calls.add(page);
+    calls.add(get("/connect/{id}", "/connect/" + id, null));
+    String formToken = page.response().body().replaceAll("(?s).*name=\"form_token\" value=\"([^\"]+)\".*", "$1");
+    for (String form : List.of("form_token=" + formToken + "&app=" + ServerFixture.APP, "app=" + ServerFixture.APP)) {
+      calls.add(new Call("POST", "/connect/{id}/start", http.send(http.request("/connect/" + id + "/start", null)
+          .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build())));
+    }
+    calls.add(get("/connect/callback", "/connect/callback?code=forged", null));
     return calls;
   }
 

@@ -101,4 +101,24 @@ class ServerConfigTest {
     assertThat(ConfigKey.TLS_MIN_VERSION.envVariable()).isEqualTo("MAILTOKEN_SERVER_TLS_MIN_VERSION");
     assertThat(ConfigKey.REFRESH_RATE.envVariable()).isEqualTo("MAILTOKEN_SERVER_REFRESH_PER_PROVIDER_PER_SECOND");
   }
+
+  @Test
+  void givenConnectSettings_whenLoaded_thenReturnUrlsAreAListAndTheLinkTtlADuration() throws Exception {
+    ServerConfig c = ServerConfig.load(Optional.of(file("connect:\n  return-urls: [\"https://crm.example.com/app/\","
+        + " \"http://127.0.0.1:9000/\"]\n  link-ttl: 2h\n")), Map.of(), Map.of());
+    assertThat(c.connectReturnUrls()).extracting(java.net.URI::toString)
+        .containsExactly("https://crm.example.com/app/", "http://127.0.0.1:9000/");
+    assertThat(c.connectLinkTtl()).isEqualTo(Duration.ofHours(2));
+    assertThat(ServerConfig.defaults().connectReturnUrls()).isEmpty();
+    assertThat(ServerConfig.defaults().connectLinkTtl()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void givenAReturnUrlWithAQuery_whenLoaded_thenRefusedNamingTheKey() {
+    assertThatThrownBy(() -> ServerConfig.load(Optional.empty(),
+        Map.of("MAILTOKEN_SERVER_CONNECT_RETURN_URLS", "https://crm.example.com/?x=1"), Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("connect.return-urls")
+        .hasMessageContaining("MAILTOKEN_SERVER_CONNECT_RETURN_URLS");
+  }
 }
