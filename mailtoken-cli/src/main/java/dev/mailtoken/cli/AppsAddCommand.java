@@ -126,6 +126,12 @@ final class AppsAddCommand extends Verb {
     if (tenant != null && provider != ProviderKind.MICROSOFT) {
       throw new CliException(ExitCode.USAGE, "--tenant is only for --provider microsoft");
     }
+    // Before discovery: a refused --issuer is never fetched.
+    AppEndpoints.checkOption("--issuer", issuer);
+    AppEndpoints.checkOption("--token-endpoint", tokenEndpoint);
+    AppEndpoints.checkOption("--authorization-endpoint", authorizationEndpoint);
+    AppEndpoints.checkOption("--revocation-endpoint", revocationEndpoint);
+    AppEndpoints.checkOption("--userinfo-endpoint", userinfoEndpoint);
     OAuthProviderBuilder b;
     switch (provider) {
       case GOOGLE:
@@ -169,6 +175,8 @@ final class AppsAddCommand extends Verb {
           ExitCode.USAGE, "--smtp-port needs --smtp-host: provider " + current.name() + " has no SMTP host"));
       b.smtp(host, smtpPort != null ? smtpPort : current.smtpPort());
     }
-    return b.build();
+    OAuthProvider built = b.build();
+    AppEndpoints.checkProvider(built, provider == ProviderKind.OIDC ? issuer : null);
+    return built;
   }
 }

@@ -71,7 +71,7 @@ final class AuthorizationFlow {
       try {
         AuthorizationCode code = pending.validate(callback);
         TokenResponse tokens = client.exchangeCode(app, code);
-        String address = new ConsentedMailbox(err).address(app, tokens, request.account());
+        String address = new ConsentedMailbox(client, err).address(app, tokens, request.account());
         receiver.finish(true, "mailtoken received the authorization for " + address + ".");
         return new Authorized(address, tokens);
       } catch (MailtokenException | RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.mailtoken.cli;
 
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.oauth.OAuthError;
+import dev.mailtoken.OAuthError;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.store.GrantKind;
 import dev.mailtoken.store.StoredAccount;

@@ -1,5 +1,7 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.OAuthError;
+
 /**
  * The redirect back from the provider carried an {@code error} instead of a code:
  * {@code access_denied} (the user clicked "Cancel"), {@code consent_required},

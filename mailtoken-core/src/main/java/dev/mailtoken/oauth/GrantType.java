@@ -7,6 +7,7 @@ enum GrantType {
   JWT_BEARER("urn:ietf:params:oauth:grant-type:jwt-bearer", "service-account token request"),
   CLIENT_CREDENTIALS("client_credentials", "client-credentials token request"),
   REVOCATION(null, "revocation"),
+  USERINFO(null, "userinfo request"),
   DISCOVERY(null, "discovery");
 
   private final String wireName;

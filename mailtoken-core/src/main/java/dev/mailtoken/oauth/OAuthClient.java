@@ -1,10 +1,14 @@
 package dev.mailtoken.oauth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.OAuthError;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.TransientException;
+import dev.mailtoken.internal.http.Excerpts;
+import dev.mailtoken.internal.http.HttpReply;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Talks to token endpoints on {@code java.net.http}: code exchange, refresh, JWT bearer,
- * client credentials, revocation.
+ * client credentials, revocation, and the userinfo endpoint. Every request, and the discovery
+ * that precedes them, goes over https (plain http only to loopback), is never redirected, has
+ * connect and request timeouts and a response size cap ({@link OAuthClientBuilder}).
  *
  * <p>Create one with {@link #builder()} and share it: it is immutable and thread-safe, and every
  * method may be called from many threads at once. Methods block until the answer arrives or the
@@ -183,6 +189,48 @@ public final class OAuthClient {
       return Revocation.ALREADY_INVALID;
     }
     throw classifier.classify(GrantType.REVOCATION, target, reply);
+  }
+
+  /**
+   * Asks {@code provider}'s userinfo endpoint (OpenID Connect Core §5.3) for the {@code email} of
+   * the user {@code accessToken} belongs to, under the rules of every request here: https except
+   * loopback (checked before anything is sent), no redirects, the request timeout and the
+   * response size cap. A body that echoes the token has it redacted before it reaches a message.
+   *
+   * @return the {@code email} claim; empty when the provider has no userinfo endpoint, when the
+   *     endpoint does not accept this token (a 4xx other than 408/429: typically a token without
+   *     the {@code openid}/{@code email} scope or for another audience), or when no email is named
+   * @throws ConfigurationException when the endpoint is plain http to a non-loopback host
+   * @throws TransientException on 5xx, 408, 429 and network failures ({@link OAuthTimeoutException} on timeouts)
+   * @throws InvalidResponseException when the answer is larger than the cap or a 2xx is not a JSON object
+   */
+  public Optional<String> userinfoEmail(OAuthProvider provider, Secret accessToken) throws MailtokenException {
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(accessToken, "accessToken");
+    Optional<URI> endpoint = provider.userinfoEndpoint();
+    if (endpoint.isEmpty()) {
+      return Optional.empty();
+    }
+    Target target = new Target(provider.name(), endpoint.get(), null);
+    HttpReply reply = caller.get(GrantType.USERINFO, target, "Bearer " + accessToken.reveal())
+        .withoutSecrets(List.of(accessToken.reveal()));
+    log.debug("userinfo GET {} -> HTTP {} in {} ms access_token={}", target.endpoint(), reply.status(),
+        reply.elapsedMillis(), accessToken.fingerprint());
+    if (reply.isTransientStatus()) {
+      throw classifier.classify(GrantType.USERINFO, target, reply);
+    }
+    if (!reply.isSuccess()) {
+      return Optional.empty();
+    }
+    JsonNode json = Json.parseOrNull(reply.body());
+    if (json == null || !json.isObject()) {
+      String excerpt = Excerpts.of(reply.body());
+      throw new InvalidResponseException(provider.name() + " answered the userinfo request with HTTP " + reply.status()
+          + " and a body that is not a JSON object: \"" + excerpt + "\"; check the userinfo endpoint URL", null,
+          reply.status(), excerpt, Json.looksTruncated(reply.body()), null);
+    }
+    JsonNode email = json.path("email");
+    return email.isTextual() && !email.asText().isBlank() ? Optional.of(email.asText()) : Optional.empty();
   }
 
   /** GETs a JSON document (discovery metadata); null on 404 so callers can try another location. */

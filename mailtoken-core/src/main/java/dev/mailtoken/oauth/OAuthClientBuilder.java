@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.internal.http.HttpPolicy;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,12 +48,7 @@ public final class OAuthClientBuilder {
    */
   public OAuthClientBuilder httpClient(HttpClient httpClient) {
     once("httpClient");
-    Objects.requireNonNull(httpClient, "httpClient");
-    if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
-      throw new IllegalArgumentException("the HttpClient follows redirects (" + httpClient.followRedirects()
-          + "); token requests must not be redirected: build it with followRedirects(HttpClient.Redirect.NEVER)");
-    }
-    this.httpClient = httpClient;
+    this.httpClient = HttpPolicy.requireNoRedirects(httpClient);
     return this;
   }
 
@@ -96,10 +92,8 @@ public final class OAuthClientBuilder {
       throw new IllegalStateException("connectTimeout applies only to the HttpClient this builder creates;"
           + " you passed your own httpClient: set its connectTimeout instead");
     }
-    HttpClient http = httpClient != null ? httpClient : HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT)
-        .build();
+    HttpClient http = httpClient != null ? httpClient
+        : HttpPolicy.newClient(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT);
     return new OAuthClient(new EndpointCaller(http, requestTimeout, maxResponseBytes), clock);
   }
 }

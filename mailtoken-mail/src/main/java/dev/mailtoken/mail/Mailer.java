@@ -9,7 +9,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -69,8 +68,7 @@ public final class Mailer implements AutoCloseable {
     this.clock = b.clock;
     this.ownedExecutor = b.executor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
     this.executor = b.executor != null ? b.executor : ownedExecutor;
-    this.http = new HttpMailSender(HttpClient.newBuilder().connectTimeout(b.httpTimeout).build(), credentials,
-        b.httpTimeout);
+    this.http = new HttpMailSender(credentials, b.httpTimeout, b.clock);
   }
 
   public static Builder builder() {

@@ -1,7 +1,7 @@
-package dev.mailtoken.oauth;
+package dev.mailtoken.internal.http;
 
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -11,25 +11,40 @@ import java.util.concurrent.Flow;
 
 /**
  * Collects a response body and fails as soon as it grows past a limit, so a hostile or broken
- * server cannot make us buffer megabytes (token responses are a few kilobytes).
+ * server cannot make us buffer megabytes. Used by one response at a time, as the JDK's
+ * {@code HttpClient} drives it.
  */
 final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
   /** Thrown (as the future's failure) when the body exceeds the cap. */
   static final class TooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    TooLargeException(long cap) {
-      super("response body larger than " + cap + " bytes");
+    private final int status;
+
+    TooLargeException(long cap, int status) {
+      super("response body larger than " + cap + " bytes (HTTP " + status + ")");
+      this.status = status;
+    }
+
+    int status() {
+      return status;
     }
   }
 
   private final int cap;
+  private final int status;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private Flow.Subscription subscription;
 
-  CappedBodySubscriber(int cap) {
+  CappedBodySubscriber(int cap, int status) {
     this.cap = cap;
+    this.status = status;
+  }
+
+  /** A body handler that caps every response at {@code cap} bytes. */
+  static HttpResponse.BodyHandler<byte[]> handler(int cap) {
+    return info -> new CappedBodySubscriber(cap, info.statusCode());
   }
 
   @Override
@@ -51,7 +66,7 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> 
     for (ByteBuffer b : items) {
       if (buffer.size() + b.remaining() > cap) {
         subscription.cancel();
-        result.completeExceptionally(new TooLargeException(cap));
+        result.completeExceptionally(new TooLargeException(cap, status));
         return;
       }
       byte[] chunk = new byte[b.remaining()];

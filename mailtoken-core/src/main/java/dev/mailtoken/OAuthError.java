@@ -1,4 +1,4 @@
-package dev.mailtoken.oauth;
+package dev.mailtoken;
 
 import java.util.Objects;
 import java.util.Optional;
