@@ -1,0 +1,168 @@
+package dev.mailtoken.server.webhook;
+
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.server.internal.ServerDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The {@code webhooks} and {@code webhook_notices} tables. Thread-safe. */
+final class WebhookRepository {
+  /** A webhook with its sealed signing key, for the worker and for resealing. */
+  record Stored(Webhook webhook, String sealedKey) { }
+
+  private static final String COLUMNS = "id, url, events, description, created_at, created_by, signing_key";
+
+  private final ServerDatabase db;
+
+  WebhookRepository(ServerDatabase db) {
+    this.db = db;
+  }
+
+  ServerDatabase db() {
+    return db;
+  }
+
+  static void insert(Connection c, Webhook w, String sealedKey) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO webhooks (" + COLUMNS
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, w.id());
+      ps.setString(2, w.url());
+      ps.setString(3, String.join(" ", w.events().stream().map(WebhookEventType::wireName).toList()));
+      ps.setString(4, w.description());
+      ps.setLong(5, w.createdAt().toEpochMilli());
+      ps.setString(6, w.createdBy());
+      ps.setString(7, sealedKey);
+      ps.executeUpdate();
+    }
+  }
+
+  List<Stored> all() throws MailtokenException {
+    return db.read(c -> select(c, "SELECT " + COLUMNS + " FROM webhooks ORDER BY created_at, id", null));
+  }
+
+  Optional<Stored> byId(String id) throws MailtokenException {
+    return db.read(c -> select(c, "SELECT " + COLUMNS + " FROM webhooks WHERE id = ?", id)).stream().findFirst();
+  }
+
+  /** Every webhook that receives {@code type}, inside a transaction. */
+  static List<Webhook> receiving(Connection c, WebhookEventType type) throws SQLException {
+    List<Webhook> out = new ArrayList<>();
+    for (Stored s : select(c, "SELECT " + COLUMNS + " FROM webhooks ORDER BY created_at, id", null)) {
+      if (s.webhook().receives(type)) {
+        out.add(s.webhook());
+      }
+    }
+    return out;
+  }
+
+  /** Deletes the webhook and its deliveries; false when there is no such webhook. */
+  boolean delete(String id) throws MailtokenException {
+    return db.write(c -> {
+      try (PreparedStatement d = c.prepareStatement("DELETE FROM webhook_deliveries WHERE webhook_id = ?");
+          PreparedStatement w = c.prepareStatement("DELETE FROM webhooks WHERE id = ?")) {
+        d.setString(1, id);
+        d.executeUpdate();
+        w.setString(1, id);
+        return w.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** Replaces a sealed key, if it is still {@code expected} (another node may have resealed it). */
+  void reseal(String id, String expected, String sealed) throws MailtokenException {
+    db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE webhooks SET signing_key = ? WHERE id = ? AND signing_key = ?")) {
+        ps.setString(1, sealed);
+        ps.setString(2, id);
+        ps.setString(3, expected);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /**
+   * Inside a write: records that {@code type} was announced for {@code account} with
+   * {@code errorKey}; true when it is new (never announced, or for another error).
+   */
+  static boolean notice(Connection c, String account, WebhookEventType type, String errorKey, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT error_key FROM webhook_notices WHERE account = ? AND event_type = ?")) {
+      ps.setString(1, account);
+      ps.setString(2, type.wireName());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && rs.getString(1).equals(errorKey)) {
+          return false;
+        }
+      }
+    }
+    try (PreparedStatement del = c.prepareStatement(
+        "DELETE FROM webhook_notices WHERE account = ? AND event_type = ?");
+        PreparedStatement ins = c.prepareStatement(
+            "INSERT INTO webhook_notices (account, event_type, error_key, noticed_at) VALUES (?, ?, ?, ?)")) {
+      del.setString(1, account);
+      del.setString(2, type.wireName());
+      del.executeUpdate();
+      ins.setString(1, account);
+      ins.setString(2, type.wireName());
+      ins.setString(3, errorKey);
+      ins.setLong(4, at.toEpochMilli());
+      ins.executeUpdate();
+    }
+    return true;
+  }
+
+  /** Forgets what was announced for {@code account}: its next death is news again. */
+  void clearNotices(String account) throws MailtokenException {
+    db.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM webhook_notices WHERE account = ?")) {
+        ps.setString(1, account);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** The accounts with announced notices. */
+  Set<String> noticedAccounts() throws MailtokenException {
+    return db.read(c -> {
+      Set<String> out = new HashSet<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT account FROM webhook_notices");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
+  private static List<Stored> select(Connection c, String sql, String arg) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      if (arg != null) {
+        ps.setString(1, arg);
+      }
+      List<Stored> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          List<WebhookEventType> events = Arrays.stream(rs.getString(3).trim().split(" +"))
+              .map(w -> WebhookEventType.fromWireName(w).orElseThrow(
+                  () -> new IllegalStateException("webhooks holds an unknown event type " + w)))
+              .toList();
+          out.add(new Stored(new Webhook(rs.getString(1), rs.getString(2), events, rs.getString(4),
+              Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6)), rs.getString(7)));
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+-- Webhooks, their deliveries (stored before anything is sent, so a restart loses none) and the
+-- reauthorization notices already sent (raised once per error, not on every pass). Portable SQL
+-- for SQLite and PostgreSQL as in V1: instants are epoch milliseconds, lists space-separated.
+
+CREATE TABLE webhooks (
+  id          VARCHAR(32)   PRIMARY KEY,
+  url         VARCHAR(2000) NOT NULL,
+  events      TEXT          NOT NULL,
+  description VARCHAR(200)  NOT NULL,
+  -- The HMAC signing key, sealed with the store's key (keyId:base64(nonce || ciphertext || tag)),
+  -- bound to id and url: a row whose url was changed outside the server no longer opens.
+  signing_key TEXT          NOT NULL,
+  created_at  BIGINT        NOT NULL,
+  created_by  VARCHAR(200)  NOT NULL
+);
+
+-- One row per event and webhook. payload is the exact JSON body (never a secret); every attempt
+-- signs it again with a fresh timestamp. claimed_until/claimed_by: a node's lease while it sends.
+CREATE TABLE webhook_deliveries (
+  id              VARCHAR(32)  PRIMARY KEY,
+  webhook_id      VARCHAR(32)  NOT NULL,
+  event_id        VARCHAR(40)  NOT NULL,
+  event_type      VARCHAR(64)  NOT NULL,
+  payload         TEXT         NOT NULL,
+  created_at      BIGINT       NOT NULL,
+  expires_at      BIGINT       NOT NULL,
+  state           VARCHAR(16)  NOT NULL,
+  attempts        INTEGER      NOT NULL,
+  next_attempt_at BIGINT       NOT NULL,
+  claimed_until   BIGINT,
+  claimed_by      VARCHAR(40),
+  last_attempt_at BIGINT,
+  last_status     INTEGER,
+  last_error      VARCHAR(500),
+  delivered_at    BIGINT
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
+CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, created_at);
+
+-- account.reauthorization_required already announced for this account and error; cleared when
+-- the account is connected again or gets a token again.
+CREATE TABLE webhook_notices (
+  account     VARCHAR(320) NOT NULL,
+  event_type  VARCHAR(64)  NOT NULL,
+  error_key   VARCHAR(200) NOT NULL,
+  noticed_at  BIGINT       NOT NULL,
+  PRIMARY KEY (account, event_type)
+);
