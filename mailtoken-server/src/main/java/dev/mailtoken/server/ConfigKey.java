@@ -23,7 +23,13 @@ public enum ConfigKey {
   SHUTDOWN_TIMEOUT("shutdown-timeout", "10s", "how long requests in flight may finish on stop"),
   REFRESH_MARGIN("refresh.margin", "5m", "refresh an access token this long before it expires"),
   REFRESH_JITTER("refresh.jitter", "30s", "up to this much earlier, at random, so a fleet spreads out"),
-  REFRESH_RATE("refresh.per-provider-per-second", "5", "at most this many refreshes per second per provider");
+  REFRESH_RATE("refresh.per-provider-per-second", "5", "at most this many refreshes per second per provider"),
+  WEBHOOKS_ALLOW_PLAIN_HTTP("webhooks.allow-plain-http", "false", "true: webhook URLs may be plain http to any host"
+      + " (default: https, or http to loopback only)"),
+  WEBHOOKS_RETRY_TTL("webhooks.retry-ttl", "24h", "how long a webhook delivery is retried before it is given up"),
+  WEBHOOKS_TIMEOUT("webhooks.timeout", "10s", "how long one webhook POST may take (connect and answer)"),
+  METRICS_OPEN_ON_LOOPBACK("metrics.open-on-loopback", "false", "true: /metrics needs no API token for clients on"
+      + " loopback (default: scope metrics for everyone)");
 
   /** The prefix of every environment variable. */
   public static final String ENV_PREFIX = "MAILTOKEN_SERVER_";

@@ -6,15 +6,21 @@ import dev.mailtoken.server.apitoken.ApiTokens;
 import dev.mailtoken.server.apitoken.CreatedApiToken;
 import dev.mailtoken.server.audit.AuditLog;
 import dev.mailtoken.server.internal.ServerDatabase;
+import dev.mailtoken.server.metrics.ServerMetrics;
 import dev.mailtoken.server.web.HealthCheck;
 import dev.mailtoken.server.web.WebServer;
 import dev.mailtoken.server.web.WebSettings;
+import dev.mailtoken.server.webhook.WebhookSettings;
+import dev.mailtoken.server.webhook.Webhooks;
 import dev.mailtoken.store.CredentialStore;
+import dev.mailtoken.token.Scheduler;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,15 +50,29 @@ public final class MailtokenServer implements AutoCloseable {
   private final CredentialStore store;
   private final OAuthClient oauthClient;
   private final Clock clock;
+  private final Optional<Scheduler> scheduler;
   private volatile WebServer web;
+  private volatile Webhooks webhooks;
+  private volatile ServerMetrics metrics;
+  private volatile ScheduledExecutorService ownThreads;
   private volatile Optional<CreatedApiToken> firstAdminToken = Optional.empty();
   private volatile ApiTokens apiTokens;
 
   public MailtokenServer(ServerConfig config, CredentialStore store, OAuthClient oauthClient, Clock clock) {
+    this(config, store, oauthClient, clock, Optional.empty());
+  }
+
+  /**
+   * @param scheduler runs the server's delayed work (webhook deliveries); tests pass one they run
+   *     by hand (with a test clock); empty: a thread of the server's own
+   */
+  public MailtokenServer(ServerConfig config, CredentialStore store, OAuthClient oauthClient, Clock clock,
+      Optional<Scheduler> scheduler) {
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
     this.oauthClient = Objects.requireNonNull(oauthClient, "oauthClient");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
   }
 
   /** Starts on the configured port. @see #start(int) */
@@ -75,17 +95,34 @@ public final class MailtokenServer implements AutoCloseable {
     AuditLog audit = new AuditLog(db, clock);
     ApiTokens tokens = new ApiTokens(db, audit, clock);
     firstAdminToken = tokens.createFirstAdminToken();
+    ServerMetrics meters = new ServerMetrics(store, config.metricsOpenOnLoopback());
+    ServerConfig.Webhooks hooks = config.webhooks();
+    Webhooks hooksFacade = new Webhooks(db, store.internalSealedFields(), audit, clock,
+        WebhookSettings.of(hooks.allowPlainHttp(), hooks.retryTtl(), hooks.timeout()), meters.webhookDeliveries());
     List<HealthCheck> readiness = List.of(
         HealthCheck.of("database", () -> db.reachable(2) ? Optional.empty()
             : Optional.of("the database " + db.description() + " does not answer")),
         HealthCheck.of("key", () -> store.keys().keyIds().isEmpty() ? Optional.of("no key loaded") : Optional.empty()));
     WebServer w = new WebServer(webSettings(port), tokens::authenticate, readiness,
-        List.of(tokens.endpoints(), audit.endpoints()));
+        List.of(tokens.endpoints(), audit.endpoints(), hooksFacade.endpoints(), meters.endpoints()));
     w.start();
+    hooksFacade.start(scheduler.orElseGet(this::ownScheduler));
     apiTokens = tokens;
+    webhooks = hooksFacade;
+    metrics = meters;
     web = w;
     LOG.info("mailtoken server listening on {} (database {})", url(), db.description());
     return this;
+  }
+
+  /** One daemon thread for the webhook deliveries (they make HTTP requests), stopped by {@link #stop}. */
+  private Scheduler ownScheduler() {
+    ownThreads = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "mailtoken-webhooks");
+      t.setDaemon(true);
+      return t;
+    });
+    return Scheduler.of(ownThreads);
   }
 
   private WebSettings webSettings(int port) throws MailtokenException {
@@ -119,6 +156,18 @@ public final class MailtokenServer implements AutoCloseable {
     return apiTokens;
   }
 
+  /** The webhook facade of the running server. @throws IllegalStateException before {@link #start} */
+  public Webhooks webhooks() {
+    running();
+    return webhooks;
+  }
+
+  /** The metrics facade of the running server. @throws IllegalStateException before {@link #start} */
+  public ServerMetrics metrics() {
+    running();
+    return metrics;
+  }
+
   private WebServer running() {
     WebServer w = web;
     if (w == null) {
@@ -132,6 +181,10 @@ public final class MailtokenServer implements AutoCloseable {
     WebServer w = web;
     if (w != null) {
       w.stop();
+      webhooks.close();
+      if (ownThreads != null) {
+        ownThreads.shutdown();
+      }
       LOG.info("mailtoken server stopped");
     }
   }

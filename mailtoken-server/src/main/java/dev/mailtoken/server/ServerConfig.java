@@ -32,6 +32,22 @@ public final class ServerConfig {
   private final Duration refreshMargin;
   private final Duration refreshJitter;
   private final double refreshesPerSecond;
+  private final Webhooks webhooks;
+  private final boolean metricsOpenOnLoopback;
+
+  /**
+   * The webhook settings.
+   *
+   * @param allowPlainHttp true: URLs may be plain http to any host (else https, or http to loopback)
+   * @param retryTtl how long a delivery is retried before it is given up
+   * @param timeout how long one POST may take
+   */
+  public record Webhooks(boolean allowPlainHttp, Duration retryTtl, Duration timeout) {
+    public Webhooks {
+      Objects.requireNonNull(retryTtl, "retryTtl");
+      Objects.requireNonNull(timeout, "timeout");
+    }
+  }
 
   /**
    * Where the TLS key material is: two PEM files, or one PKCS12 file with its password.
@@ -60,6 +76,9 @@ public final class ServerConfig {
     this.refreshMargin = v.duration(ConfigKey.REFRESH_MARGIN);
     this.refreshJitter = v.duration(ConfigKey.REFRESH_JITTER);
     this.refreshesPerSecond = v.positiveNumber(ConfigKey.REFRESH_RATE);
+    this.webhooks = new Webhooks(v.bool(ConfigKey.WEBHOOKS_ALLOW_PLAIN_HTTP), v.positiveDuration(ConfigKey.WEBHOOKS_RETRY_TTL),
+        v.positiveDuration(ConfigKey.WEBHOOKS_TIMEOUT));
+    this.metricsOpenOnLoopback = v.bool(ConfigKey.METRICS_OPEN_ON_LOOPBACK);
     if (tls.isEmpty() && trustedProxies.isEmpty() && !ConfigValues.isLoopback(host)) {
       throw new ConfigurationException("Refusing to listen on " + host + " without TLS: set tls.certificate and"
           + " tls.private-key (or tls.keystore), or, behind a TLS-terminating proxy, trusted-proxies with the"
@@ -128,6 +147,16 @@ public final class ServerConfig {
   /** The most refreshes per second the server starts for accounts of one provider (token endpoint). */
   public double refreshesPerSecond() {
     return refreshesPerSecond;
+  }
+
+  /** Webhook URLs, retries and timeouts. */
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
+  /** True when {@code /metrics} is open to loopback clients without an API token. */
+  public boolean metricsOpenOnLoopback() {
+    return metricsOpenOnLoopback;
   }
 
   @Override
