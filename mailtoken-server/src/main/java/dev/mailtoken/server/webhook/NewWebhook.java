@@ -21,7 +21,7 @@ public record NewWebhook(String url, List<WebhookEventType> events, Optional<Str
     if (events == null || events.isEmpty() || events.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("events needs at least one of: " + WebhookEventType.allWireNames());
     }
-    events = events.stream().distinct().sorted().toList();
+    events = events.stream().distinct().sorted(java.util.Comparator.comparing(WebhookEventType::wireName)).toList();
     description = description == null ? Optional.empty() : description;
     if (description.isPresent() && description.get().length() > 200) {
       throw new IllegalArgumentException("description must be at most 200 characters");

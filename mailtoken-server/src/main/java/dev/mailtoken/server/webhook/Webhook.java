@@ -20,7 +20,7 @@ public record Webhook(String id, String url, List<WebhookEventType> events, Stri
   public Webhook {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(url, "url");
-    events = events.stream().distinct().sorted().toList();
+    events = events.stream().distinct().sorted(java.util.Comparator.comparing(WebhookEventType::wireName)).toList();
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(createdBy, "createdBy");
