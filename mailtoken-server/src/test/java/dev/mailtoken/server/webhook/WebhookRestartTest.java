@@ -1,0 +1,101 @@
+package dev.mailtoken.server.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailtoken.server.Http;
+import dev.mailtoken.server.MailtokenServer;
+import dev.mailtoken.server.ServerConfig;
+import dev.mailtoken.server.ServerFixture;
+import dev.mailtoken.server.webhook.WebhookReceiver.Received;
+import dev.mailtoken.testsupport.LogCapture;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A server stopped with a delivery pending; a new instance on the same database delivers it. */
+class WebhookRestartTest {
+  private static final String ALICE = "alice@example.com";
+
+  @RegisterExtension
+  final LogCapture logs = new LogCapture();
+
+  @TempDir
+  Path dir;
+
+  ServerFixture fixture;
+  WebhookReceiver receiver = new WebhookReceiver();
+  ManualScheduler firstScheduler;
+  MailtokenServer first;
+  String secret;
+
+  @BeforeEach
+  void startFirstServerWithAWebhook() throws Exception {
+    fixture = new ServerFixture(dir);
+    firstScheduler = new ManualScheduler(fixture.clock);
+    first = fixture.start(ServerConfig.defaults(), Optional.of(firstScheduler));
+    String admin = first.firstAdminToken().orElseThrow().value().reveal();
+    logs.forbid(admin);
+    HttpResponse<String> r = new Http(first.url()).postJson("/v1/webhooks", admin, "{\"url\":\""
+        + receiver.url("/in") + "\",\"events\":[\"account.removed\"]}");
+    JsonNode created = Http.json(r);
+    secret = created.get("secret").asText();
+    logs.forbid(secret);
+  }
+
+  @AfterEach
+  void stop() {
+    receiver.close();
+    fixture.close();
+  }
+
+  private MailtokenServer restart(ManualScheduler scheduler) throws Exception {
+    first.stop();
+    return fixture.start(ServerConfig.defaults(), Optional.of(scheduler));
+  }
+
+  private boolean verifies(Received r) throws Exception {
+    return WebhookVerification.verify(secret, r.header("webhook-id"), r.header("webhook-timestamp"),
+        r.header("webhook-signature"), r.body().getBytes(StandardCharsets.UTF_8), fixture.clock.instant());
+  }
+
+  @Test
+  void givenADeliveryNotYetSent_whenTheServerStopsAndANewOneStartsOnTheSameDatabase_thenItArrivesOnce()
+      throws Exception {
+    first.webhooks().accountRemoved(ALICE);
+    assertThat(receiver.received()).isEmpty();
+
+    ManualScheduler second = new ManualScheduler(fixture.clock);
+    restart(second);
+    second.runDue();
+    firstScheduler.runDue();
+
+    assertThat(receiver.received()).hasSize(1);
+    assertThat(receiver.received().get(0).body()).contains("\"type\":\"account.removed\"").contains(ALICE);
+    assertThat(verifies(receiver.received().get(0))).isTrue();
+  }
+
+  @Test
+  void givenADeliveryWaitingForItsRetry_whenTheServerRestarts_thenTheNewInstanceRetriesItWhenDue() throws Exception {
+    receiver.answer(503);
+    first.webhooks().accountRemoved(ALICE);
+    firstScheduler.runDue();
+    assertThat(receiver.received()).hasSize(1);
+
+    ManualScheduler second = new ManualScheduler(fixture.clock);
+    restart(second);
+    second.runDue();
+    assertThat(receiver.received()).as("not due yet").hasSize(1);
+    second.advanceToNextAndRun();
+
+    assertThat(receiver.received()).hasSize(2);
+    assertThat(receiver.received().get(1).header("webhook-id")).isEqualTo(receiver.received().get(0).header("webhook-id"));
+    assertThat(verifies(receiver.received().get(1))).isTrue();
+  }
+}
