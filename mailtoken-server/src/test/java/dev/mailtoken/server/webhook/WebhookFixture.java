@@ -27,7 +27,16 @@ final class WebhookFixture implements AutoCloseable {
   private final List<Webhooks> started = new ArrayList<>();
 
   WebhookFixture(Path dir) throws MailtokenException {
-    server = new ServerFixture(dir);
+    this(new ServerFixture(dir));
+  }
+
+  /** On the database at {@code jdbcUrl} (PostgreSQL for the multi-node tests). */
+  WebhookFixture(String jdbcUrl) throws MailtokenException {
+    this(new ServerFixture(jdbcUrl));
+  }
+
+  private WebhookFixture(ServerFixture server) throws MailtokenException {
+    this.server = server;
     scheduler = new ManualScheduler(server.clock);
     store = server.store();
     db = ServerDatabase.open(store);

@@ -11,23 +11,21 @@ import dev.mailtoken.server.webhook.WebhookReceiver.Received;
 import dev.mailtoken.testsupport.LogCapture;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-/** A server stopped with a delivery pending; a new instance on the same database delivers it. */
-class WebhookRestartTest {
+/**
+ * A server stopped with a delivery pending; a new instance on the same database delivers it. Run
+ * on SQLite and PostgreSQL.
+ */
+abstract class WebhookRestartBehaviour {
   private static final String ALICE = "alice@example.com";
 
   @RegisterExtension
   final LogCapture logs = new LogCapture();
-
-  @TempDir
-  Path dir;
 
   ServerFixture fixture;
   WebhookReceiver receiver = new WebhookReceiver();
@@ -37,7 +35,7 @@ class WebhookRestartTest {
 
   @BeforeEach
   void startFirstServerWithAWebhook() throws Exception {
-    fixture = new ServerFixture(dir);
+    fixture = new ServerFixture(newDatabaseUrl());
     firstScheduler = new ManualScheduler(fixture.clock);
     first = fixture.start(ServerConfig.defaults(), Optional.of(firstScheduler));
     String admin = first.firstAdminToken().orElseThrow().value().reveal();
@@ -48,6 +46,9 @@ class WebhookRestartTest {
     secret = created.get("secret").asText();
     logs.forbid(secret);
   }
+
+  /** A new empty database for this test. */
+  abstract String newDatabaseUrl() throws Exception;
 
   @AfterEach
   void stop() {
