@@ -1,7 +1,7 @@
 package dev.mailtoken.store.internal;
 
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.Secret;
-import dev.mailtoken.store.StoreKeyException;
 
 /**
  * <b>Not a user API</b>: the credential store's field cipher (AES-256-GCM under the store's key,
@@ -23,10 +23,10 @@ public interface SealedFields {
   /**
    * Decrypts a value {@link #seal} made for the same table, column and row key.
    *
-   * @throws StoreKeyException when its key is not in the ring, or it fails its integrity check
-   *     (altered, moved from another row, or the row key changed)
+   * @throws MailtokenException a {@code StoreKeyException} when its key is not in the ring, or it
+   *     fails its integrity check (altered, moved from another row, or the row key changed)
    */
-  Secret open(String table, String column, String rowKey, String sealed) throws StoreKeyException;
+  Secret open(String table, String column, String rowKey, String sealed) throws MailtokenException;
 
   /** The id of the key {@link #seal} uses now. */
   String currentKeyId();
