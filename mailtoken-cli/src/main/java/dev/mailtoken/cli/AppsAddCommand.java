@@ -57,6 +57,10 @@ final class AppsAddCommand extends Verb {
   @Option(names = "--userinfo-endpoint", paramLabel = "URL", description = "OIDC userinfo endpoint.")
   URI userinfoEndpoint;
 
+  @Option(names = "--device-authorization-endpoint", paramLabel = "URL", description = "RFC 8628 device"
+      + " authorization endpoint, for authorize --device (default: Microsoft's, or the discovered one).")
+  URI deviceAuthorizationEndpoint;
+
   @Option(names = "--smtp-host", description = "SMTP submission host (default: the provider's).")
   String smtpHost;
 
@@ -168,6 +172,9 @@ final class AppsAddCommand extends Verb {
     }
     if (userinfoEndpoint != null) {
       b.userinfoEndpoint(userinfoEndpoint);
+    }
+    if (deviceAuthorizationEndpoint != null) {
+      b.deviceAuthorizationEndpoint(deviceAuthorizationEndpoint);
     }
     if (smtpHost != null || smtpPort != null) {
       OAuthProvider current = b.build();

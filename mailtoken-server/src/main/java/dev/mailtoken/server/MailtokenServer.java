@@ -2,7 +2,11 @@ package dev.mailtoken.server;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.server.account.AccountEventListener;
+import dev.mailtoken.server.account.Accounts;
+import dev.mailtoken.server.account.RefreshSettings;
 import dev.mailtoken.server.apitoken.ApiTokens;
+import dev.mailtoken.server.app.Apps;
 import dev.mailtoken.server.apitoken.CreatedApiToken;
 import dev.mailtoken.server.audit.AuditLog;
 import dev.mailtoken.server.internal.ServerDatabase;
@@ -21,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +50,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailtokenServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MailtokenServer.class);
+  /** How often each node looks for accounts added, reconnected or removed elsewhere. */
+  static final long SYNC_SECONDS = 30;
+  private static final int REFRESH_THREADS = 8;
 
   private final ServerConfig config;
   private final CredentialStore store;
@@ -52,6 +60,9 @@ public final class MailtokenServer implements AutoCloseable {
   private final Clock clock;
   private final Optional<Scheduler> scheduler;
   private volatile WebServer web;
+  private volatile Accounts accounts;
+  private volatile AuditLog audit;
+  private volatile ScheduledExecutorService syncer;
   private volatile Webhooks webhooks;
   private volatile ServerMetrics metrics;
   private volatile ScheduledExecutorService ownThreads;
@@ -63,8 +74,8 @@ public final class MailtokenServer implements AutoCloseable {
   }
 
   /**
-   * @param scheduler runs the server's delayed work (webhook deliveries); tests pass one they run
-   *     by hand (with a test clock); empty: a thread of the server's own
+   * @param scheduler runs the server's delayed work (proactive refreshes, webhook deliveries);
+   *     tests pass one they run by hand (with a test clock); empty: threads of the server's own
    */
   public MailtokenServer(ServerConfig config, CredentialStore store, OAuthClient oauthClient, Clock clock,
       Optional<Scheduler> scheduler) {
@@ -92,24 +103,37 @@ public final class MailtokenServer implements AutoCloseable {
       throw new IllegalStateException("this server was already started");
     }
     ServerDatabase db = ServerDatabase.open(store);
-    AuditLog audit = new AuditLog(db, clock);
-    ApiTokens tokens = new ApiTokens(db, audit, clock);
+    AuditLog auditLog = new AuditLog(db, clock);
+    ApiTokens tokens = new ApiTokens(db, auditLog, clock);
     firstAdminToken = tokens.createFirstAdminToken();
     ServerMetrics meters = new ServerMetrics(store, config.metricsOpenOnLoopback());
     ServerConfig.Webhooks hooks = config.webhooks();
-    Webhooks hooksFacade = new Webhooks(db, store.internalSealedFields(), audit, clock,
+    Webhooks hooksFacade = new Webhooks(db, store.internalSealedFields(), auditLog, clock,
         WebhookSettings.of(hooks.allowPlainHttp(), hooks.retryTtl(), hooks.timeout()), meters.webhookDeliveries());
+    Accounts accountsFacade = new Accounts(store, db, oauthClient, auditLog, new RefreshSettings(
+        config.refreshMargin(), config.refreshJitter(), config.refreshesPerSecond(), REFRESH_THREADS), clock,
+        scheduler, List.of(AccountEventListener.NONE));
+    accountsFacade.start();
     List<HealthCheck> readiness = List.of(
         HealthCheck.of("database", () -> db.reachable(2) ? Optional.empty()
             : Optional.of("the database " + db.description() + " does not answer")),
         HealthCheck.of("key", () -> store.keys().keyIds().isEmpty() ? Optional.of("no key loaded") : Optional.empty()));
     WebServer w = new WebServer(webSettings(port), tokens::authenticate, readiness,
-        List.of(tokens.endpoints(), audit.endpoints(), hooksFacade.endpoints(), meters.endpoints()));
+        List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(),
+            new Apps(store, oauthClient, auditLog).endpoints(), hooksFacade.endpoints(), meters.endpoints()));
     w.start();
     hooksFacade.start(scheduler.orElseGet(this::ownScheduler));
     apiTokens = tokens;
+    accounts = accountsFacade;
+    audit = auditLog;
     webhooks = hooksFacade;
     metrics = meters;
+    syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "mailtoken-server-sync");
+      t.setDaemon(true);
+      return t;
+    });
+    syncer.scheduleWithFixedDelay(this::syncQuietly, SYNC_SECONDS, SYNC_SECONDS, TimeUnit.SECONDS);
     web = w;
     LOG.info("mailtoken server listening on {} (database {})", url(), db.description());
     return this;
@@ -145,6 +169,11 @@ public final class MailtokenServer implements AutoCloseable {
     return URI.create((running().tls() ? "https" : "http") + "://" + host + ":" + port());
   }
 
+  /** Every route as {@code METHOD /path}: for the API contract test and diagnostics. */
+  public List<String> routes() {
+    return running().routes();
+  }
+
   /** The admin token created by this start, on a database that never had a server; else empty. */
   public Optional<CreatedApiToken> firstAdminToken() {
     return firstAdminToken;
@@ -176,17 +205,40 @@ public final class MailtokenServer implements AutoCloseable {
     return w;
   }
 
-  /** Stops accepting requests and lets those in flight finish. Idempotent. */
+  private void syncQuietly() {
+    try {
+      accounts.sync();
+    } catch (MailtokenException | RuntimeException e) {
+      LOG.warn("could not look for changed accounts: {}", e.getMessage());
+    }
+  }
+
+  /** The accounts facade of the running server. @throws IllegalStateException before {@link #start} */
+  public Accounts accounts() {
+    running();
+    return accounts;
+  }
+
+  /**
+   * Stops accepting requests and lets those in flight finish, then stops refreshing (refreshes in
+   * flight complete; the store commits their results) and writes the queued audit entries.
+   * Idempotent.
+   */
   public synchronized void stop() {
     WebServer w = web;
-    if (w != null) {
-      w.stop();
-      webhooks.close();
-      if (ownThreads != null) {
-        ownThreads.shutdown();
-      }
-      LOG.info("mailtoken server stopped");
+    if (w == null) {
+      return;
     }
+    web = null;
+    w.stop();
+    syncer.shutdownNow();
+    accounts.close();
+    webhooks.close();
+    if (ownThreads != null) {
+      ownThreads.shutdown();
+    }
+    audit.close();
+    LOG.info("mailtoken server stopped");
   }
 
   @Override

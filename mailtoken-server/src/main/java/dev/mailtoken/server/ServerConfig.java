@@ -79,6 +79,12 @@ public final class ServerConfig {
     this.webhooks = new Webhooks(v.bool(ConfigKey.WEBHOOKS_ALLOW_PLAIN_HTTP), v.positiveDuration(ConfigKey.WEBHOOKS_RETRY_TTL),
         v.positiveDuration(ConfigKey.WEBHOOKS_TIMEOUT));
     this.metricsOpenOnLoopback = v.bool(ConfigKey.METRICS_OPEN_ON_LOOPBACK);
+    if (refreshMargin.plus(refreshJitter).compareTo(Duration.ofMinutes(10)) >= 0
+        || refreshMargin.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw new ConfigurationException("refresh.margin plus refresh.jitter must be under 10 minutes (the store hands"
+          + " out a token another node stored only while it has 10 minutes left), and refresh.margin at least 1"
+          + " minute; they are " + refreshMargin + " and " + refreshJitter + ".");
+    }
     if (tls.isEmpty() && trustedProxies.isEmpty() && !ConfigValues.isLoopback(host)) {
       throw new ConfigurationException("Refusing to listen on " + host + " without TLS: set tls.certificate and"
           + " tls.private-key (or tls.keystore), or, behind a TLS-terminating proxy, trusted-proxies with the"

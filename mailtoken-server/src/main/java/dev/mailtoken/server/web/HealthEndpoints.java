@@ -4,11 +4,14 @@ import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * {@code /health/live} (the process answers) and {@code /health/ready} (every readiness check
  * passes: 200, else 503 naming the failing checks); both open, neither reveals a secret. Also
- * {@code /problems/<slug>}, a short text for each problem type URI.
+ * {@code /problems/<slug>}, a short text for each problem type URI, and {@code /v1/openapi.json}.
  */
 final class HealthEndpoints implements Endpoints {
   private final List<HealthCheck> checks;
@@ -19,6 +22,8 @@ final class HealthEndpoints implements Endpoints {
 
   @Override
   public void addTo(RoutesConfig routes, Access access) {
+    byte[] openapi = openApi();
+    routes.get("/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
     routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")));
     routes.get("/health/ready", ctx -> {
       Map<String, String> failing = new LinkedHashMap<>();
@@ -42,5 +47,17 @@ final class HealthEndpoints implements Endpoints {
       }
       throw ApiException.notFound("No problem type " + slug + ".");
     });
+  }
+
+  /** The hand-written OpenAPI 3.1 document: the API's contract, checked against the routes by a test. */
+  static byte[] openApi() {
+    try (InputStream in = HealthEndpoints.class.getResourceAsStream("openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the server jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -107,6 +107,14 @@ public final class WebServer {
     return app.port();
   }
 
+  /** Every route as {@code METHOD /path} (before/after filters left out): for the API contract test. */
+  public java.util.List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(e -> e.endpoint.method.isHttpMethod())
+        .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+        .sorted().toList();
+  }
+
   /** True when the listener uses TLS. */
   public boolean tls() {
     return settings.tls().isPresent();
