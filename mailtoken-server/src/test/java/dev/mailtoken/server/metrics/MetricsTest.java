@@ -12,7 +12,7 @@ import dev.mailtoken.server.Http;
 import dev.mailtoken.server.MailtokenServer;
 import dev.mailtoken.server.ServerConfig;
 import dev.mailtoken.server.ServerFixture;
-import dev.mailtoken.server.webhook.ManualScheduler;
+import dev.mailtoken.server.HandScheduler;
 import dev.mailtoken.server.webhook.WebhookReceiver;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.testkit.ProviderEmulator;
@@ -43,7 +43,7 @@ class MetricsTest {
   Path dir;
 
   ServerFixture fixture;
-  ManualScheduler scheduler;
+  HandScheduler scheduler;
   MailtokenServer server;
   Http http;
   String admin;
@@ -52,7 +52,7 @@ class MetricsTest {
 
   private void start(ServerConfig config) throws Exception {
     fixture = new ServerFixture(dir);
-    scheduler = new ManualScheduler(fixture.clock);
+    scheduler = new HandScheduler(fixture.clock);
     server = fixture.start(config, Optional.of(scheduler));
     http = new Http(server.url());
     admin = server.firstAdminToken().orElseThrow().value().reveal();

@@ -2,6 +2,7 @@ package dev.mailtoken.server.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtoken.server.HandScheduler;
 import dev.mailtoken.server.PostgresServer;
 import dev.mailtoken.testsupport.LogCapture;
 import java.util.List;
@@ -34,8 +35,8 @@ class TwoNodeDeliveryTest {
       for (int i = 0; i < EVENTS; i++) {
         setup.publish(WebhookEventType.ACCOUNT_REMOVED, "user" + i + "@example.com", Map.of());
       }
-      ManualScheduler first = new ManualScheduler(f.server.clock);
-      ManualScheduler second = new ManualScheduler(f.server.clock);
+      HandScheduler first = new HandScheduler(f.server.clock);
+      HandScheduler second = new HandScheduler(f.server.clock);
       Webhooks a = f.webhooks();
       Webhooks b = f.webhooks();
       a.start(first);

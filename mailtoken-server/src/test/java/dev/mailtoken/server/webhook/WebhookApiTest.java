@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.server.ConfigKey;
+import dev.mailtoken.server.HandScheduler;
 import dev.mailtoken.server.Http;
 import dev.mailtoken.server.MailtokenServer;
 import dev.mailtoken.server.ServerConfig;
@@ -29,7 +30,7 @@ class WebhookApiTest {
   Path dir;
 
   ServerFixture fixture;
-  ManualScheduler scheduler;
+  HandScheduler scheduler;
   WebhookReceiver receiver = new WebhookReceiver();
   MailtokenServer server;
   Http http;
@@ -37,7 +38,7 @@ class WebhookApiTest {
 
   private void start(ServerConfig config) throws Exception {
     fixture = new ServerFixture(dir);
-    scheduler = new ManualScheduler(fixture.clock);
+    scheduler = new HandScheduler(fixture.clock);
     server = fixture.start(config, Optional.of(scheduler));
     http = new Http(server.url());
     admin = server.firstAdminToken().orElseThrow().value().reveal();

@@ -1,6 +1,7 @@
 package dev.mailtoken.server.webhook;
 
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.server.HandScheduler;
 import dev.mailtoken.server.ServerFixture;
 import dev.mailtoken.server.audit.AuditLog;
 import dev.mailtoken.server.internal.ServerDatabase;
@@ -19,7 +20,7 @@ final class WebhookFixture implements AutoCloseable {
   static final Duration TTL = Duration.ofHours(1);
 
   final ServerFixture server;
-  final ManualScheduler scheduler;
+  final HandScheduler scheduler;
   final WebhookReceiver receiver = new WebhookReceiver();
   final List<String> outcomes = new CopyOnWriteArrayList<>();
   final CredentialStore store;
@@ -37,7 +38,7 @@ final class WebhookFixture implements AutoCloseable {
 
   private WebhookFixture(ServerFixture server) throws MailtokenException {
     this.server = server;
-    scheduler = new ManualScheduler(server.clock);
+    scheduler = new HandScheduler(server.clock);
     store = server.store();
     db = ServerDatabase.open(store);
   }

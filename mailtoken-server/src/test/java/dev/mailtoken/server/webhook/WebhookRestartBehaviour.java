@@ -3,6 +3,7 @@ package dev.mailtoken.server.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mailtoken.server.HandScheduler;
 import dev.mailtoken.server.Http;
 import dev.mailtoken.server.MailtokenServer;
 import dev.mailtoken.server.ServerConfig;
@@ -29,14 +30,14 @@ abstract class WebhookRestartBehaviour {
 
   ServerFixture fixture;
   WebhookReceiver receiver = new WebhookReceiver();
-  ManualScheduler firstScheduler;
+  HandScheduler firstScheduler;
   MailtokenServer first;
   String secret;
 
   @BeforeEach
   void startFirstServerWithAWebhook() throws Exception {
     fixture = new ServerFixture(newDatabaseUrl());
-    firstScheduler = new ManualScheduler(fixture.clock);
+    firstScheduler = new HandScheduler(fixture.clock);
     first = fixture.start(ServerConfig.defaults(), Optional.of(firstScheduler));
     String admin = first.firstAdminToken().orElseThrow().value().reveal();
     logs.forbid(admin);
@@ -56,7 +57,7 @@ abstract class WebhookRestartBehaviour {
     fixture.close();
   }
 
-  private MailtokenServer restart(ManualScheduler scheduler) throws Exception {
+  private MailtokenServer restart(HandScheduler scheduler) throws Exception {
     first.stop();
     return fixture.start(ServerConfig.defaults(), Optional.of(scheduler));
   }
@@ -72,7 +73,7 @@ abstract class WebhookRestartBehaviour {
     first.webhooks().accountRemoved(ALICE);
     assertThat(receiver.received()).isEmpty();
 
-    ManualScheduler second = new ManualScheduler(fixture.clock);
+    HandScheduler second = new HandScheduler(fixture.clock);
     restart(second);
     second.runDue();
     firstScheduler.runDue();
@@ -89,7 +90,7 @@ abstract class WebhookRestartBehaviour {
     firstScheduler.runDue();
     assertThat(receiver.received()).hasSize(1);
 
-    ManualScheduler second = new ManualScheduler(fixture.clock);
+    HandScheduler second = new HandScheduler(fixture.clock);
     restart(second);
     second.runDue();
     assertThat(receiver.received()).as("not due yet").hasSize(1);
