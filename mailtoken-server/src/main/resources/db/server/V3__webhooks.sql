@@ -1,6 +1,6 @@
--- Webhooks, their deliveries (stored before anything is sent, so a restart loses none) and the
--- reauthorization notices already sent (raised once per error, not on every pass). Portable SQL
--- for SQLite and PostgreSQL as in V1: instants are epoch milliseconds, lists space-separated.
+-- Webhooks and their deliveries (stored before anything is sent, so a restart loses none).
+-- Portable SQL for SQLite and PostgreSQL as in V1: instants are epoch milliseconds, lists
+-- space-separated.
 
 CREATE TABLE webhooks (
   id          VARCHAR(32)   PRIMARY KEY,
@@ -36,13 +36,3 @@ CREATE TABLE webhook_deliveries (
 );
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
 CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, created_at);
-
--- account.reauthorization_required already announced for this account and error; cleared when
--- the account is connected again or gets a token again.
-CREATE TABLE webhook_notices (
-  account     VARCHAR(320) NOT NULL,
-  event_type  VARCHAR(64)  NOT NULL,
-  error_key   VARCHAR(200) NOT NULL,
-  noticed_at  BIGINT       NOT NULL,
-  PRIMARY KEY (account, event_type)
-);

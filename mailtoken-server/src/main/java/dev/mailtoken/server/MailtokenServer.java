@@ -2,7 +2,6 @@ package dev.mailtoken.server;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.server.account.AccountEventListener;
 import dev.mailtoken.server.account.Accounts;
 import dev.mailtoken.server.account.RefreshSettings;
 import dev.mailtoken.server.apitoken.ApiTokens;
@@ -112,7 +111,8 @@ public final class MailtokenServer implements AutoCloseable {
         WebhookSettings.of(hooks.allowPlainHttp(), hooks.retryTtl(), hooks.timeout()), meters.webhookDeliveries());
     Accounts accountsFacade = new Accounts(store, db, oauthClient, auditLog, new RefreshSettings(
         config.refreshMargin(), config.refreshJitter(), config.refreshesPerSecond(), REFRESH_THREADS), clock,
-        scheduler, List.of(AccountEventListener.NONE));
+        scheduler, List.of(hooksFacade.accountEvents(), meters.accountEvents()), List.of(meters.tokens()));
+    meters.tokens().watch(accountsFacade.tokenManager());
     accountsFacade.start();
     List<HealthCheck> readiness = List.of(
         HealthCheck.of("database", () -> db.reachable(2) ? Optional.empty()

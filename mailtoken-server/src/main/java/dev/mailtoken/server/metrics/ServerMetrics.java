@@ -2,6 +2,8 @@ package dev.mailtoken.server.metrics;
 
 import dev.mailtoken.micrometer.MeterLabels;
 import dev.mailtoken.micrometer.TokenMetrics;
+import dev.mailtoken.server.account.AccountEvent;
+import dev.mailtoken.server.account.AccountEventListener;
 import dev.mailtoken.server.web.Endpoints;
 import dev.mailtoken.server.webhook.DeliveryListener;
 import dev.mailtoken.store.CredentialStore;
@@ -20,9 +22,9 @@ import java.util.function.Function;
  * the server README. No label holds a secret or an address: accounts are labelled by their app's
  * provider kind and name only, and routes by their template.
  *
- * <p>Only listens: the other features (or the server's wiring) call {@link #tokenHandedOut},
- * give {@link #tokens()} to their {@code TokenManager} and {@link #webhookDeliveries()} to the
- * webhooks. Thread-safe.
+ * <p>Only listens: the server's wiring gives {@link #accountEvents()} (hand-outs) and
+ * {@link #tokens()} (the token manager's events; it also watches that manager) to the accounts
+ * feature, and {@link #webhookDeliveries()} to the webhooks. Thread-safe.
  */
 public final class ServerMetrics {
   /** Counter: API requests by {@code method}, {@code route} (the template) and {@code status}. */
@@ -61,6 +63,21 @@ public final class ServerMetrics {
     MeterLabels l = labels.apply(Objects.requireNonNull(account, "account"));
     Counter.builder(HANDOUTS).description("Access tokens handed out over the API")
         .tags("provider", l.provider(), "app", l.app()).register(registry).increment();
+  }
+
+  /** The listener to give the accounts feature: counts the hand-outs ({@link #tokenHandedOut}). */
+  public AccountEventListener accountEvents() {
+    return new AccountEventListener() {
+      @Override
+      public void onEvent(AccountEvent event) {
+        // the token meters count refreshes from the token manager itself
+      }
+
+      @Override
+      public void tokenHandedOut(String account) {
+        ServerMetrics.this.tokenHandedOut(account);
+      }
+    };
   }
 
   /** The listener to give the webhooks: counts each delivery attempt by event type and outcome. */

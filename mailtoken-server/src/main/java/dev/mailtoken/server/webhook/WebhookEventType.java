@@ -11,7 +11,7 @@ import java.util.Optional;
 public enum WebhookEventType {
   /** A mailbox was connected (or connected again), through the web flow or the API. */
   ACCOUNT_CONNECTED("account.connected"),
-  /** The account's grant is dead: a person must consent again. Raised once per account and error. */
+  /** The account's grant is dead: a person must consent again. Raised once per account version. */
   ACCOUNT_REAUTHORIZATION_REQUIRED("account.reauthorization_required"),
   /** A refresh failed for now; it is retried with backoff while a valid token is served. */
   TOKEN_REFRESH_FAILED("token.refresh_failed"),

@@ -9,12 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-/** The {@code webhooks} and {@code webhook_notices} tables. Thread-safe. */
+/** The {@code webhooks} table. Thread-safe. */
 final class WebhookRepository {
   /** A webhook with its sealed signing key, for the worker and for resealing. */
   record Stored(Webhook webhook, String sealedKey) { }
@@ -87,62 +85,6 @@ final class WebhookRepository {
         ps.setString(3, expected);
         return ps.executeUpdate();
       }
-    });
-  }
-
-  /**
-   * Inside a write: records that {@code type} was announced for {@code account} with
-   * {@code errorKey}; true when it is new (never announced, or for another error).
-   */
-  static boolean notice(Connection c, String account, WebhookEventType type, String errorKey, Instant at)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT error_key FROM webhook_notices WHERE account = ? AND event_type = ?")) {
-      ps.setString(1, account);
-      ps.setString(2, type.wireName());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next() && rs.getString(1).equals(errorKey)) {
-          return false;
-        }
-      }
-    }
-    try (PreparedStatement del = c.prepareStatement(
-        "DELETE FROM webhook_notices WHERE account = ? AND event_type = ?");
-        PreparedStatement ins = c.prepareStatement(
-            "INSERT INTO webhook_notices (account, event_type, error_key, noticed_at) VALUES (?, ?, ?, ?)")) {
-      del.setString(1, account);
-      del.setString(2, type.wireName());
-      del.executeUpdate();
-      ins.setString(1, account);
-      ins.setString(2, type.wireName());
-      ins.setString(3, errorKey);
-      ins.setLong(4, at.toEpochMilli());
-      ins.executeUpdate();
-    }
-    return true;
-  }
-
-  /** Forgets what was announced for {@code account}: its next death is news again. */
-  void clearNotices(String account) throws MailtokenException {
-    db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM webhook_notices WHERE account = ?")) {
-        ps.setString(1, account);
-        return ps.executeUpdate();
-      }
-    });
-  }
-
-  /** The accounts with announced notices. */
-  Set<String> noticedAccounts() throws MailtokenException {
-    return db.read(c -> {
-      Set<String> out = new HashSet<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT account FROM webhook_notices");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
-        }
-      }
-      return out;
     });
   }
 

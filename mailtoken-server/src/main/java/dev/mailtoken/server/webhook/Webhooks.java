@@ -2,13 +2,13 @@ package dev.mailtoken.server.webhook;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.Secret;
+import dev.mailtoken.server.account.AccountEventListener;
 import dev.mailtoken.server.audit.AuditLog;
 import dev.mailtoken.server.internal.ServerDatabase;
 import dev.mailtoken.server.web.Endpoints;
 import dev.mailtoken.store.NoSuchEntryException;
 import dev.mailtoken.store.internal.SealedFields;
 import dev.mailtoken.token.Scheduler;
-import dev.mailtoken.token.TokenListener;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +29,9 @@ import java.util.Optional;
  * {@code retry-ttl}, and keeps the outcome for the delivery log ({@link #deliveries}). Nodes on
  * one database share the work (each delivery is claimed before it is sent).
  *
- * <p>Event sources: {@link #tokenListener()} for a {@code TokenManager}'s events;
- * {@link #accountConnected} and {@link #accountRemoved} for the features that connect and remove
- * accounts; {@link #publish} for anything else. Signing keys are random secrets shown once by
+ * <p>Event sources: {@link #accountEvents()} for the accounts feature's recorded events (the one
+ * source of account and token events, each recorded once across nodes); {@link #publish} for
+ * anything else. Signing keys are random secrets shown once by
  * {@link #create}, kept sealed with the store's key.
  *
  * <p>Thread-safe. Failures: {@link MailtokenException} when the database fails,
@@ -46,7 +46,7 @@ public final class Webhooks implements AutoCloseable {
   private final Clock clock;
   private final WebhookSettings settings;
   private final DeliveryListener listener;
-  private final TokenEventWebhooks tokenEvents;
+  private final AccountEventWebhooks accountEvents = new AccountEventWebhooks(this);
   private final SecureRandom random = new SecureRandom();
   private volatile DeliveryWorker worker;
 
@@ -59,7 +59,6 @@ public final class Webhooks implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.tokenEvents = new TokenEventWebhooks(this, repository, clock, settings.pollInterval());
   }
 
   /**
@@ -131,37 +130,21 @@ public final class Webhooks implements AutoCloseable {
    * @return how many deliveries were stored
    */
   public int publish(WebhookEventType type, String account, Map<String, String> data) throws MailtokenException {
-    return store(newEvent(type, account, data), Optional.empty());
+    return publish(type, account, clock.instant(), data);
+  }
+
+  /** {@link #publish(WebhookEventType, String, Map)} for an event that happened {@code at}. */
+  int publish(WebhookEventType type, String account, Instant at, Map<String, String> data) throws MailtokenException {
+    return store(newEvent(type, account, at, data));
   }
 
   /**
-   * Like {@link #publish}, unless an event of {@code type} was already published for
-   * {@code account} with the same {@code errorKey} since the account was last connected or
-   * healthy: then nothing is stored and 0 is returned.
+   * The listener to give the accounts feature: its recorded events (connected, reconnected, dead
+   * grants, failed refreshes, rotations, removals), each recorded once across nodes, become
+   * webhook events. Fast, never throws.
    */
-  int publishOnce(WebhookEventType type, String account, String errorKey, Map<String, String> data)
-      throws MailtokenException {
-    return store(newEvent(type, account, data), Optional.of(errorKey));
-  }
-
-  /** {@code account.connected}: a mailbox was connected (or connected again) with {@code app}. */
-  public void accountConnected(String account, String app) throws MailtokenException {
-    repository.clearNotices(account);
-    publish(WebhookEventType.ACCOUNT_CONNECTED, account, Map.of("app", Objects.requireNonNull(app, "app")));
-  }
-
-  /** {@code account.removed}: the account was removed from the server. */
-  public void accountRemoved(String account) throws MailtokenException {
-    repository.clearNotices(account);
-    publish(WebhookEventType.ACCOUNT_REMOVED, account, Map.of());
-  }
-
-  /**
-   * The listener to add to a {@code TokenManager}: rotations, failed refreshes, and dead grants
-   * (announced once per account and error) become webhook events. Fast, never throws.
-   */
-  public TokenListener tokenListener() {
-    return tokenEvents;
+  public AccountEventListener accountEvents() {
+    return accountEvents;
   }
 
   /**
@@ -194,7 +177,7 @@ public final class Webhooks implements AutoCloseable {
     return new WebhookEndpoints(this);
   }
 
-  private WebhookEvent newEvent(WebhookEventType type, String account, Map<String, String> data) {
+  private WebhookEvent newEvent(WebhookEventType type, String account, Instant at, Map<String, String> data) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(data, "data");
@@ -203,16 +186,12 @@ public final class Webhooks implements AutoCloseable {
       random.nextBytes(id);
     }
     return new WebhookEvent("msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(id), type,
-        clock.instant(), account, data);
+        Objects.requireNonNull(at, "at"), account, data);
   }
 
-  private int store(WebhookEvent event, Optional<String> onceKey) throws MailtokenException {
+  private int store(WebhookEvent event) throws MailtokenException {
     Instant expires = event.at().plus(settings.retryTtl());
     int stored = repository.db().write(c -> {
-      if (onceKey.isPresent()
-          && !WebhookRepository.notice(c, event.account(), event.type(), onceKey.get(), event.at())) {
-        return 0;
-      }
       List<Webhook> targets = WebhookRepository.receiving(c, event.type());
       for (Webhook w : targets) {
         DeliveryRepository.insert(c, hexId(), w.id(), event, expires);

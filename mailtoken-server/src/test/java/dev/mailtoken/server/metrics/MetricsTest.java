@@ -1,32 +1,29 @@
 package dev.mailtoken.server.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mailtoken.Secret;
-import dev.mailtoken.oauth.App;
-import dev.mailtoken.oauth.ClientAuthentication;
-import dev.mailtoken.oauth.OAuthProvider;
 import dev.mailtoken.server.ConfigKey;
+import dev.mailtoken.server.HandScheduler;
 import dev.mailtoken.server.Http;
 import dev.mailtoken.server.MailtokenServer;
 import dev.mailtoken.server.ServerConfig;
 import dev.mailtoken.server.ServerFixture;
-import dev.mailtoken.server.HandScheduler;
+import dev.mailtoken.server.webhook.WebhookEventType;
 import dev.mailtoken.server.webhook.WebhookReceiver;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.testkit.ProviderEmulator;
 import dev.mailtoken.testsupport.LogCapture;
-import dev.mailtoken.token.Account;
-import dev.mailtoken.token.RefreshTokenGrant;
-import dev.mailtoken.token.TokenManager;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,11 +44,14 @@ class MetricsTest {
   MailtokenServer server;
   Http http;
   String admin;
-  TokenManager manager;
   final List<String> secrets = new ArrayList<>();
 
-  private void start(ServerConfig config) throws Exception {
+  @BeforeEach
+  void fixture() {
     fixture = new ServerFixture(dir);
+  }
+
+  private void start(ServerConfig config) throws Exception {
     scheduler = new HandScheduler(fixture.clock);
     server = fixture.start(config, Optional.of(scheduler));
     http = new Http(server.url());
@@ -73,9 +73,6 @@ class MetricsTest {
 
   @AfterEach
   void stop() {
-    if (manager != null) {
-      manager.close();
-    }
     fixture.close();
   }
 
@@ -127,55 +124,41 @@ class MetricsTest {
 
   @Test
   void givenRefreshesHandOutsAndADelivery_whenScraped_thenEachIsCountedAndNoSecretOrAddressAppears() throws Exception {
-    start(ServerConfig.defaults());
-    ProviderEmulator emulator = fixture.emulator();
+    ProviderEmulator emulator = fixture.rotatingRefreshTokens().emulator();
     logs.forbidAll(emulator::issuedSecrets).forbid(ServerFixture.CLIENT_SECRET);
     CredentialStore store = fixture.store();
-    fixture.addAccount(store, ALICE, Duration.ofMinutes(1));
-    fixture.addAccount(store, BOB, Duration.ofMinutes(1));
-    manager = managerFor(emulator);
-    manager.token(ALICE);
-    manager.token(BOB);
-    server.metrics().tokenHandedOut(ALICE);
+    fixture.addAccount(store, ALICE, Duration.ofMinutes(30));
+    fixture.addAccount(store, BOB, Duration.ofMinutes(30));
+    start(ServerConfig.defaults());
+    fixture.clock.advance(Duration.ofMinutes(1));
+    String crm = token("token");
+    for (String account : List.of(ALICE, BOB)) {   // a hand-out each, after a refresh (and a rotation) each
+      assertThat(http.get("/v1/accounts/" + account + "/token?minValidity=1800", crm).statusCode()).isEqualTo(200);
+    }
     try (WebhookReceiver receiver = new WebhookReceiver()) {
       JsonNode created = Http.json(http.postJson("/v1/webhooks", admin, "{\"url\":\"" + receiver.url("/in")
           + "\",\"events\":[\"account.removed\"]}"));
       remember(created.get("secret").asText());
-      server.webhooks().accountRemoved(BOB);
+      server.webhooks().publish(WebhookEventType.ACCOUNT_REMOVED, BOB, Map.of());
       scheduler.runDue();
       assertThat(receiver.received()).hasSize(1);
     }
 
+    await().untilAsserted(() -> assertThat(http.get("/metrics", token("metrics")).body())
+        .contains("mailtoken_token_refreshes_total{app=\"emulated\",outcome=\"success\",provider=\"custom\"} 2"));
     String text = http.get("/metrics", token("metrics")).body();
 
     assertThat(text)
-        .contains("mailtoken_token_refreshes_total{app=\"emulated\",outcome=\"success\",provider=\"custom\"} 2")
         .contains("mailtoken_token_refresh_duration_seconds_count{app=\"emulated\",outcome=\"success\",provider=\"custom\"} 2")
         .contains("mailtoken_token_refresh_duration_seconds_bucket{app=\"emulated\",outcome=\"success\",provider=\"custom\",le=")
+        .contains("mailtoken_token_rotations_total{app=\"emulated\",provider=\"custom\"} 2")
         .contains("mailtoken_accounts{health=\"healthy\"} 2")
-        .contains("mailtoken_token_handouts_total{app=\"emulated\",provider=\"custom\"} 1")
+        .contains("mailtoken_token_handouts_total{app=\"emulated\",provider=\"custom\"} 2")
         .contains("mailtoken_webhook_deliveries_total{event=\"account.removed\",outcome=\"delivered\"} 1");
     List<String> forbidden = new ArrayList<>(secrets);
     forbidden.addAll(emulator.issuedSecrets());
     forbidden.addAll(List.of(ServerFixture.CLIENT_SECRET, ALICE, BOB, "@"));
     assertThat(emulator.issuedSecrets()).hasSizeGreaterThanOrEqualTo(4);
     forbidden.forEach(s -> assertThat(text).doesNotContain(s));
-  }
-
-  /** A TokenManager for the stored accounts, with the server's token meters as listener and gauge source. */
-  private TokenManager managerFor(ProviderEmulator emulator) {
-    OAuthProvider provider = OAuthProvider.builder().name("emulated").tokenEndpoint(emulator.tokenEndpoint()).build();
-    App app = App.builder().provider(provider).clientId(ServerFixture.CLIENT_ID)
-        .clientSecret(Secret.of(ServerFixture.CLIENT_SECRET))
-        .clientAuthentication(ClientAuthentication.CLIENT_SECRET_POST).scopes(ServerFixture.SCOPES).build();
-    TokenManager m = TokenManager.builder().clock(fixture.clock).oauthClient(fixture.oauthClient)
-        .scheduler((task, delay) -> () -> { }).executor(Runnable::run).listenerExecutor(Runnable::run)
-        .listener(server.metrics().tokens()).build();
-    server.metrics().tokens().watch(m);
-    for (String address : List.of(ALICE, BOB)) {
-      m.register(new Account(address, new RefreshTokenGrant(app,
-          Secret.of(emulator.issueRefreshToken(ServerFixture.CLIENT_ID, address, ServerFixture.SCOPES)))));
-    }
-    return m;
   }
 }

@@ -149,7 +149,7 @@ class WebhookApiTest {
     JsonNode created = create(hookBody(receiver.url("/h").toString()));
     String id = created.get("webhook").get("id").asText();
     receiver.answer(500);
-    server.webhooks().accountRemoved("alice@example.com");
+    server.webhooks().publish(WebhookEventType.ACCOUNT_REMOVED, "alice@example.com", Map.of());
     scheduler.runDue();
 
     HttpResponse<String> r = http.get("/v1/webhooks/" + id + "/deliveries?limit=5", admin);

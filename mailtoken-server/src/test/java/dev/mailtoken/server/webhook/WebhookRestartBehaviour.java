@@ -12,6 +12,7 @@ import dev.mailtoken.server.webhook.WebhookReceiver.Received;
 import dev.mailtoken.testsupport.LogCapture;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +71,7 @@ abstract class WebhookRestartBehaviour {
   @Test
   void givenADeliveryNotYetSent_whenTheServerStopsAndANewOneStartsOnTheSameDatabase_thenItArrivesOnce()
       throws Exception {
-    first.webhooks().accountRemoved(ALICE);
+    first.webhooks().publish(WebhookEventType.ACCOUNT_REMOVED, ALICE, Map.of());
     assertThat(receiver.received()).isEmpty();
 
     HandScheduler second = new HandScheduler(fixture.clock);
@@ -86,7 +87,7 @@ abstract class WebhookRestartBehaviour {
   @Test
   void givenADeliveryWaitingForItsRetry_whenTheServerRestarts_thenTheNewInstanceRetriesItWhenDue() throws Exception {
     receiver.answer(503);
-    first.webhooks().accountRemoved(ALICE);
+    first.webhooks().publish(WebhookEventType.ACCOUNT_REMOVED, ALICE, Map.of());
     firstScheduler.runDue();
     assertThat(receiver.received()).hasSize(1);
 
