@@ -7,8 +7,8 @@ CREATE TABLE webhooks (
   url         VARCHAR(2000) NOT NULL,
   events      TEXT          NOT NULL,
   description VARCHAR(200)  NOT NULL,
-  -- The HMAC signing key, sealed with the store's key (keyId:base64(nonce || ciphertext || tag)),
-  -- bound to id and url: a row whose url was changed outside the server no longer opens.
+  -- The HMAC signing key with the url, sealed with the store's key (keyId:base64(nonce ||
+  -- ciphertext || tag)) for this id: a row whose url was changed outside the server no longer opens.
   signing_key TEXT          NOT NULL,
   created_at  BIGINT        NOT NULL,
   created_by  VARCHAR(200)  NOT NULL
@@ -36,3 +36,7 @@ CREATE TABLE webhook_deliveries (
 );
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
 CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, created_at);
+
+-- The signing keys are sealed with the store's key: the store's key rotation re-encrypts them,
+-- keys status counts them and keys retire keeps a key they still use (each value is bound to id).
+INSERT INTO sealed_columns (table_name, column_name, key_column) VALUES ('webhooks', 'signing_key', 'id');

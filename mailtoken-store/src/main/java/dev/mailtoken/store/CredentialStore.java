@@ -347,10 +347,11 @@ public final class CredentialStore implements AutoCloseable {
 
   /**
    * <b>Not a user API</b> (for {@code mailtoken-server}, may change in any release): this store's
-   * field cipher, so the server keeps the secrets it must recover encrypted like the store's.
+   * field cipher, so the server keeps the secrets it must recover encrypted like the store's, in
+   * columns registered in {@code sealed_columns} (which key rotation re-encrypts).
    */
   public SealedFields internalSealedFields() {
-    return new FieldCipherSealer(this::cipher);
+    return new FieldCipherSealer(keys);
   }
 
   /**

@@ -4,68 +4,48 @@ import dev.mailtoken.MailtokenException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.store.StoreKeyException;
 import dev.mailtoken.store.internal.SealedFields;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * Webhook signing keys, sealed with the credential store's key (AES-256-GCM through the store's
- * field cipher) and bound to the webhook's id and URL: a row whose URL was changed in the
- * database without the server no longer opens, so its events are not signed for the new URL.
- * A key sealed under an older store key is sealed again under the current one when it is read
- * (and at start), so a rotation never leaves it behind. Thread-safe.
+ * field cipher) in {@code webhooks.signing_key}, which the server's migration registers in the
+ * store's {@code sealed_columns}: the store's key rotation re-encrypts them, {@code keys status}
+ * counts them and {@code keys retire} keeps a key they use. The sealed value holds the webhook's
+ * URL beside the key and is bound to the webhook's id, so a row whose URL was changed in the
+ * database without the store's key no longer opens: its events are not signed for the new URL.
+ * Stateless and thread-safe.
  */
 final class SigningKeys {
-  private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
   static final String TABLE = "webhooks";
   static final String COLUMN = "signing_key";
 
   private final SealedFields fields;
-  private final WebhookRepository webhooks;
 
-  SigningKeys(SealedFields fields, WebhookRepository webhooks) {
+  SigningKeys(SealedFields fields) {
     this.fields = fields;
-    this.webhooks = webhooks;
   }
 
-  String seal(String id, String url, Secret key) {
-    return fields.seal(TABLE, COLUMN, rowKey(id, url), key);
+  /** Seals {@code key} for webhook {@code id} at {@code url}, inside the write transaction on {@code c}. */
+  String seal(Connection c, String id, String url, Secret key) throws SQLException, MailtokenException {
+    return fields.seal(c, TABLE, COLUMN, id, Secret.of(url + "\n" + key.reveal()));
   }
 
   /**
-   * The key of {@code stored}, resealed under the current store key when it was sealed under
-   * another.
+   * The key of {@code stored}.
    *
-   * @throws StoreKeyException when its store key is gone or the row was altered
+   * @throws StoreKeyException when its store key is gone, the value was altered or moved, or the
+   *     row's URL is not the one it was sealed for
    */
   Secret open(WebhookRepository.Stored stored) throws MailtokenException {
     Webhook w = stored.webhook();
-    Secret key = fields.open(TABLE, COLUMN, rowKey(w.id(), w.url()), stored.sealedKey());
-    if (!SealedFields.keyIdOf(stored.sealedKey()).equals(fields.currentKeyId())) {
-      webhooks.reseal(w.id(), stored.sealedKey(), seal(w.id(), w.url(), key));
-      LOG.info("webhook signing key sealed again under the current store key webhook={} key={}", w.id(),
-          fields.currentKeyId());
+    String plain = fields.open(TABLE, COLUMN, w.id(), stored.sealedKey()).reveal();
+    int newline = plain.indexOf('\n');
+    if (newline < 0 || !plain.substring(0, newline).equals(w.url())) {
+      throw new StoreKeyException("The signing key of webhook " + w.id() + " was sealed for another URL than "
+          + w.safeUrl() + ": the row was changed without the store's key. Nothing is sent to it; delete the webhook"
+          + " and create it again.");
     }
-    return key;
-  }
-
-  /** Reseals every key not under the current store key; returns how many. Unreadable ones are logged and left. */
-  int resealStale() throws MailtokenException {
-    int n = 0;
-    for (WebhookRepository.Stored s : webhooks.all()) {
-      if (SealedFields.keyIdOf(s.sealedKey()).equals(fields.currentKeyId())) {
-        continue;
-      }
-      try {
-        open(s);
-        n++;
-      } catch (StoreKeyException e) {
-        LOG.error("webhook signing key unreadable webhook={}: {}", s.webhook().id(), e.getMessage());
-      }
-    }
-    return n;
-  }
-
-  private static String rowKey(String id, String url) {
-    return id + " " + url;
+    return Secret.of(plain.substring(newline + 1));
   }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** The {@code webhooks} table. Thread-safe. */
 final class WebhookRepository {
-  /** A webhook with its sealed signing key, for the worker and for resealing. */
+  /** A webhook with its sealed signing key, for the worker. */
   record Stored(Webhook webhook, String sealedKey) { }
 
   private static final String COLUMNS = "id, url, events, description, created_at, created_by, signing_key";
@@ -71,19 +71,6 @@ final class WebhookRepository {
         d.executeUpdate();
         w.setString(1, id);
         return w.executeUpdate() == 1;
-      }
-    });
-  }
-
-  /** Replaces a sealed key, if it is still {@code expected} (another node may have resealed it). */
-  void reseal(String id, String expected, String sealed) throws MailtokenException {
-    db.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE webhooks SET signing_key = ? WHERE id = ? AND signing_key = ?")) {
-        ps.setString(1, sealed);
-        ps.setString(2, id);
-        ps.setString(3, expected);
-        return ps.executeUpdate();
       }
     });
   }

@@ -54,7 +54,7 @@ public final class Webhooks implements AutoCloseable {
       DeliveryListener listener) {
     this.repository = new WebhookRepository(Objects.requireNonNull(db, "db"));
     this.deliveries = new DeliveryRepository(db);
-    this.keys = new SigningKeys(Objects.requireNonNull(sealedFields, "sealedFields"), repository);
+    this.keys = new SigningKeys(Objects.requireNonNull(sealedFields, "sealedFields"));
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -75,9 +75,8 @@ public final class Webhooks implements AutoCloseable {
     Webhook webhook = new Webhook(hexId(), request.url(), request.events(), request.description().orElse(""),
         clock.instant(), actor);
     Secret secret = WebhookSignature.newSecret(random);
-    String sealed = keys.seal(webhook.id(), webhook.url(), secret);
     repository.db().write(c -> {
-      WebhookRepository.insert(c, webhook, sealed);
+      WebhookRepository.insert(c, webhook, keys.seal(c, webhook.id(), webhook.url(), secret));
       return null;
     });
     audit.record(actor, "webhook.created", webhook.id(), "events " + webhook.events() + ", url " + webhook.safeUrl());
@@ -148,18 +147,16 @@ public final class Webhooks implements AutoCloseable {
   }
 
   /**
-   * Starts delivering: seals again any signing key still under an older store key, then runs a
-   * pass at once (deliveries left by a stopped process go out now) and more as needed on
+   * Starts delivering: runs a pass at once (deliveries left by a stopped process go out now) and more as needed on
    * {@code scheduler}, which also runs the POSTs: give it a thread of its own.
    *
    * @throws IllegalStateException when already started
    */
-  public synchronized void start(Scheduler scheduler) throws MailtokenException {
+  public synchronized void start(Scheduler scheduler) {
     Objects.requireNonNull(scheduler, "scheduler");
     if (worker != null) {
       throw new IllegalStateException("the webhook worker was already started");
     }
-    keys.resealStale();
     worker = new DeliveryWorker(deliveries, repository, keys, clock, settings, listener, scheduler, hexId());
     worker.wake();
   }
