@@ -2,7 +2,6 @@ package dev.mailtoken.server;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.server.account.AccountEventListener;
 import dev.mailtoken.server.account.Accounts;
 import dev.mailtoken.server.account.RefreshSettings;
 import dev.mailtoken.server.apitoken.ApiTokens;
@@ -13,9 +12,12 @@ import dev.mailtoken.server.connect.ConnectLinks;
 import dev.mailtoken.server.connect.AccountConnected;
 import dev.mailtoken.server.connect.ConnectSettings;
 import dev.mailtoken.server.internal.ServerDatabase;
+import dev.mailtoken.server.metrics.ServerMetrics;
 import dev.mailtoken.server.web.HealthCheck;
 import dev.mailtoken.server.web.WebServer;
 import dev.mailtoken.server.web.WebSettings;
+import dev.mailtoken.server.webhook.WebhookSettings;
+import dev.mailtoken.server.webhook.Webhooks;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.token.Scheduler;
 import java.net.URI;
@@ -63,6 +65,9 @@ public final class MailtokenServer implements AutoCloseable {
   private volatile Accounts accounts;
   private volatile AuditLog audit;
   private volatile ScheduledExecutorService syncer;
+  private volatile Webhooks webhooks;
+  private volatile ServerMetrics metrics;
+  private volatile ScheduledExecutorService ownThreads;
   private volatile Optional<CreatedApiToken> firstAdminToken = Optional.empty();
   private volatile ApiTokens apiTokens;
   private volatile ConnectLinks connectLinks;
@@ -72,8 +77,8 @@ public final class MailtokenServer implements AutoCloseable {
   }
 
   /**
-   * @param scheduler runs the proactive refreshes; tests pass one they run by hand (with a test
-   *     clock); empty: a thread of the server's own
+   * @param scheduler runs the server's delayed work (proactive refreshes, webhook deliveries);
+   *     tests pass one they run by hand (with a test clock); empty: threads of the server's own
    */
   public MailtokenServer(ServerConfig config, CredentialStore store, OAuthClient oauthClient, Clock clock,
       Optional<Scheduler> scheduler) {
@@ -104,9 +109,14 @@ public final class MailtokenServer implements AutoCloseable {
     AuditLog auditLog = new AuditLog(db, clock);
     ApiTokens tokens = new ApiTokens(db, auditLog, clock);
     firstAdminToken = tokens.createFirstAdminToken();
+    ServerMetrics meters = new ServerMetrics(store, config.metricsOpenOnLoopback());
+    ServerConfig.Webhooks hooks = config.webhooks();
+    Webhooks hooksFacade = new Webhooks(db, store.internalSealedFields(), auditLog, clock,
+        WebhookSettings.of(hooks.allowPlainHttp(), hooks.retryTtl(), hooks.timeout()), meters.webhookDeliveries());
     Accounts accountsFacade = new Accounts(store, db, oauthClient, auditLog, new RefreshSettings(
         config.refreshMargin(), config.refreshJitter(), config.refreshesPerSecond(), REFRESH_THREADS), clock,
-        scheduler, List.of(AccountEventListener.NONE));
+        scheduler, List.of(hooksFacade.accountEvents(), meters.accountEvents()), List.of(meters.tokens()));
+    meters.tokens().watch(accountsFacade.tokenManager());
     accountsFacade.start();
     List<HealthCheck> readiness = List.of(
         HealthCheck.of("database", () -> db.reachable(2) ? Optional.empty()
@@ -117,12 +127,16 @@ public final class MailtokenServer implements AutoCloseable {
         connected -> tellAccounts(accountsFacade, connected));
     WebServer w = new WebServer(webSettings(port), tokens::authenticate, readiness,
         List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(),
-            new Apps(store, oauthClient, auditLog).endpoints(), connect.endpoints()));
+            new Apps(store, oauthClient, auditLog).endpoints(), connect.endpoints(), hooksFacade.endpoints(),
+            meters.endpoints()));
     w.start();
+    hooksFacade.start(scheduler.orElseGet(this::ownScheduler));
     apiTokens = tokens;
     connectLinks = connect;
     accounts = accountsFacade;
     audit = auditLog;
+    webhooks = hooksFacade;
+    metrics = meters;
     syncer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "mailtoken-server-sync");
       t.setDaemon(true);
@@ -132,6 +146,16 @@ public final class MailtokenServer implements AutoCloseable {
     web = w;
     LOG.info("mailtoken server listening on {} (database {})", url(), db.description());
     return this;
+  }
+
+  /** One daemon thread for the webhook deliveries (they make HTTP requests), stopped by {@link #stop}. */
+  private Scheduler ownScheduler() {
+    ownThreads = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "mailtoken-webhooks");
+      t.setDaemon(true);
+      return t;
+    });
+    return Scheduler.of(ownThreads);
   }
 
   private WebSettings webSettings(int port) throws MailtokenException {
@@ -174,6 +198,18 @@ public final class MailtokenServer implements AutoCloseable {
   public ConnectLinks connectLinks() {
     running();
     return connectLinks;
+  }
+
+  /** The webhook facade of the running server. @throws IllegalStateException before {@link #start} */
+  public Webhooks webhooks() {
+    running();
+    return webhooks;
+  }
+
+  /** The metrics facade of the running server. @throws IllegalStateException before {@link #start} */
+  public ServerMetrics metrics() {
+    running();
+    return metrics;
   }
 
   private WebServer running() {
@@ -222,6 +258,10 @@ public final class MailtokenServer implements AutoCloseable {
     w.stop();
     syncer.shutdownNow();
     accounts.close();
+    webhooks.close();
+    if (ownThreads != null) {
+      ownThreads.shutdown();
+    }
     audit.close();
     LOG.info("mailtoken server stopped");
   }

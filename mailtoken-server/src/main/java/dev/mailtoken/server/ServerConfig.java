@@ -34,6 +34,22 @@ public final class ServerConfig {
   private final double refreshesPerSecond;
   private final List<URI> connectReturnUrls;
   private final Duration connectLinkTtl;
+  private final Webhooks webhooks;
+  private final boolean metricsOpenOnLoopback;
+
+  /**
+   * The webhook settings.
+   *
+   * @param allowPlainHttp true: URLs may be plain http to any host (else https, or http to loopback)
+   * @param retryTtl how long a delivery is retried before it is given up
+   * @param timeout how long one POST may take
+   */
+  public record Webhooks(boolean allowPlainHttp, Duration retryTtl, Duration timeout) {
+    public Webhooks {
+      Objects.requireNonNull(retryTtl, "retryTtl");
+      Objects.requireNonNull(timeout, "timeout");
+    }
+  }
 
   /**
    * Where the TLS key material is: two PEM files, or one PKCS12 file with its password.
@@ -64,6 +80,9 @@ public final class ServerConfig {
     this.refreshesPerSecond = v.positiveNumber(ConfigKey.REFRESH_RATE);
     this.connectReturnUrls = v.uris(ConfigKey.CONNECT_RETURN_URLS);
     this.connectLinkTtl = v.duration(ConfigKey.CONNECT_LINK_TTL);
+    this.webhooks = new Webhooks(v.bool(ConfigKey.WEBHOOKS_ALLOW_PLAIN_HTTP), v.positiveDuration(ConfigKey.WEBHOOKS_RETRY_TTL),
+        v.positiveDuration(ConfigKey.WEBHOOKS_TIMEOUT));
+    this.metricsOpenOnLoopback = v.bool(ConfigKey.METRICS_OPEN_ON_LOOPBACK);
     if (refreshMargin.plus(refreshJitter).compareTo(Duration.ofMinutes(10)) >= 0
         || refreshMargin.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new ConfigurationException("refresh.margin plus refresh.jitter must be under 10 minutes (the store hands"
@@ -148,6 +167,16 @@ public final class ServerConfig {
   /** How long a connect link stays valid when its creator names no ttl. */
   public Duration connectLinkTtl() {
     return connectLinkTtl;
+  }
+
+  /** Webhook URLs, retries and timeouts. */
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
+  /** True when {@code /metrics} is open to loopback clients without an API token. */
+  public boolean metricsOpenOnLoopback() {
+    return metricsOpenOnLoopback;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.mailtoken.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,9 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.server.webhook.WebhookEventType;
+import dev.mailtoken.server.webhook.WebhookReceiver;
 import dev.mailtoken.testsupport.LogCapture;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +160,7 @@ class ApiContractTest {
     calls.add(get("/v1/apps/{name}", "/v1/apps/other", admin));
     calls.add(call("DELETE", "/v1/apps/{name}", "/v1/apps/other", admin));
     calls.add(call("DELETE", "/v1/apps/{name}", "/v1/apps/other", admin));
+    walkWebhooksAndMetrics(calls);
     calls.add(call("DELETE", "/v1/api-tokens/{id}", "/v1/api-tokens/" + crmId, admin));
     calls.add(call("DELETE", "/v1/accounts/{id}", a, admin));
     assertThat(calls.get(calls.size() - 1).response().body()).doesNotContain("s3cr3t-value");
@@ -190,6 +196,34 @@ class ApiContractTest {
     }
     calls.add(get("/connect/callback", "/connect/callback?code=forged", null));
     return calls;
+  }
+
+  /** Webhooks (one delivered to a loopback receiver, so the log has an entry) and /metrics. */
+  private void walkWebhooksAndMetrics(List<Call> calls) {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      Call hook = post("/v1/webhooks", "/v1/webhooks", admin, "{\"url\":\"" + receiver.url("/in")
+          + "\",\"events\":[\"account.removed\"],\"description\":\"crm\"}");
+      calls.add(hook);
+      logs.forbid(fieldOf(hook, "secret"));
+      String hooks = "/v1/webhooks/" + JSONtree(hook).get("webhook").get("id").asText();
+      calls.add(post("/v1/webhooks", "/v1/webhooks", admin, "{\"url\":\"http://hooks.example.com/in\","
+          + "\"events\":[\"account.removed\"]}"));
+      calls.add(get("/v1/webhooks", "/v1/webhooks", admin));
+      calls.add(get("/v1/webhooks/{id}", hooks, admin));
+      calls.add(get("/v1/webhooks/{id}", "/v1/webhooks/unknown", admin));
+      try {
+        server.webhooks().publish(WebhookEventType.ACCOUNT_REMOVED, "nobody@example.com", Map.of());
+      } catch (MailtokenException e) {
+        throw new AssertionError(e);
+      }
+      await().until(() -> !receiver.received().isEmpty());
+      calls.add(get("/v1/webhooks/{id}/deliveries", hooks + "/deliveries", admin));
+      calls.add(get("/v1/webhooks/{id}/deliveries", hooks + "/deliveries?limit=0", admin));
+      calls.add(get("/metrics", "/metrics", admin));
+      calls.add(get("/metrics", "/metrics", null));
+      calls.add(call("DELETE", "/v1/webhooks/{id}", hooks, admin));
+      calls.add(call("DELETE", "/v1/webhooks/{id}", hooks, admin));
+    }
   }
 
   private Call get(String template, String path, String bearer) {

@@ -15,11 +15,14 @@ import dev.mailtoken.token.AccountHealth;
 import dev.mailtoken.token.AccountStatus;
 import dev.mailtoken.token.CallbackGrant;
 import dev.mailtoken.token.Scheduler;
+import dev.mailtoken.token.TokenListener;
 import dev.mailtoken.token.TokenManager;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -61,21 +64,28 @@ public final class Accounts implements AutoCloseable {
   /**
    * @param scheduler runs the proactive refreshes (tests pass one they run by hand); empty: a
    *     daemon thread owned by this instance
+   * @param listeners get the recorded account events and the hand-outs (webhooks, metrics)
+   * @param tokenListeners get the token manager's own events, and the rotations the store made (metrics)
    */
   public Accounts(CredentialStore store, ServerDatabase db, OAuthClient client, AuditLog audit,
-      RefreshSettings settings, Clock clock, Optional<Scheduler> scheduler, List<AccountEventListener> listeners) {
+      RefreshSettings settings, Clock clock, Optional<Scheduler> scheduler, List<AccountEventListener> listeners,
+      List<TokenListener> tokenListeners) {
     this.store = Objects.requireNonNull(store, "store");
     this.client = Objects.requireNonNull(client, "client");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.events = new AccountEventRepository(db);
     this.recorder = new EventRecorder(events, store, clock, listeners);
+    List<TokenListener> rotationListeners = new ArrayList<>(tokenListeners);
+    rotationListeners.add(recorder);
     this.refresher = new StoreRefresher(store, client, new ProviderRateLimiter(settings.perSecond(), System::nanoTime),
-        d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000)));
+        d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000)), clock,
+        event -> rotationListeners.forEach(l -> l.onEvent(event)));
     this.refreshPool = Executors.newFixedThreadPool(settings.threads(), daemon("mailtoken-server-refresh"));
     TokenManager.Builder b = TokenManager.builder().clock(clock).refreshMargin(settings.margin())
         .refreshJitter(settings.jitter()).executor(refreshPool).listener(recorder)
         .accountLoader(address -> store.account(address).map(a -> new Account(address, new CallbackGrant(refresher))));
+    tokenListeners.forEach(b::listener);
     scheduler.ifPresent(b::scheduler);
     this.manager = b.build();
   }
@@ -176,6 +186,7 @@ public final class Accounts implements AutoCloseable {
 
   private HandedOutToken handOut(String address, AccessToken t, String actor) {
     audit.recordSoon(actor, "access_token.handed_out", address, "sha256:" + t.value().fingerprint());
+    recorder.handedOut(address);
     return new HandedOutToken(address, t.value(), t.expiresAt(), List.copyOf(t.scopes()));
   }
 
@@ -198,7 +209,9 @@ public final class Accounts implements AutoCloseable {
     Removal removal = new Revoker(store, client).revoke(a);
     forget(address);
     store.removeAccount(address);
-    recorder.record(address, AccountEvent.REMOVED, removal.message(), address + "|removed|" + a.createdAt());
+    recorder.record(address, AccountEvent.REMOVED, removal.message(),
+        Map.of("revokedAtProvider", Boolean.toString(removal.revokedAtProvider())),
+        address + "|removed|" + a.createdAt());
     audit.record(actor, "account.removed", address, removal.revokedAtProvider() ? "revoked at the provider"
         : "not revoked at the provider");
     return removal;
@@ -212,13 +225,21 @@ public final class Accounts implements AutoCloseable {
     StoredAccount a = stored(address);
     register(a);
     String kind = reconnected ? AccountEvent.RECONNECTED : AccountEvent.CONNECTED;
-    recorder.record(address, kind, "", address + "|" + kind + "|" + a.version());
+    recorder.record(address, kind, "", Map.of("app", a.appName()), address + "|" + kind + "|" + a.version());
     audit.record(actor, kind, address, "");
   }
 
   /** The token manager's state for {@code address} on this node. */
   public Optional<AccountStatus> status(String address) {
     return manager.status(address);
+  }
+
+  /**
+   * This node's token manager, for observers only (the metrics' accounts-by-health gauges read its
+   * account states); accounts are registered and removed through this facade, never through it.
+   */
+  public TokenManager tokenManager() {
+    return manager;
   }
 
   /** The account routes: list, get, delete, token, renew, events. */
