@@ -38,6 +38,9 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
         .table(StoreSchema.HISTORY_TABLE).target("1").load().migrate();
     try (java.sql.Connection c = java.sql.DriverManager.getConnection(url());
         java.sql.Statement s = c.createStatement()) {
+      // A version-1 database with rows always had its key check (the store refuses rows without one).
+      s.executeUpdate("INSERT INTO store_meta (name, value) VALUES ('key_check', '"
+          + new FieldCipher(keys).encrypt("store_meta", "value", "key_check", "mailtoken key check") + "')");
       s.executeUpdate("INSERT INTO apps (name, provider_kind, token_endpoint, client_id, scopes, smtp_port, created_at,"
           + " updated_at) VALUES ('old-app', 'MICROSOFT', 'https://login.microsoftonline.com/common/oauth2/v2.0/token',"
           + " 'cid', 'https://outlook.office.com/SMTP.Send offline_access', 587, 1, 1)");
@@ -57,6 +60,44 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
 
     assertThatThrownBy(() -> store.addApp(app())).isInstanceOf(DuplicateEntryException.class)
         .hasMessageContaining(APP);
+  }
+
+  @Test
+  void givenAppWithAnAccount_whenUpdatedInPlace_thenTheNewValuesReadBackSealedAndTheAccountStaysAttached()
+      throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+    StoredApp changed = new StoredApp(APP, ProviderKind.CUSTOM, Optional.empty(), Optional.of(emulator.issuer()),
+        emulator.tokenEndpoint(), Optional.empty(), Optional.empty(), Optional.of(emulator.userinfoEndpoint()),
+        CLIENT_ID, Optional.of(Secret.of(CLIENT_SECRET)), Optional.empty(), List.of("https://mail.example.com/send",
+        "openid"), Optional.of("smtp.example.net"), 465, Optional.empty());
+
+    boolean updated = store.updateApp(changed);
+
+    assertThat(updated).isTrue();
+    assertThat(store.app(APP)).contains(changed);
+    assertThat(store.account("alice@example.com").orElseThrow().appName()).isEqualTo(APP);
+    assertThat(store.freshToken("alice@example.com", true, client).value().reveal()).isNotBlank();
+  }
+
+  @Test
+  void givenAppWithASecret_whenUpdatedWithout_thenTheSecretIsRemoved() throws Exception {
+    CredentialStore store = open();
+    store.addApp(app());
+    StoredApp a = app();
+
+    store.updateApp(new StoredApp(a.name(), a.kind(), a.tenant(), a.issuer(), a.tokenEndpoint(),
+        a.authorizationEndpoint(), a.revocationEndpoint(), a.userinfoEndpoint(), a.clientId(), Optional.empty(),
+        a.redirectUri(), a.scopes(), a.smtpHost(), a.smtpPort(), a.deviceAuthorizationEndpoint()));
+
+    assertThat(store.app(APP).orElseThrow().clientSecret()).isEmpty();
+  }
+
+  @Test
+  void givenNoSuchApp_whenUpdated_thenFalseAndNothingAdded() throws Exception {
+    CredentialStore store = open();
+
+    assertThat(store.updateApp(app())).isFalse();
+    assertThat(store.apps()).isEmpty();
   }
 
   @Test
