@@ -104,10 +104,7 @@ public final class MailtokenServer implements AutoCloseable {
         config.refreshMargin(), config.refreshJitter(), config.refreshesPerSecond(), REFRESH_THREADS), clock,
         scheduler, List.of(AccountEventListener.NONE));
     accountsFacade.start();
-    List<HealthCheck> readiness = List.of(
-        HealthCheck.of("database", () -> db.reachable(2) ? Optional.empty()
-            : Optional.of("the database " + db.description() + " does not answer")),
-        HealthCheck.of("key", () -> store.keys().keyIds().isEmpty() ? Optional.of("no key loaded") : Optional.empty()));
+    List<HealthCheck> readiness = Readiness.checks(db, store);
     WebServer w = new WebServer(webSettings(port), tokens::authenticate, readiness,
         List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(),
             new Apps(store, oauthClient, auditLog).endpoints()));
@@ -185,9 +182,10 @@ public final class MailtokenServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting requests and lets those in flight finish, then stops refreshing (refreshes in
-   * flight complete; the store commits their results) and writes the queued audit entries.
-   * Idempotent.
+   * Stops accepting connections and lets the requests in flight finish (up to
+   * {@code shutdown-timeout}), then stops refreshing: refreshes in flight get up to
+   * {@code shutdown-timeout} again to complete, so the store commits their results before the
+   * caller closes it; then writes the queued audit entries. Idempotent.
    */
   public synchronized void stop() {
     WebServer w = web;
@@ -197,7 +195,7 @@ public final class MailtokenServer implements AutoCloseable {
     web = null;
     w.stop();
     syncer.shutdownNow();
-    accounts.close();
+    accounts.stop(config.shutdownTimeout());
     audit.close();
     LOG.info("mailtoken server stopped");
   }

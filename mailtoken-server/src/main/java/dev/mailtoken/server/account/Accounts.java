@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -240,11 +241,33 @@ public final class Accounts implements AutoCloseable {
         a.updatedAt(), a.version());
   }
 
-  /** Stops refreshing; refreshes in flight complete (their results are committed by the store). */
+  /** {@link #stop} with 10 seconds for the refreshes in flight. */
   @Override
   public void close() {
+    stop(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Stops refreshing: nothing new starts, and the refreshes in flight get up to {@code grace} to
+   * finish, so the store commits their results (a rotated refresh token included) before the
+   * caller closes it. One still running after that is left to the store's transaction: rolled back
+   * when the store closes, the old grant still stored, so the next start refreshes again.
+   *
+   * @return true when every refresh in flight finished
+   */
+  public boolean stop(Duration grace) {
     manager.close();
     refreshPool.shutdown();
+    try {
+      if (refreshPool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.warn("stopping with refreshes still running after {}; each is rolled back with the store's transaction and"
+        + " redone at the next start", grace);
+    return false;
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String prefix) {
