@@ -23,7 +23,11 @@ public enum ConfigKey {
   SHUTDOWN_TIMEOUT("shutdown-timeout", "10s", "how long requests in flight may finish on stop"),
   REFRESH_MARGIN("refresh.margin", "5m", "refresh an access token this long before it expires"),
   REFRESH_JITTER("refresh.jitter", "30s", "up to this much earlier, at random, so a fleet spreads out"),
-  REFRESH_RATE("refresh.per-provider-per-second", "5", "at most this many refreshes per second per provider");
+  REFRESH_RATE("refresh.per-provider-per-second", "5", "at most this many refreshes per second per provider"),
+  SESSION_IDLE_TIMEOUT("session.idle-timeout", "30m", "an admin page session unused this long ends"),
+  SESSION_ABSOLUTE_TIMEOUT("session.absolute-timeout", "12h", "an admin page session ends this long after its login"),
+  LOGIN_MAX_FAILURES("login.max-failures", "5", "failed logins from one client address before it must wait"),
+  LOGIN_FAILURE_WINDOW("login.failure-window", "15m", "how long a failed login counts (and the longest wait)");
 
   /** The prefix of every environment variable. */
   public static final String ENV_PREFIX = "MAILTOKEN_SERVER_";

@@ -10,6 +10,7 @@ import dev.mailtoken.server.app.Apps;
 import dev.mailtoken.server.apitoken.CreatedApiToken;
 import dev.mailtoken.server.audit.AuditLog;
 import dev.mailtoken.server.internal.ServerDatabase;
+import dev.mailtoken.server.login.Logins;
 import dev.mailtoken.server.web.HealthCheck;
 import dev.mailtoken.server.web.WebServer;
 import dev.mailtoken.server.web.WebSettings;
@@ -105,9 +106,10 @@ public final class MailtokenServer implements AutoCloseable {
         scheduler, List.of(AccountEventListener.NONE));
     accountsFacade.start();
     List<HealthCheck> readiness = Readiness.checks(db, store);
-    WebServer w = new WebServer(webSettings(port), tokens::authenticate, readiness,
+    Logins logins = new Logins(db, tokens, auditLog, clock, config.login());
+    WebServer w = new WebServer(webSettings(port), tokens::authenticate, logins::session, readiness,
         List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(),
-            new Apps(store, oauthClient, auditLog).endpoints()));
+            new Apps(store, oauthClient, auditLog).endpoints(), logins.endpoints(), accountsFacade.pages()));
     w.start();
     apiTokens = tokens;
     accounts = accountsFacade;

@@ -2,6 +2,7 @@ package dev.mailtoken.server;
 
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.Secret;
+import dev.mailtoken.server.login.LoginSettings;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class ServerConfig {
   private final Duration refreshMargin;
   private final Duration refreshJitter;
   private final double refreshesPerSecond;
+  private final LoginSettings login;
 
   /**
    * Where the TLS key material is: two PEM files, or one PKCS12 file with its password.
@@ -60,6 +62,7 @@ public final class ServerConfig {
     this.refreshMargin = v.duration(ConfigKey.REFRESH_MARGIN);
     this.refreshJitter = v.duration(ConfigKey.REFRESH_JITTER);
     this.refreshesPerSecond = v.positiveNumber(ConfigKey.REFRESH_RATE);
+    this.login = login(v);
     if (refreshMargin.plus(refreshJitter).compareTo(Duration.ofMinutes(10)) >= 0
         || refreshMargin.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new ConfigurationException("refresh.margin plus refresh.jitter must be under 10 minutes (the store hands"
@@ -71,6 +74,20 @@ public final class ServerConfig {
           + " tls.private-key (or tls.keystore), or, behind a TLS-terminating proxy, trusted-proxies with the"
           + " proxy addresses; or listen on 127.0.0.1.");
     }
+  }
+
+  private static LoginSettings login(ConfigValues v) throws ConfigurationException {
+    Duration idle = v.duration(ConfigKey.SESSION_IDLE_TIMEOUT);
+    Duration absolute = v.duration(ConfigKey.SESSION_ABSOLUTE_TIMEOUT);
+    if (idle.isZero() || idle.isNegative() || idle.compareTo(absolute) > 0) {
+      throw new ConfigurationException("session.idle-timeout must be positive and at most session.absolute-timeout;"
+          + " they are " + idle + " and " + absolute + ".");
+    }
+    Duration window = v.duration(ConfigKey.LOGIN_FAILURE_WINDOW);
+    if (window.isZero() || window.isNegative()) {
+      throw new ConfigurationException("login.failure-window must be positive; it is " + window + ".");
+    }
+    return new LoginSettings(idle, absolute, v.count(ConfigKey.LOGIN_MAX_FAILURES, 1000), window);
   }
 
   /**
@@ -134,6 +151,11 @@ public final class ServerConfig {
   /** The most refreshes per second the server starts for accounts of one provider (token endpoint). */
   public double refreshesPerSecond() {
     return refreshesPerSecond;
+  }
+
+  /** Admin page sessions and failed-login limits. */
+  public LoginSettings login() {
+    return login;
   }
 
   @Override

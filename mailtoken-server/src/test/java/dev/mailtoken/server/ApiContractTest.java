@@ -127,6 +127,10 @@ class ApiContractTest {
     calls.add(get("/problems/{slug}", "/problems/not-found", null));
     calls.add(get("/problems/{slug}", "/problems/nonsense", null));
     calls.add(get("/v1/openapi.json", "/v1/openapi.json", null));
+    calls.add(page("GET", "/login", "/login?next=/admin", null));
+    calls.add(page("POST", "/login", "/login", "secret=wrong&csrf=00&next=%2Fadmin"));
+    calls.add(page("GET", "/admin", "/admin", null));
+    calls.add(page("POST", "/logout", "/logout", "csrf=00"));
     Call created = post("/v1/api-tokens", "/v1/api-tokens", admin, "{\"name\":\"crm\",\"scopes\":[\"token\"]}");
     calls.add(created);
     String crm = fieldOf(created, "token");
@@ -170,6 +174,17 @@ class ApiContractTest {
 
   private Call post(String template, String path, String bearer, String body) {
     return new Call("POST", template, http.postJson(path, bearer, body));
+  }
+
+  /** A browser's request for a page (Accept: text/html), a form when {@code form} is given. */
+  private Call page(String method, String template, String path, String form) {
+    HttpRequest.Builder b = http.request(path, null).header("Accept", "text/html");
+    if (form != null) {
+      b.header("Content-Type", "application/x-www-form-urlencoded");
+    }
+    HttpRequest r = b.method(method, form == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(form)).build();
+    return new Call(method, template, http.send(r));
   }
 
   private Call patch(String template, String path, String body) {

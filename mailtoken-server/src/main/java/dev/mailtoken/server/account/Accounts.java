@@ -227,6 +227,11 @@ public final class Accounts implements AutoCloseable {
     return new AccountEndpoints(this);
   }
 
+  /** The account pages: {@code GET /admin}, the accounts overview (a login required). */
+  public Endpoints pages() {
+    return new AccountPageEndpoints(this);
+  }
+
   private StoredAccount stored(String address) throws MailtokenException {
     return store.account(address).orElseThrow(() -> new NoSuchEntryException("No account " + address
         + "; list them with GET /v1/accounts.", address));
