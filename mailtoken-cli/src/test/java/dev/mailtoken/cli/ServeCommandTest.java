@@ -83,6 +83,31 @@ class ServeCommandTest {
   }
 
   @Test
+  void givenDemo_whenServing_thenTheEmulatorsRunTheDemoAppExistsAndTheAdminTokenWorks() throws Exception {
+    Serving demo = new Serving("serve", "--demo", "--port", "0");
+    String out = demo.out.toString();
+    String admin = firstToken(out);
+    HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> app = http.send(HttpRequest.newBuilder(demo.url.resolve("/v1/apps/demo"))
+        .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(demo.url.resolve("/login")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(app.statusCode()).as(app.body()).isEqualTo(200);
+    assertThat(app.body()).contains("\"provider\":\"GOOGLE\"").contains("\"tokenEndpoint\":\"http://127.0.0.1:")
+        .contains(demo.url + "/connect/callback").contains("\"clientSecretSet\":true");
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(out).contains("/login").contains("/v1/connect-links").contains("demo@example.com")
+        .contains("Stop with Ctrl-C.");
+    Matcher store = Pattern.compile("store: (\\S+) \\(temporary").matcher(out);
+    assertThat(store.find()).as(out).isTrue();
+    assertThat(demo.stop()).isEqualTo(0);
+    assertThat(Path.of(store.group(1))).doesNotExist();
+    assertThat(home.resolve("mailtoken.db")).as("the user's own store is left alone").doesNotExist();
+  }
+
+  @Test
   void givenANonLoopbackHostWithoutTls_whenServing_thenExit5WithWhatToDo() {
     CliRun r = fixture.run("serve", "--host", "0.0.0.0", "--port", "0");
     assertThat(r.exitCode()).isEqualTo(5);
