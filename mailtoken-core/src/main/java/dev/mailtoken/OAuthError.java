@@ -9,7 +9,9 @@ import java.util.Optional;
  * there is one (Google {@code error_subtype}, Microsoft {@code suberror}).
  *
  * <p>Callers branch on {@link #error()} and {@link #subtype()}, never on the description text,
- * which providers change without notice.
+ * which providers change without notice. Every text field is stored with its control characters
+ * escaped ({@link ServerText#printable}), so a description can be printed, logged and stored as
+ * it is.
  *
  * @param error the {@code error} code, for example {@code invalid_grant}; never empty
  * @param description the {@code error_description}, or empty
@@ -24,9 +26,10 @@ public record OAuthError(String error, String description, String uri, int httpS
     if (error.isBlank()) {
       throw new IllegalArgumentException("error must not be blank");
     }
-    description = description == null ? "" : description;
-    uri = uri == null ? "" : uri;
-    subtype = subtype == null ? "" : subtype;
+    error = ServerText.printable(error);
+    description = ServerText.printable(description);
+    uri = ServerText.printable(uri);
+    subtype = ServerText.printable(subtype);
   }
 
   public static OAuthError of(String error, String description, int httpStatus) {

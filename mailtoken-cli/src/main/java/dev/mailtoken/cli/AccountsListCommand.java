@@ -33,7 +33,8 @@ final class AccountsListCommand extends Verb {
       for (StoredAccount a : accounts) {
         out().printf("%-32s %-12s %-24s %-22s %-22s %s%n", a.address(), a.appName(), AccountView.status(a),
             a.lastRefresh().map(Object::toString).orElse("never"),
-            a.accessTokenExpiresAt().map(Object::toString).orElse("-"), String.join(" ", a.grantedScopes()));
+            a.accessTokenExpiresAt().map(Object::toString).orElse(a.hasAccessToken() ? "unknown" : "-"),
+            String.join(" ", a.grantedScopes()));
       }
       return ExitCode.OK.code();
     }

@@ -25,7 +25,7 @@ final class AdminPasswordWriter {
       throw new CliException(ExitCode.USAGE, "the admin password needs at least " + Logins.MIN_PASSWORD_LENGTH
           + " characters; nothing was changed", "choose a longer one, e.g. four random words");
     }
-    try (StoreAccess access = main.openStore(err)) {
+    try (StoreAccess access = main.openOrCreateStore(err)) {
       ServerAdmin.open(access.store(), main.context().clock()).logins().setPassword(password, "cli");
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCode.USAGE, e.getMessage() + "; nothing was changed");

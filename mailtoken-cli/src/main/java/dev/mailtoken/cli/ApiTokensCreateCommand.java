@@ -39,7 +39,7 @@ final class ApiTokensCreateCommand extends Verb {
       parsed.add(Scope.fromWireName(s).orElseThrow(() -> new CliException(ExitCode.USAGE, "unknown scope \"" + s
           + "\"", "use one of: " + Scope.allWireNames())));
     }
-    try (StoreAccess access = main().openStore(err())) {
+    try (StoreAccess access = main().openOrCreateStore(err())) {
       ServerAdmin admin = ServerAdmin.open(access.store(), main().context().clock());
       Optional<java.time.Instant> expires = Optional.ofNullable(expiresIn)
           .map(d -> main().context().clock().instant().plus(d));

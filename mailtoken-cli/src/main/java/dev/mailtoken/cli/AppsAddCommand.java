@@ -95,7 +95,7 @@ final class AppsAddCommand extends Verb {
 
   @Override
   int execute() throws Exception {
-    try (StoreAccess access = main().openStore(err())) {
+    try (StoreAccess access = main().openOrCreateStore(err())) {
       App app = app(buildProvider());
       StoredApp stored = StoredApp.from(name, provider, app);
       access.store().addApp(stored);

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
             + " (enter a code on another device; Microsoft, Keycloak, any provider with a device endpoint;"
             + " not Google).",
         "No refresh token? Google returns one only on first consent: run again with --force-consent.",
+        "An account that exists (e.g. parked by invalid_grant) gets its grant replaced and its state cleared,"
+            + " keeping its history; with --account naming it, consent is forced.",
         "%nExamples:", "  mailtoken authorize --app gmail",
         "  mailtoken authorize --app gmail --account alice@example.com --force-consent",
         "  mailtoken authorize --app gmail --manual",
@@ -73,11 +75,17 @@ final class AuthorizeCommand extends Verb {
     checkOptions();
     try (StoreAccess access = main().openStore(err())) {
       StoredApp stored = access.app(app);
+      // Replacing a grant needs a new refresh token, which Google sends again only on a forced consent.
+      boolean replacing = account != null && access.store().account(account).isPresent();
+      if (replacing && !forceConsent && !device) {
+        err().println("account " + account + " is already stored: its grant will be replaced (history kept), so the"
+            + " provider is asked to show the consent screen again");
+      }
       AuthorizationFlow.Authorized result = device
           ? new DeviceFlow(main().oauthClient(), main().context().sleeper(), err())
               .run(app, stored.toApp(), Optional.ofNullable(account), Optional.ofNullable(timeout))
           : new AuthorizationFlow(main().oauthClient(), browser(), err(), main().context().stdin())
-              .run(stored.toApp(), new ConsentRequest(Optional.ofNullable(account), forceConsent,
+              .run(stored.toApp(), new ConsentRequest(Optional.ofNullable(account), forceConsent || replacing,
                   timeout != null ? timeout : DEFAULT_TIMEOUT, !noBrowser && !manual, port, manual));
       AccessToken first = new AccessToken(result.tokens().accessToken(), result.tokens().expiresAt(),
           result.tokens().scopes());

@@ -55,7 +55,7 @@ final class DemoServer {
     try (ProviderEmulator provider = ProviderEmulator.builder().mode(EmulatorMode.GOOGLE)
             .clock(main.context().clock()).defaultUser(MAILBOX).build().start();
         SmtpEmulator smtp = SmtpEmulator.builder(provider).start();
-        StoreAccess access = StoreAccess.open(storeEnv(home), main.context().clock(), err)) {
+        StoreAccess access = StoreAccess.open(storeEnv(home), main.context().clock(), err, true)) {
       return run.serve(access, config, (server, o) -> {
         StoredApp app = register(access.store(), provider, smtp, server, clientSecret);
         announce(server, provider, smtp, app, home, temporary);

@@ -5,13 +5,12 @@ import dev.mailtoken.token.AccountHealth;
 import dev.mailtoken.store.GrantKind;
 import dev.mailtoken.store.KeyRing;
 import dev.mailtoken.store.KeyUsage;
+import dev.mailtoken.store.RefreshState;
+import dev.mailtoken.store.StoreHome;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
 import dev.mailtoken.store.TamperedRowException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,7 +34,9 @@ import picocli.CommandLine.Parameters;
         + " wrong client secret, key problems (a key the store uses but this process lacks), rows changed without"
         + " the store key. With --smtp also Gmail 535 5.7.8 (the JSON scope), Exchange 535"
         + " 5.7.3 (audience, scope, SMTP.Send) and 5.7.139 from a live SMTP AUTH.",
-        "Exit code 0 when no problem was found, 1 otherwise (4 when the store cannot be opened).",
+        "Also checks that only you can read the key file and the database, and change the home directory.",
+        "The last line counts problems and warnings. Exit code 0 when no problem was found (warnings do not"
+            + " count), 1 otherwise (5 when the store cannot be opened, 6 when its database cannot be reached).",
         "%nExamples:", "  mailtoken doctor", "  mailtoken doctor alice@example.com --refresh",
         "  mailtoken doctor alice@example.com --smtp   # SMTP login too, sends nothing",
         ExitCode.FOOTER})
@@ -66,6 +67,11 @@ final class DoctorCommand extends Verb {
     try {
       access = main().openStore(err());
     } catch (MailtokenException e) {
+      if (e.isTransient()) {
+        Finding.problem("store", "cannot reach the store: " + e.getMessage(), "", "check that the database is"
+            + " running and reachable, then try again").print(out());
+        return ExitCode.TRANSIENT.code();
+      }
       Finding.problem("store", "cannot open the store: " + e.getMessage(), "", "fix the setting the message names"
           + " (MAILTOKEN_HOME, MAILTOKEN_DB, MAILTOKEN_SECRET / MAILTOKEN_SECRET_FILE)").print(out());
       return ExitCode.CONFIGURATION.code();
@@ -79,7 +85,9 @@ final class DoctorCommand extends Verb {
     }
     findings.forEach(f -> f.print(out()));
     long problems = findings.stream().filter(f -> f.level() == Finding.Level.PROBLEM).count();
-    out().println(problems == 0 ? "no problems found" : problems + " problem(s) found");
+    long warnings = findings.stream().filter(f -> f.level() == Finding.Level.WARNING).count();
+    out().println(problems > 0 ? problems + " problem(s), " + warnings + " warning(s) found"
+        : warnings > 0 ? "no problems, " + warnings + " warning(s)" : "no problems found");
     return problems == 0 ? ExitCode.OK.code() : ExitCode.FAILURE.code();
   }
 
@@ -88,7 +96,7 @@ final class DoctorCommand extends Verb {
     List<KeyUsage> usage = access.store().keyUsage();
     findings.add(Finding.ok("store", access.jdbcUrl() + " (key " + usage.get(0).keyId()
         + keys.keyFile().map(f -> " from " + f).orElse(" from MAILTOKEN_SECRET") + ")"));
-    keys.keyFile().flatMap(DoctorCommand::keyFilePermissions).ifPresent(findings::add);
+    findings.addAll(PermissionCheck.check(keys.keyFile(), StoreHome.sqliteFile(access.jdbcUrl()), access.home()));
     findings.addAll(keyFindings(usage));
     List<StoredAccount> accounts = account == null ? access.store().accounts() : List.of(access.account(account));
     Set<URI> endpoints = new LinkedHashSet<>();
@@ -154,15 +162,23 @@ final class DoctorCommand extends Verb {
       }
       return out;
     }
-    if (offline) {
+    RefreshState refreshState;
+    try {
+      refreshState = access.store().refreshState(a.address()).orElse(RefreshState.NONE);
+    } catch (MailtokenException e) {
+      out.add(Finding.problem(a.address(), "its refresh state cannot be read: " + e.getMessage(), "", "try again"));
+      return out;
+    }
+    out.addAll(Diagnoses.refreshState(app, a, refreshState, now));
+    if (offline || refreshState.backingOffAt(now)) {
       return out;
     }
     try {
       Optional<?> cached = refresh ? Optional.empty()
           : access.store().cachedAccessToken(a.address(), TokenCommand.MIN_REMAINING);
       if (cached.isPresent()) {
-        out.add(Finding.ok(a.address(), "stored access token valid until "
-            + a.accessTokenExpiresAt().map(Object::toString).orElse("?") + " (use --refresh to test the refresh)"));
+        out.add(Finding.ok(a.address(), "stored access token expires " + AccountView.expiry(a)
+            + " (use --refresh to test the refresh)"));
       } else {
         access.store().freshToken(a.address(), refresh, main().oauthClient());
         out.add(Finding.ok(a.address(), "refresh works"));
@@ -200,20 +216,5 @@ final class DoctorCommand extends Verb {
           main().context().smtpTrust());
     }
     return smtpCheck;
-  }
-
-  private static Optional<Finding> keyFilePermissions(Path file) {
-    try {
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-      perms.remove(PosixFilePermission.OWNER_READ);
-      perms.remove(PosixFilePermission.OWNER_WRITE);
-      if (!perms.isEmpty()) {
-        return Optional.of(Finding.warning("key", file + " is readable by others (" + perms + ")",
-            "anyone who can read the key can decrypt every stored refresh token", "chmod 600 " + file));
-      }
-    } catch (UnsupportedOperationException | java.io.IOException e) {
-      return Optional.empty();
-    }
-    return Optional.empty();
   }
 }

@@ -1,10 +1,12 @@
 package dev.mailtoken.cli;
 
+import dev.mailtoken.ServerText;
 import java.io.PrintWriter;
 import java.util.Objects;
 
 /**
- * One result of {@code mailtoken doctor}: what happened, why, and what to do.
+ * One result of {@code mailtoken doctor}: what happened, why, and what to do. Printed with control
+ * characters escaped, since its text may quote a provider or mail server.
  *
  * @param why empty when there is nothing to explain
  * @param todo empty when there is nothing to do
@@ -34,12 +36,12 @@ record Finding(Level level, String topic, String what, String why, String todo) 
 
   void print(PrintWriter out) {
     String tag = level == Level.OK ? "[ok]     " : level == Level.WARNING ? "[warning]" : "[problem]";
-    out.println(tag + " " + topic + ": " + what);
+    out.println(tag + " " + ServerText.printable(topic) + ": " + ServerText.printable(what));
     if (!why.isEmpty()) {
-      out.println("          why: " + why);
+      out.println("          why: " + ServerText.printable(why));
     }
     if (!todo.isEmpty()) {
-      out.println("          do:  " + todo);
+      out.println("          do:  " + ServerText.printable(todo));
     }
   }
 }

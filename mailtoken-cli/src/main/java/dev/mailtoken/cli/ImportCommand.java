@@ -24,13 +24,18 @@ import picocli.CommandLine.Parameters;
     description = "Add an account from a refresh token obtained elsewhere; it is checked by refreshing once.",
     footer = {"%nThe refresh token is read from a file, an environment variable or a no-echo prompt.",
         "%nExamples:", "  mailtoken import alice@example.com --app gmail --refresh-token-file rt.txt",
-        "  RT=... mailtoken import alice@example.com --app gmail --refresh-token-env RT", ExitCode.FOOTER})
+        "  RT=... mailtoken import alice@example.com --app gmail --refresh-token-env RT",
+        "  mailtoken import alice@example.com --app gmail --refresh-token-file rt.txt --replace", ExitCode.FOOTER})
 final class ImportCommand extends Verb {
   @Parameters(index = "0", paramLabel = "ACCOUNT", description = "The mailbox address the token belongs to.")
   String account;
 
   @Option(names = "--app", required = true, paramLabel = "NAME", description = "The app the token was issued to.")
   String app;
+
+  @Option(names = "--replace", description = "Replace the grant of an existing account (e.g. after invalid_grant):"
+      + " its state is cleared, its history (created, version) kept.")
+  boolean replace;
 
   @ArgGroup(exclusive = true)
   Source source = new Source();
@@ -47,9 +52,11 @@ final class ImportCommand extends Verb {
   int execute() throws Exception {
     try (StoreAccess access = main().openStore(err())) {
       App oauthApp = access.app(app).toApp();
-      if (access.store().account(account).isPresent()) {
+      boolean exists = access.store().account(account).isPresent();
+      if (exists && !replace) {
         throw new CliException(ExitCode.CONFIGURATION, "account " + account + " already exists",
-            "remove it first (mailtoken accounts remove " + account + ") or re-authorize it");
+            "replace its grant with: mailtoken import " + account + " --app " + app + " --replace (keeps its"
+                + " history), or re-authorize it");
       }
       Secret refreshToken = SecretInput.read("refresh token", "--refresh-token", source.file, source.env,
           main().context().env(), main().context().secretReader());
@@ -63,13 +70,14 @@ final class ImportCommand extends Verb {
       }
       Secret kept = checked.refreshToken().orElse(refreshToken);
       AccessToken first = new AccessToken(checked.accessToken(), checked.expiresAt(), checked.scopes());
-      StoredAccount saved = access.store().putAccount(NewAccount.withRefreshToken(account, app, kept,
-          List.copyOf(checked.scopes()), Optional.of(first)));
+      NewAccount fresh = NewAccount.withRefreshToken(account, app, kept, List.copyOf(checked.scopes()),
+          Optional.of(first));
+      StoredAccount saved = exists ? access.store().replaceAccount(fresh) : access.store().putAccount(fresh);
       // offline_access asks for the refresh token; it is not a scope that sending needs.
       Set<String> missing = checked.missingScopes(oauthApp.provider().defaultScopes().stream()
           .filter(s -> !oauthApp.provider().offlineAccessScope().equals(Optional.of(s))).toList());
-      out().println("imported " + saved.address() + " (app " + app + ", refresh worked, scopes "
-          + String.join(" ", checked.scopes()) + ")");
+      out().println((exists ? "replaced the grant of " : "imported ") + saved.address() + " (app " + app
+          + ", refresh worked, scopes " + String.join(" ", checked.scopes()) + ")");
       if (!missing.isEmpty()) {
         err().println("warning: the token lacks " + String.join(" ", missing) + ", which sending mail needs;"
             + " run: mailtoken doctor " + account);

@@ -37,7 +37,7 @@ final class ServerRun {
     if (command.demo) {
       return new DemoServer(main, command.out(), command.err()).run(config, this);
     }
-    try (StoreAccess access = main.openStore(command.err())) {
+    try (StoreAccess access = main.openOrCreateStore(command.err())) {
       return serve(access, config, ServerRun::announce);
     }
   }

@@ -59,6 +59,7 @@ class ApiTokensCommandTest {
 
   @Test
   void givenAnUnknownId_whenRevoking_thenExit5() {
+    fixture.addApp("test");
     CliRun r = fixture.run("api-tokens", "revoke", "0000000000000000");
     assertThat(r.exitCode()).isEqualTo(5);
     assertThat(r.err()).contains("No API token with id 0000000000000000");

@@ -93,6 +93,7 @@ class AppsAndAccountsCommandTest {
 
   @Test
   void givenUnknownAccount_whenShown_thenConfigurationExitWithHint() {
+    cli.addApp("test");
     CliRun r = cli.run("accounts", "show", "ghost@example.com");
 
     assertThat(r.exitCode()).isEqualTo(ExitCode.CONFIGURATION.code());

@@ -146,6 +146,7 @@ class AuthorizeCommandTest {
 
   @Test
   void givenUnknownApp_whenAuthorizing_thenConfigurationExitCodeWithHint() {
+    cli.addApp("other");
     CliRun r = cli.run("authorize", "--app", "nope");
 
     assertThat(r.exitCode()).isEqualTo(ExitCode.CONFIGURATION.code());

@@ -61,6 +61,6 @@ class DiagnosesTest {
   private static StoredAccount account(GrantKind kind) {
     return new StoredAccount("alice@example.com", "app", kind, Optional.empty(), List.of("https://mail.google.com/"),
         AccountHealth.HEALTHY, Optional.empty(), Optional.empty(), Optional.empty(), NOW.minusSeconds(3600), NOW, 1,
-        true);
+        true, false);
   }
 }

@@ -85,7 +85,7 @@ class DoctorCommandTest {
 
   @Test
   void givenMalformedKeyVariable_whenDoctor_thenStoreProblemAndConfigurationExit() {
-    try (CliFixture cli = CliFixture.google(home)) {
+    try (CliFixture cli = CliFixture.google(home).withDesktopApp()) {
       cli.env.put("MAILTOKEN_SECRET", "not base64 at all!");
 
       CliRun r = cli.run("doctor", "--offline");

@@ -65,9 +65,9 @@ class KeysRotateCommandTest {
   }
 
   @Test
-  void givenFirstRun_whenStoreOpened_thenSaysWhereTheNewKeyFileIs() {
+  void givenFirstRun_whenStoreCreated_thenSaysWhereTheNewKeyFileIs() {
     try (CliFixture cli = CliFixture.google(home)) {
-      CliRun r = cli.run("apps", "list");
+      CliRun r = cli.run("apps", "add", "g", "--provider", "google", "--client-id", "x", "--public");
 
       assertThat(r.err()).contains("created a new secret key at " + home.resolve("secret.key"), "back it up");
       assertThat(cli.run("apps", "list").err()).doesNotContain("created a new secret key");

@@ -70,6 +70,7 @@ class KeysStatusAndRetireCommandTest {
   void givenKeyFromTheEnvironment_whenRetireAsked_thenExitFiveSayingThereIsNoKeyFile() {
     try (CliFixture cli = CliFixture.google(home)) {
       cli.env.put("MAILTOKEN_SECRET", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+      cli.addApp("test");
 
       CliRun r = cli.run("keys", "retire", "1a2b3c4d");
 

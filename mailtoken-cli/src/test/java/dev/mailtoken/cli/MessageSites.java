@@ -42,7 +42,8 @@ final class MessageSites {
     }
   }
 
-  static final List<String> MODULES = List.of("mailtoken-core", "mailtoken-mail", "mailtoken-store", "mailtoken-cli");
+  static final List<String> MODULES = List.of("mailtoken-core", "mailtoken-mail", "mailtoken-store", "mailtoken-server",
+      "mailtoken-cli");
   private static final Pattern EXTENDS = Pattern.compile("class\\s+(\\w+)\\s+extends\\s+(\\w+)");
   private static final Pattern CLI_CALL = Pattern.compile("new\\s+(?:CommandLine\\.)?(CliException|ParameterException"
       + "|TypeConversionException)\\s*\\(|Finding\\.(problem|warning)\\s*\\(|err(?:\\(\\))?\\.println\\s*\\(");

@@ -2,12 +2,15 @@ package dev.mailtoken.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtoken.server.web.ProblemType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +37,8 @@ import org.junit.jupiter.api.Test;
  *       message without an entry fails, naming the file and line.
  *   <li>Every {@code MailtokenException} type is named in the document (its messages may be built in
  *       helpers the site scan cannot see; the type's entry covers them).
+ *   <li>Every problem type the server answers with ({@link ProblemType}) has one row, with its
+ *       status and what to do, in the "Server API problems" table, and the table has no other rows.
  * </ol>
  *
  * <p>Sites whose literals hold no letter (the message comes from elsewhere, for example
@@ -46,6 +51,8 @@ class TroubleshootingDocTest {
 
   private static final Pattern QUOTE = Pattern.compile("`([^`]+)`");
   private static final Pattern TYPE_NAME = Pattern.compile("\\b(\\w+Exception)\\b");
+  /** A row of the server problems table: type URI, status, and some advice. */
+  private static final Pattern PROBLEM_ROW = Pattern.compile("\\| `(/problems/[a-z-]+)` \\| (\\d{3}) \\| \\S.*\\|");
 
   static MessageSites code;
   static String doc;
@@ -120,6 +127,28 @@ class TroubleshootingDocTest {
 
     assertThat(code.exceptionTypes).as("exception types not named in docs/troubleshooting.md")
         .allMatch(named::contains);
+  }
+
+  /**
+   * The "Server API problems" table has one row per {@link ProblemType}, {@code | `/problems/<slug>` |
+   * <status> | what to do |}, and no row for a type the server does not have.
+   */
+  @Test
+  void givenEveryServerProblemType_whenLookedUpInTheDocument_thenItHasARowWithItsStatusAndAdvice() {
+    Map<String, String> rows = new LinkedHashMap<>();
+    for (String line : doc.split("\n")) {
+      Matcher m = PROBLEM_ROW.matcher(line);
+      if (m.matches()) {
+        rows.put(m.group(1), m.group(2));
+      }
+    }
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (ProblemType type : ProblemType.values()) {
+      expected.put(type.typeUri(), Integer.toString(type.status()));
+    }
+
+    assertThat(rows).as("rows '| `/problems/<slug>` | <status> | what to do |' in docs/troubleshooting.md,"
+        + " one per ProblemType with its status").containsExactlyInAnyOrderEntriesOf(expected);
   }
 
   @Test

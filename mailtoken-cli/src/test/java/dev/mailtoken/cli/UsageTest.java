@@ -117,6 +117,7 @@ class UsageTest {
 
   @Test
   void givenFailure_whenNotVerbose_thenOneLineAndHintWithoutStackTrace() {
+    cli.addApp("test");
     CliRun r = cli.run("accounts", "show", "nobody@example.com");
 
     assertThat(r.exitCode()).isEqualTo(ExitCode.CONFIGURATION.code());
@@ -125,6 +126,7 @@ class UsageTest {
 
   @Test
   void givenFailure_whenVerbose_thenStackTraceToo() {
+    cli.addApp("test");
     CliRun r = cli.run("--verbose", "accounts", "show", "nobody@example.com");
 
     assertThat(r.err()).contains("mailtoken: no account", "\tat dev.mailtoken.cli.");

@@ -58,7 +58,8 @@ class UserinfoPolicyTest {
         .authorizationEndpoint(cli.provider.authorizationEndpoint()).userinfoEndpoint(userinfo).build();
     App app = App.builder().provider(p).clientId(CliFixture.CLIENT_ID)
         .clientSecret(Secret.of(CliFixture.CLIENT_SECRET)).scopes(List.of("mail.send")).build();
-    try (StoreAccess access = StoreAccess.open(cli.env, cli.clock, new PrintWriter(new StringWriter()))) {
+    try (StoreAccess access = StoreAccess.open(cli.env, cli.clock, new PrintWriter(new StringWriter()),
+        true)) {
       access.store().addApp(StoredApp.from("plain", ProviderKind.CUSTOM, app));
     }
   }

@@ -1,6 +1,7 @@
 package dev.mailtoken.oauth;
 
 import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.ServerText;
 import java.util.Set;
 
 /**
@@ -24,7 +25,8 @@ final class CodeExchangeChecks {
     Set<String> missing = response.missingScopes(requiredScopes);
     if (!missing.isEmpty()) {
       throw new ScopeNotGrantedException(provider.name() + " issued a token" + target.who() + " without the required"
-          + " scope(s) " + missing + " (granted: " + response.scopes() + "). The user probably unticked a permission on"
+          + " scope(s) " + missing + " (granted: " + ServerText.printable(String.valueOf(response.scopes()))
+          + "). The user probably unticked a permission on"
           + " the consent screen, or an administrator restricts these scopes: authorize again and grant every"
           + " requested permission", target.account(), missing, response);
     }

@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,33 @@ final class EndpointCaller {
       b.header("Authorization", authorization);
     }
     return send(grant, target, b.build());
+  }
+
+  /**
+   * Like {@link #post}, but returns at once. The future completes with the reply, or fails with a
+   * {@link MailtokenException} (I/O failure, or {@link OAuthTimeoutException} when nothing complete
+   * arrived within {@code deadline}, which replaces the request timeout for this request). Used by
+   * callers that keep reading a token response after their own caller has stopped waiting.
+   */
+  CompletableFuture<HttpReply> postAsync(GrantType grant, Target target, Form form, String authorization,
+      Duration deadline) throws ConfigurationException {
+    HttpRequest.Builder b = request(grant, target)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form.encode(), StandardCharsets.UTF_8));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return http.sendAsync(b.build(), deadline).handle((reply, failure) -> {
+      if (failure == null) {
+        return reply;
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause instanceof HttpCallException e) {
+        log.debug("{} {} failed after {} ms: {}", grant.description(), target.endpoint(), e.elapsedMillis(), e.kind());
+        throw new CompletionException(failure(grant, target, e, deadline));
+      }
+      throw new CompletionException(cause);
+    });
   }
 
   HttpReply get(GrantType grant, Target target) throws MailtokenException {
@@ -77,19 +106,19 @@ final class EndpointCaller {
     } catch (HttpCallException e) {
       log.debug("{} {} failed after {} ms: {}", grant.description(), target.endpoint(), e.elapsedMillis(),
           e.kind());
-      throw failure(grant, target, e);
+      throw failure(grant, target, e, http.requestTimeout());
     }
   }
 
-  private MailtokenException failure(GrantType grant, Target target, HttpCallException e) {
+  private MailtokenException failure(GrantType grant, Target target, HttpCallException e, Duration limit) {
     switch (e.kind()) {
       case INSECURE_TRANSPORT:
         return insecure(grant, target);
       case TIMEOUT:
         return new OAuthTimeoutException(target.provider() + " did not answer the " + grant.description()
-            + target.who() + " within " + http.requestTimeout().toMillis() + " ms (gave up after "
+            + target.who() + " within " + limit.toMillis() + " ms (gave up after "
             + e.elapsedMillis() + " ms); retry later, or raise the request timeout if the network is slow",
-            target.account(), http.requestTimeout(), e.getCause());
+            target.account(), limit, e.getCause());
       case TOO_LARGE:
         return new InvalidResponseException(target.provider() + " answered the " + grant.description() + target.who()
             + " with a body larger than " + http.maxResponseBytes() + " bytes; answers from this endpoint are a few"

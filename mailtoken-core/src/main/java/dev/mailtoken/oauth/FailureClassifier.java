@@ -5,6 +5,7 @@ import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.OAuthError;
 import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.ServerText;
 import dev.mailtoken.TransientException;
 import dev.mailtoken.internal.http.Excerpts;
 import dev.mailtoken.internal.http.HttpReply;
@@ -138,8 +139,9 @@ final class FailureClassifier {
     String excerpt = Excerpts.of(reply.body());
     if (reply.status() >= 300 && reply.status() < 400) {
       return new InvalidResponseException(target.provider() + " answered the " + grant.description() + target.who()
-          + " with a redirect (HTTP " + reply.status() + " to " + reply.header("Location").orElse("?")
-          + "); redirects are not followed for token requests: configure the final endpoint URL",
+          + " with a redirect (HTTP " + reply.status() + " to "
+          + ServerText.printable(reply.header("Location").orElse("?")) + "); redirects are not followed for token"
+          + " requests: configure the final endpoint URL",
           target.account(), reply.status(), excerpt, false, null);
     }
     boolean truncated = Json.looksTruncated(reply.body());

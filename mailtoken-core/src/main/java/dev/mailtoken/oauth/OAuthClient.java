@@ -12,11 +12,14 @@ import dev.mailtoken.internal.http.HttpReply;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Create one with {@link #builder()} and share it: it is immutable and thread-safe, and every
  * method may be called from many threads at once. Methods block until the answer arrives or the
- * request timeout passes; none retries (retry policy belongs to the token layer).
+ * request timeout passes; none retries (retry policy belongs to the token layer). The one
+ * exception is {@link #refreshAsync}, which returns at once and keeps reading the answer until the
+ * longer completion timeout: the token layer and the store use it so that a late answer carrying
+ * a rotated refresh token is saved instead of lost.
  *
  * <p>Failures are typed: {@link ReauthorizationRequiredException} ({@code invalid_grant} on a
  * refresh or JWT), {@link ConfigurationException} (client, scope, redirect, endpoint problems),
@@ -45,10 +51,14 @@ public final class OAuthClient {
   private final FailureClassifier classifier;
   private final TokenResponseReader reader;
   private final DeviceGrant devices;
+  private final Duration requestTimeout;
+  private final Duration completionTimeout;
 
-  OAuthClient(EndpointCaller caller, Clock clock) {
+  OAuthClient(EndpointCaller caller, Clock clock, Duration requestTimeout, Duration completionTimeout) {
     this.caller = caller;
     this.clock = clock;
+    this.requestTimeout = requestTimeout;
+    this.completionTimeout = completionTimeout;
     this.classifier = new FailureClassifier(clock);
     this.reader = new TokenResponseReader(clock);
     this.devices = new DeviceGrant(caller, classifier, reader, clock);
@@ -62,6 +72,19 @@ public final class OAuthClient {
   /** The clock this client stamps responses with. */
   public Clock clock() {
     return clock;
+  }
+
+  /** How long a caller waits for a token endpoint's answer (the synchronous methods' limit). */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /**
+   * How long {@link #refreshAsync} keeps reading an answer after it was sent: at least the request
+   * timeout. Callers that stop waiting after {@link #requestTimeout()} let it run to here.
+   */
+  public Duration completionTimeout() {
+    return completionTimeout;
   }
 
   /**
@@ -81,6 +104,45 @@ public final class OAuthClient {
    */
   public TokenResponse refresh(App app, Secret refreshToken, List<String> scopes, String account)
       throws MailtokenException {
+    RefreshRequest r = refreshRequest(app, refreshToken, scopes, account);
+    return token(GrantType.REFRESH_TOKEN, r.target(), app, r.form(), r.requested(), r.sent());
+  }
+
+  /**
+   * Sends a refresh now and returns without waiting. Unlike {@link #refresh}, the answer is read
+   * until the {@linkplain #completionTimeout() completion timeout}, not the request timeout: with
+   * a provider that rotates refresh tokens and detects reuse, an answer that arrives after the
+   * caller gave up carries the only refresh token that still works, so whoever holds the future
+   * must save it. The future completes with the response or fails with the exceptions
+   * {@link #refresh} throws (an {@link OAuthTimeoutException} after the completion timeout).
+   * Completion runs on the HTTP client's executor.
+   */
+  public CompletableFuture<TokenResponse> refreshAsync(App app, Secret refreshToken, List<String> scopes,
+      String account) {
+    RefreshRequest r;
+    CompletableFuture<HttpReply> reply;
+    try {
+      r = refreshRequest(app, refreshToken, scopes, account);
+      reply = caller.postAsync(GrantType.REFRESH_TOKEN, r.target(), authenticate(app, r.form()),
+          basicAuthorization(app), completionTimeout);
+    } catch (MailtokenException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return reply.thenApply(answer -> {
+      try {
+        return read(GrantType.REFRESH_TOKEN, r.target(),
+            answer.isSuccess() ? answer : answer.withoutSecrets(secretsOf(app, r.form())), r.requested(), r.sent());
+      } catch (MailtokenException e) {
+        throw new CompletionException(e);
+      }
+    });
+  }
+
+  /** What a refresh sends, checked before anything goes out. */
+  private record RefreshRequest(Target target, Form form, List<String> requested, String sent) { }
+
+  private static RefreshRequest refreshRequest(App app, Secret refreshToken, List<String> scopes, String account)
+      throws MailtokenException {
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(refreshToken, "refreshToken");
     List<String> asked = Scopes.checked(scopes);
@@ -90,7 +152,7 @@ public final class OAuthClient {
         .add("grant_type", GrantType.REFRESH_TOKEN.wireName())
         .add("refresh_token", refreshToken.reveal())
         .addIfNotEmpty("scope", Scopes.join(asked));
-    return token(GrantType.REFRESH_TOKEN, target, app, form, asked.isEmpty() ? app.scopes() : asked,
+    return new RefreshRequest(target, form, asked.isEmpty() ? app.scopes() : asked,
         "refresh_token=" + refreshToken.fingerprint());
   }
 

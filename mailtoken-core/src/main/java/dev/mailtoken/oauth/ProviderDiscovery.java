@@ -3,6 +3,7 @@ package dev.mailtoken.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.ServerText;
 import dev.mailtoken.TransientException;
 import dev.mailtoken.internal.http.Excerpts;
 import dev.mailtoken.internal.http.HttpReply;
@@ -36,6 +37,12 @@ final class ProviderDiscovery {
       reply = client.get(rfc8414, name);
       used = rfc8414;
     }
+    return fromReply(issuer, reply, used);
+  }
+
+  /** The parsing half of {@link #discover}: the provider the metadata answer {@code reply} from {@code used} describes. */
+  static OAuthProvider fromReply(URI issuer, HttpReply reply, URI used) throws MailtokenException {
+    String name = issuer.getHost();
     if (!reply.isSuccess()) {
       String what = "no authorization-server metadata for issuer " + issuer + " (HTTP " + reply.status() + " from "
           + used + ")";
@@ -53,9 +60,10 @@ final class ProviderDiscovery {
     }
     String docIssuer = doc.path("issuer").asText("");
     if (!issuerMatches(docIssuer, issuer.toString())) {
-      throw new ConfigurationException("the metadata at " + used + " names issuer \"" + docIssuer
-          + "\", not the configured \"" + issuer + "\"; RFC 8414 requires them to be identical (a mismatch can"
-          + " mean a misconfigured or impersonating server): configure exactly the issuer the provider publishes");
+      throw new ConfigurationException("the metadata at " + used + " names issuer \""
+          + ServerText.printable(docIssuer) + "\", not the configured \"" + issuer + "\"; RFC 8414 requires them"
+          + " to be identical (a mismatch can mean a misconfigured or impersonating server): configure exactly the"
+          + " issuer the provider publishes");
     }
     log.debug("discovered provider {} from {}", name, used);
     return build(name, issuer, doc, used);
@@ -116,7 +124,7 @@ final class ProviderDiscovery {
       // fall through to the error below
     }
     throw new ConfigurationException("the metadata at " + used + " has an invalid " + field + ": \""
-        + doc.path(field).asText() + "\"");
+        + ServerText.printable(doc.path(field).asText()) + "\"");
   }
 
   /**

@@ -70,7 +70,7 @@ public final class ServiceAccountKey {
     }
     String type = field(root, "type");
     if (!type.equals("service_account")) {
-      throw new IllegalArgumentException("field \"type\" of the key file is \"" + type + "\", expected"
+      throw new IllegalArgumentException("field \"type\" of the key file is " + shown(type) + ", expected"
           + " \"service_account\" (an OAuth client file or user credentials file is not a service-account key)");
     }
     String email = field(root, "client_email");
@@ -120,6 +120,15 @@ public final class ServiceAccountKey {
     Objects.requireNonNull(pem, "pem");
     return new ServiceAccountKey(clientEmail, privateKeyId, PemPrivateKeys.parse(pem), OAuthProvider.GOOGLE_TOKEN,
         OAuthProvider.GOOGLE_TOKEN.toString());
+  }
+
+  /**
+   * A field value for a message: quoted when it is a short plain word, else only its length (a
+   * mangled file may have the private key where the type should be).
+   */
+  private static String shown(String value) {
+    return value.length() <= 32 && value.matches("[A-Za-z0-9_.@-]*") ? "\"" + value + "\""
+        : "a value of " + value.length() + " characters (not shown)";
   }
 
   private static String field(JsonNode root, String name) {

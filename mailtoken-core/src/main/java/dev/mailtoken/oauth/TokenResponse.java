@@ -15,8 +15,10 @@ import java.util.Set;
  *
  * @param accessToken the {@code access_token}
  * @param tokenType the {@code token_type} as sent ({@code Bearer}, compared case-insensitively)
- * @param expiresIn the {@code expires_in} lifetime; empty when the server did not say (unknown
- *     lifetime: renew on rejection, never "never expires")
+ * @param expiresIn the {@code expires_in} lifetime; empty when the server did not say, or said
+ *     something unusable (not a number, zero, negative, over {@link #MAX_LIFETIME}): then the
+ *     token counts as living {@link #ASSUMED_LIFETIME} ({@link #expiresAtOrAssumed()}), and is
+ *     renewed at once if a server rejects it earlier; never as "never expires"
  * @param scopes the granted scopes: the {@code scope} field, or the requested scopes when the
  *     server omitted it (RFC 6749 §5.1 says it may then)
  * @param refreshToken the {@code refresh_token}, when one came back (first consent, or rotation)
@@ -34,6 +36,17 @@ public record TokenResponse(
     Optional<Secret> refreshToken,
     Optional<String> idToken,
     Instant receivedAt) {
+
+  /**
+   * How long a token whose {@code expires_in} was missing or unusable is used: 15 minutes, well
+   * under any mainstream provider's lifetime (Google about 60, Microsoft 60 to 90 minutes), so
+   * it is refreshed before it can plausibly expire; a server that rejects it earlier gets the
+   * usual one renewal.
+   */
+  public static final Duration ASSUMED_LIFETIME = Duration.ofMinutes(15);
+
+  /** An {@code expires_in} over this (366 days) is not believed: the lifetime counts as unknown. */
+  public static final Duration MAX_LIFETIME = Duration.ofDays(366);
 
   public TokenResponse {
     Objects.requireNonNull(accessToken, "accessToken");
@@ -68,6 +81,11 @@ public record TokenResponse(
   /** When the access token expires, if the server said. */
   public Optional<Instant> expiresAt() {
     return expiresIn.map(receivedAt::plus);
+  }
+
+  /** When the access token expires: as the server said, else {@link #ASSUMED_LIFETIME} after {@code receivedAt}. */
+  public Instant expiresAtOrAssumed() {
+    return receivedAt.plus(expiresIn.orElse(ASSUMED_LIFETIME));
   }
 
   @Override

@@ -40,8 +40,9 @@ final class TokenResponseReader {
       // RFC 6749 requires it, but some servers omit it; every mail provider issues bearer tokens.
       tokenType = "Bearer";
     } else if (!tokenType.equalsIgnoreCase("bearer")) {
-      throw invalid(grant, target, reply, "token_type \"" + tokenType + "\"; only Bearer tokens can be used for mail",
-          false);
+      // Excerpts, not the raw value: a server that mixes fields up may have put the token here.
+      throw invalid(grant, target, reply, "token_type \"" + Excerpts.of(tokenType)
+          + "\"; only Bearer tokens can be used for mail", false);
     }
     Optional<Duration> expiresIn = expiresIn(json.get("expires_in"));
     String scope = text(json, "scope");
@@ -54,20 +55,26 @@ final class TokenResponseReader {
         clock.instant());
   }
 
-  /** A number or a numeric string (T-G-05); anything else, negative or missing means "unknown". */
+  /**
+   * A number or a numeric string (T-G-05), in whole seconds; anything else, zero, negative, over
+   * {@link TokenResponse#MAX_LIFETIME} or missing means "unknown".
+   */
   static Optional<Duration> expiresIn(JsonNode node) {
     if (node == null || node.isNull()) {
       return Optional.empty();
     }
-    long seconds;
+    double seconds;
     if (node.isNumber()) {
-      seconds = node.asLong();
+      seconds = node.asDouble();   // a huge integer becomes Infinity, refused below
     } else if (node.isTextual() && node.asText().trim().matches("\\d{1,12}")) {
       seconds = Long.parseLong(node.asText().trim());
     } else {
       return Optional.empty();
     }
-    return seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+    if (!(seconds >= 1 && seconds <= TokenResponse.MAX_LIFETIME.toSeconds())) {
+      return Optional.empty();
+    }
+    return Optional.of(Duration.ofSeconds((long) seconds));
   }
 
   private static String text(JsonNode json, String field) {

@@ -12,8 +12,10 @@ import java.util.Set;
  * <p>{@link #toString()} shows the token's fingerprint, never its value.
  *
  * @param value the bearer value
- * @param expiresAt when it expires; empty when the provider did not say (then it is used until
- *     rejected and renewed)
+ * @param expiresAt when it expires; empty when the provider did not say (then a
+ *     {@link TokenManager} refreshes a renewable token after
+ *     {@link dev.mailtoken.oauth.TokenResponse#ASSUMED_LIFETIME}, or sooner when it is rejected;
+ *     a fixed token is used until rejected)
  * @param scopes the scopes the provider granted; empty when unknown
  */
 public record AccessToken(Secret value, Optional<Instant> expiresAt, Set<String> scopes) {

@@ -1,7 +1,10 @@
 package dev.mailtoken.token;
 
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.oauth.TokenResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One account's committed state. Immutable: replaced whole, published through a volatile field,
@@ -32,6 +35,32 @@ record Snapshot(
     return new Snapshot(grant, null, Long.MIN_VALUE, Long.MIN_VALUE, AccountHealth.HEALTHY, null, null, null, 0);
   }
 
+  /**
+   * A healthy snapshot serving {@code token} as of {@code nowMs}: served without a refresh until
+   * {@code refreshMargin} before expiry, while a refresh runs until {@code expiryMargin} before it.
+   * A renewable token of unknown lifetime counts as expiring {@link TokenResponse#ASSUMED_LIFETIME}
+   * from now, so it is refreshed, not served for ever; a fixed one is served until rejected.
+   */
+  static Snapshot healthy(Grant grant, AccessToken token, long nowMs, Duration refreshMargin, Duration expiryMargin) {
+    long fresh = Long.MAX_VALUE;
+    long usable = Long.MAX_VALUE;
+    Optional<Instant> expiresAt = token.expiresAt().isPresent() || !grant.renewable() ? token.expiresAt()
+        : Optional.of(Instant.ofEpochMilli(nowMs).plus(TokenResponse.ASSUMED_LIFETIME));
+    if (expiresAt.isPresent()) {
+      long expiry = expiresAt.get().toEpochMilli();
+      if (grant.renewable()) {
+        usable = expiry - expiryMargin.toMillis();
+        fresh = expiry - refreshMargin.toMillis();
+        // A token born inside the refresh margin gets no stale window, else every call would refresh.
+        fresh = fresh <= nowMs ? usable : fresh;
+      } else {
+        fresh = expiry;
+        usable = expiry;
+      }
+    }
+    return new Snapshot(grant, token, fresh, usable, AccountHealth.HEALTHY, null, null, null, 0);
+  }
+
   long nextRetryMillis() {
     return nextRetry == null ? Long.MIN_VALUE : nextRetry.toEpochMilli();
   }
@@ -44,7 +73,7 @@ record Snapshot(
     return new AccountStatus(
         account,
         health,
-        token == null ? java.util.Optional.empty() : token.expiresAt(),
+        token == null ? Optional.empty() : token.expiresAt(),
         java.util.Optional.ofNullable(lastError),
         java.util.Optional.ofNullable(lastFailureAt),
         java.util.Optional.ofNullable(nextRetry));

@@ -40,6 +40,25 @@ class ResponseParsingTest {
   }
 
   @Test
+  void givenOddExpiresIn_whenRead_thenLifetimeIsUnknownAndExpiryIsTheAssumedOne() throws Exception {
+    for (String odd : List.of("\"soon\"", "-1", "0", "\"-3600\"", "null", "1e20", "99999999999999999999999",
+        "\"3599.5\"", "true", "{}", "[3599]", "\"\"", "1e-3", "400000000")) {
+      TokenResponse r = read("{\"access_token\":\"at-1\",\"token_type\":\"Bearer\",\"expires_in\":" + odd + "}",
+          List.of());
+
+      assertThat(r.expiresIn()).as(odd).isEmpty();
+      assertThat(r.expiresAtOrAssumed()).as(odd).isEqualTo(Emulated.START.plus(TokenResponse.ASSUMED_LIFETIME));
+    }
+  }
+
+  @Test
+  void givenFractionalExpiresIn_whenRead_thenWholeSecondsAreUsed() throws Exception {
+    TokenResponse r = read("{\"access_token\":\"at-1\",\"token_type\":\"Bearer\",\"expires_in\":3599.9}", List.of());
+
+    assertThat(r.expiresAtOrAssumed()).isEqualTo(Emulated.START.plusSeconds(3599));
+  }
+
+  @Test
   void givenNoScope_whenRead_thenRequestedScopesAreAssumed() throws Exception {
     assertThat(read("{\"access_token\":\"at-1\",\"token_type\":\"Bearer\"}", List.of("a", "b")).scopes())
         .containsExactlyInAnyOrder("a", "b");
@@ -57,6 +76,15 @@ class ResponseParsingTest {
   void givenNonBearerTokenType_whenRead_thenInvalidResponse() {
     assertThatThrownBy(() -> read("{\"access_token\":\"at-1\",\"token_type\":\"mac\"}", List.of()))
         .isInstanceOf(InvalidResponseException.class).hasMessageContaining("Bearer");
+  }
+
+  @Test
+  void givenTheTokenInTheTokenTypeField_whenRefused_thenTheMessageDoesNotShowIt() {
+    // Found by OAuthParsersFuzzTest: the refusal quoted token_type as sent.
+    String token = "sEcReTAAAAAAAAAAAAAAAAAAAAbcdef";
+
+    assertThatThrownBy(() -> read("{\"access_token\":\"at-1\",\"token_type\":\"" + token + "\"}", List.of()))
+        .isInstanceOf(InvalidResponseException.class).hasMessageNotContaining(token).hasMessageContaining("Bearer");
   }
 
   @Test

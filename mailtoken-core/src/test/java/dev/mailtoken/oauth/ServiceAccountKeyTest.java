@@ -37,6 +37,17 @@ class ServiceAccountKeyTest {
   }
 
   @Test
+  void givenThePrivateKeyInTheTypeField_whenRead_thenTheMessageDoesNotShowIt() {
+    // Found by ServiceAccountKeyFuzzTest: the refusal quoted the type field as it was.
+    String pem = keys.pkcs8Pem();
+    String json = "{\"type\":\"" + pem.replace("\n", "\\n") + "\",\"client_email\":\"" + EMAIL + "\"}";
+
+    assertThatThrownBy(() -> ServiceAccountKey.fromJson(json)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("field \"type\"").hasMessageContaining("not shown")
+        .hasMessageNotContaining(pem.split("\n")[2]);
+  }
+
+  @Test
   void givenGoogleKeyFile_whenRead_thenFieldsAreTakenFromIt() {
     ServiceAccountKey key = ServiceAccountKey.fromJson(keyFile(keys.pkcs8Pem(), "https://oauth2.googleapis.com/token"));
 

@@ -76,19 +76,4 @@ class CallbackGrantTest {
 
     assertThat(manager.token(Harness.ACCOUNT).value().reveal()).isEqualTo("ya29.for-" + Harness.ACCOUNT);
   }
-
-  @Test
-  void givenTokenWithoutExpiry_whenAskedLater_thenItIsServedUntilRejected() throws Exception {
-    AtomicInteger calls = new AtomicInteger();
-    TokenManager manager = h.builder().build();
-    manager.register(Harness.callbackAccount((account, renew) ->
-        AccessToken.withoutExpiry("ya29.no-expiry-" + calls.incrementAndGet())));
-    AccessToken first = manager.token(Harness.ACCOUNT);
-
-    h.clock.advance(Duration.ofDays(30));
-
-    assertThat(manager.token(Harness.ACCOUNT)).isSameAs(first);
-    assertThat(manager.renew(Harness.ACCOUNT, first).value().reveal()).isEqualTo("ya29.no-expiry-2");
-    assertThat(h.scheduler.pending()).isEmpty();
-  }
 }

@@ -1,5 +1,6 @@
 package dev.mailtoken.mail;
 
+import dev.mailtoken.ServerText;
 import dev.mailtoken.MailtokenException;
 import java.util.Optional;
 
@@ -19,11 +20,14 @@ public class AuthenticationRejectedException extends MailtokenException {
 
   public AuthenticationRejectedException(String account, String serverReply, BearerErrorChallenge challenge) {
     super(message(account, serverReply, challenge), account, null, null);
-    this.serverReply = serverReply;
+    this.serverReply = serverReply == null ? null : ServerText.printable(serverReply.strip());
     this.challenge = challenge;
   }
 
-  /** The server's last reply, e.g. {@code 535-5.7.8 Username and Password not accepted}. */
+  /**
+   * The server's last reply, e.g. {@code 535-5.7.8 Username and Password not accepted}, with
+   * control characters escaped ({@link ServerText#printable}; lines are joined by {@code \n}).
+   */
   public String serverReply() {
     return serverReply;
   }
@@ -35,7 +39,7 @@ public class AuthenticationRejectedException extends MailtokenException {
 
   private static String message(String account, String reply, BearerErrorChallenge c) {
     StringBuilder m = new StringBuilder("The mail server rejected the access token for ").append(account)
-        .append(" after one renewal: ").append(reply == null ? "(no reply)" : reply.trim());
+        .append(" after one renewal: ").append(reply == null ? "(no reply)" : ServerText.printable(reply.strip()));
     if (c != null) {
       m.append(" [status=").append(c.status()).append(", schemes=").append(c.schemes())
           .append(", scope=").append(c.scope()).append(']');

@@ -1,5 +1,6 @@
 package dev.mailtoken.mail;
 
+import dev.mailtoken.ServerText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,8 @@ import java.util.Optional;
 /**
  * The JSON a server sends in its SASL error challenge: Gmail's
  * {@code {"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}} or RFC 7628's
- * {@code {"status":"invalid_token","scope":..}}. Fields the server left out are empty strings.
+ * {@code {"status":"invalid_token","scope":..}}. Fields the server left out are empty strings;
+ * control characters are escaped ({@link ServerText#printable}).
  * Immutable and thread-safe.
  *
  * @param status "400", "401", "invalid_token", ...
@@ -19,9 +21,9 @@ public record BearerErrorChallenge(String status, String schemes, String scope) 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public BearerErrorChallenge {
-    status = status == null ? "" : status;
-    schemes = schemes == null ? "" : schemes;
-    scope = scope == null ? "" : scope;
+    status = ServerText.printable(status);
+    schemes = ServerText.printable(schemes);
+    scope = ServerText.printable(scope);
   }
 
   /** Decodes a challenge; empty when it is not a JSON object. */

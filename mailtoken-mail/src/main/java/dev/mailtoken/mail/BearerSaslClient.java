@@ -14,6 +14,11 @@ import javax.security.sasl.SaslException;
  * <p>When the base64 response would make the {@code AUTH} line longer than
  * {@link #MAX_INITIAL_LINE} octets, there is no initial response: the token goes on its own line
  * after the server's empty {@code 334} (RFC 4954 §4), which no server line-length limit breaks.
+ * Angus prints such a response in its debug output ({@code mail.debug}: "SASL response: ..."), so
+ * when the exchange belongs to a {@link SaslAttempt} the client hands Angus a stand-in naming the
+ * token's fingerprint, and {@link TokenSmtpTransport} writes the real line in its place. (Wired up
+ * by hand, without mailtoken's transport, the real response is returned and Angus's debug output
+ * shows it.)
  *
  * <p>Not thread-safe: one exchange on one connection.
  */
@@ -61,7 +66,17 @@ final class BearerSaslClient implements SaslClient {
         throw new SaslException("refusing to send a bearer token over an unencrypted connection");
       }
       state = 1;
-      return response.clone();
+      if (attempt == null) {
+        return response.clone();
+      }
+      attempt.offered(response);
+      if (challenge.length == 0 && hasInitialResponse()) {
+        return response.clone();
+      }
+      byte[] stand = ("[" + mechanism.saslName() + " response withheld from debug output: " + response.length
+          + " octets, token sha256:" + attempt.token().value().fingerprint() + "]").getBytes(StandardCharsets.US_ASCII);
+      attempt.withhold(stand, response);
+      return stand;
     }
     if (state == 1) {
       state = 2;

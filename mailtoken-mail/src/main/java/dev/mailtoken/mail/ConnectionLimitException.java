@@ -1,5 +1,6 @@
 package dev.mailtoken.mail;
 
+import dev.mailtoken.ServerText;
 import dev.mailtoken.TransientException;
 import java.time.Duration;
 
@@ -14,9 +15,10 @@ public class ConnectionLimitException extends TransientException {
 
   public ConnectionLimitException(String account, String serverReply) {
     super("Too many concurrent SMTP connections for " + account + "; retry after a back-off or lower"
-        + " SmtpServer.poolSize (Exchange allows 3). Server said: " + serverReply.trim(), account, null,
+        + " SmtpServer.poolSize (Exchange allows 3). Server said: " + ServerText.printable(serverReply.strip()), account,
+        null,
         Duration.ofSeconds(30), null);
-    this.serverReply = serverReply;
+    this.serverReply = ServerText.printable(serverReply.strip());
   }
 
   public String serverReply() {

@@ -1,5 +1,6 @@
 package dev.mailtoken.mail;
 
+import dev.mailtoken.ServerText;
 import dev.mailtoken.MailtokenException;
 import java.util.List;
 
@@ -15,9 +16,9 @@ public class RecipientRejectedException extends MailtokenException {
 
   public RecipientRejectedException(String account, List<String> recipients, String serverReply) {
     super("The server rejected recipient(s) " + recipients + " of a message from " + account
-        + "; nothing was sent. Server said: " + serverReply.trim(), account, null, null);
+        + "; nothing was sent. Server said: " + ServerText.printable(serverReply.strip()), account, null, null);
     this.recipients = List.copyOf(recipients);
-    this.serverReply = serverReply;
+    this.serverReply = ServerText.printable(serverReply.strip());
   }
 
   public List<String> recipients() {

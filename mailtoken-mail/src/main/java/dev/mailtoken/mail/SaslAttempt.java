@@ -19,6 +19,9 @@ final class SaslAttempt {
   private final TokenSmtpTransport transport;
   private volatile byte[] errorChallenge;
   private volatile boolean refusedPlaintext;
+  private volatile String sent = "";
+  private volatile byte[] withheld;
+  private volatile byte[] stand;
 
   SaslAttempt(String handle, AccessToken token, boolean plaintextAllowed, TokenSmtpTransport transport) {
     this.handle = handle;
@@ -50,6 +53,38 @@ final class SaslAttempt {
 
   void errorChallenge(byte[] challenge) {
     this.errorChallenge = challenge.clone();
+  }
+
+  /** Records the SASL response carrying the token, as it goes on the wire (base64), for {@link #secrets()}. */
+  void offered(byte[] response) {
+    sent = java.util.Base64.getEncoder().encodeToString(response);
+  }
+
+  /** What a server might echo of this exchange: the token and the base64 response carrying it. */
+  java.util.List<String> secrets() {
+    String s = sent;
+    return s.isEmpty() ? java.util.List.of(token.value().reveal()) : java.util.List.of(token.value().reveal(), s);
+  }
+
+  /**
+   * The response after a bare {@code 334} is handed to Angus as {@code stand} (Angus prints what it
+   * is given when debug output is on); the transport swaps {@code real} back in when it writes the line.
+   */
+  void withhold(byte[] stand, byte[] real) {
+    this.stand = java.util.Base64.getEncoder().encode(stand);
+    this.withheld = java.util.Base64.getEncoder().encode(real);
+  }
+
+  /** The real base64 line when {@code line} is the stand-in for it (once), else null. */
+  byte[] release(byte[] line) {
+    byte[] s = stand;
+    if (s == null || !java.util.Arrays.equals(s, line)) {
+      return null;
+    }
+    byte[] real = withheld;
+    stand = null;
+    withheld = null;
+    return real;
   }
 
   /** The server's error challenge (Gmail's JSON, RFC 7628's JSON), when it sent one. */

@@ -1,5 +1,6 @@
 package dev.mailtoken.mail;
 
+import dev.mailtoken.ServerText;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Objects;
  * @param account the account the message was sent as
  * @param messageId the MIME {@code Message-ID} of the message sent
  * @param serverReply the server's final reply: the SMTP reply to the message data, or the API's
- *     response body (Gmail's includes its own message id)
+ *     response body (Gmail's includes its own message id); trimmed, control characters escaped
+ *     ({@link ServerText#printable})
  * @param transport "smtp", "gmail-api" or "graph"
  */
 public record SendResult(String account, String messageId, String serverReply, String transport) {
@@ -16,7 +18,7 @@ public record SendResult(String account, String messageId, String serverReply, S
   public SendResult {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(messageId, "messageId");
-    Objects.requireNonNull(serverReply, "serverReply");
+    serverReply = ServerText.printable(Objects.requireNonNull(serverReply, "serverReply").strip());
     Objects.requireNonNull(transport, "transport");
   }
 }

@@ -1,5 +1,6 @@
 package dev.mailtoken.mail;
 
+import dev.mailtoken.ServerText;
 import dev.mailtoken.MailtokenException;
 
 /**
@@ -15,8 +16,9 @@ public class SendingLimitException extends MailtokenException {
 
   public SendingLimitException(String account, String serverReply) {
     super("The sending limit of " + account + " is reached; the provider refuses more mail for hours"
-        + " (Gmail resets it within 24 h). Do not retry now. Server said: " + serverReply.trim(), account, null, null);
-    this.serverReply = serverReply;
+        + " (Gmail resets it within 24 h). Do not retry now. Server said: " + ServerText.printable(serverReply.strip()),
+        account, null, null);
+    this.serverReply = ServerText.printable(serverReply.strip());
   }
 
   public String serverReply() {

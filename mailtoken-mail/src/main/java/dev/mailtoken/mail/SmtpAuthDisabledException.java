@@ -1,5 +1,6 @@
 package dev.mailtoken.mail;
 
+import dev.mailtoken.ServerText;
 import dev.mailtoken.ConfigurationException;
 
 /**
@@ -14,9 +15,10 @@ public class SmtpAuthDisabledException extends ConfigurationException {
 
   public SmtpAuthDisabledException(String account, String serverReply) {
     super("SMTP AUTH is disabled for this tenant/mailbox; enable it (Set-CASMailbox -SmtpClientAuthenticationDisabled"
-        + " $false) or use the Graph transport. Account " + account + ", server said: " + serverReply.trim(),
+        + " $false) or use the Graph transport. Account " + account + ", server said: "
+        + ServerText.printable(serverReply.strip()),
         account, null, null);
-    this.serverReply = serverReply;
+    this.serverReply = ServerText.printable(serverReply.strip());
   }
 
   public String serverReply() {

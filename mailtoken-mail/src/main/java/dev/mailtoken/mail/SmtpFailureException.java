@@ -1,5 +1,6 @@
 package dev.mailtoken.mail;
 
+import dev.mailtoken.ServerText;
 import dev.mailtoken.MailtokenException;
 
 /**
@@ -18,11 +19,11 @@ public class SmtpFailureException extends MailtokenException {
   public SmtpFailureException(String account, int replyCode, String serverReply, boolean mayHaveBeenDelivered,
       Throwable cause) {
     super("Sending as " + account + " failed: " + (serverReply == null || serverReply.isBlank()
-        ? "no reply from the server" : serverReply.trim())
+        ? "no reply from the server" : ServerText.printable(serverReply.strip()))
         + (mayHaveBeenDelivered ? " (after the message data was sent: it may have been delivered)" : ""),
         account, null, cause);
     this.replyCode = replyCode;
-    this.serverReply = serverReply == null ? "" : serverReply;
+    this.serverReply = serverReply == null ? "" : ServerText.printable(serverReply.strip());
     this.mayHaveBeenDelivered = mayHaveBeenDelivered;
   }
 

@@ -9,6 +9,7 @@ import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -40,6 +41,10 @@ public class TokenSmtpTransport extends SMTPTransport {
   /** Set by {@link MailSessions}; null on a session made some other way (then nothing is pipelined). */
   private final SmtpServer server;
   private volatile AccessToken authenticatedWith;
+  /** The AUTH exchange in progress on this connection, if any. */
+  private volatile SaslAttempt authenticating;
+  /** What the server might echo of this connection's AUTH exchanges (see {@link AuthEcho}). */
+  private volatile List<String> authSecrets = List.of();
   private volatile boolean dataSent;
   private volatile boolean open;
   private SmtpPipeline pipeline;
@@ -70,6 +75,8 @@ public class TokenSmtpTransport extends SMTPTransport {
     for (int round = 0; ; round++) {
       SaslAttempt attempt = new SaslAttempt(attempts.newHandle(), token, plaintextOk, this);
       attempts.add(attempt);
+      authenticating = attempt;
+      authSecrets = List.of(token.value().reveal());
       boolean ok;
       try {
         ok = super.protocolConnect(host, port, account, attempt.handle());
@@ -78,6 +85,8 @@ public class TokenSmtpTransport extends SMTPTransport {
         throw e;
       } finally {
         attempts.remove(attempt);
+        authenticating = null;
+        authSecrets = attempt.secrets();
       }
       if (ok) {
         authenticatedWith = token;
@@ -96,6 +105,21 @@ public class TokenSmtpTransport extends SMTPTransport {
           token.value().fingerprint(), getLastReturnCode());
       token = token((Credentials) creds, account, token);
     }
+  }
+
+  /** The last reply, with anything it echoes of the AUTH exchange masked (it reaches messages and debug output). */
+  @Override
+  public synchronized String getLastServerResponse() {
+    SaslAttempt a = authenticating;
+    return AuthEcho.mask(super.getLastServerResponse(), a != null ? a.secrets() : authSecrets);
+  }
+
+  /** Writes the real SASL response where Angus was handed a stand-in (see {@link BearerSaslClient}). */
+  @Override
+  protected int simpleCommand(byte[] command) throws MessagingException {
+    SaslAttempt a = authenticating;
+    byte[] real = a == null ? null : a.release(command);
+    return super.simpleCommand(real != null ? real : command);
   }
 
   /** A reply that means something other than a rejected token (see {@link SmtpReplies#special}) ends the attempt. */

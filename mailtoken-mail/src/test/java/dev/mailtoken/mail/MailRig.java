@@ -8,6 +8,7 @@ import dev.mailtoken.Secret;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.ProviderEmulator;
+import dev.mailtoken.testkit.ProviderEmulatorBuilder;
 import dev.mailtoken.testkit.SmtpEmulator;
 import dev.mailtoken.testkit.SmtpEmulatorBuilder;
 import dev.mailtoken.testkit.TestClock;
@@ -50,7 +51,12 @@ final class MailRig implements AutoCloseable {
   private final List<Mailer> mailers = new CopyOnWriteArrayList<>();
 
   private MailRig(EmulatorMode mode, UnaryOperator<SmtpEmulatorBuilder> smtpOptions, LogCapture logs) {
-    provider = ProviderEmulator.builder().mode(mode).clock(clock).build().start();
+    this(mode, b -> b, smtpOptions, logs);
+  }
+
+  private MailRig(EmulatorMode mode, UnaryOperator<ProviderEmulatorBuilder> providerOptions,
+      UnaryOperator<SmtpEmulatorBuilder> smtpOptions, LogCapture logs) {
+    provider = providerOptions.apply(ProviderEmulator.builder().mode(mode).clock(clock)).build().start();
     provider.registerClient(ClientRegistration.confidential(CLIENT_ID, CLIENT_SECRET).build());
     smtp = smtpOptions.apply(SmtpEmulator.builder(provider)).start();
     logs.forbid(CLIENT_SECRET).forbidAll(provider::issuedSecrets);
@@ -69,6 +75,11 @@ final class MailRig implements AutoCloseable {
 
   static MailRig gmail(LogCapture logs, UnaryOperator<SmtpEmulatorBuilder> smtpOptions) {
     return new MailRig(EmulatorMode.GOOGLE, smtpOptions, logs);
+  }
+
+  /** Gmail-style servers whose provider issues access tokens of at least {@code tokenLength} characters. */
+  static MailRig gmailWithLongTokens(LogCapture logs, int tokenLength) {
+    return new MailRig(EmulatorMode.GOOGLE, b -> b.accessTokenLength(tokenLength), b -> b, logs);
   }
 
   static MailRig exchange(LogCapture logs) {

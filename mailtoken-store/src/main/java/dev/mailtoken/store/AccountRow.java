@@ -57,13 +57,17 @@ record AccountRow(
     return decrypt(cipher, FIXED_TOKEN, fixedToken);
   }
 
-  /** The stored access token (for a fixed-token account: the fixed token) with its expiry. */
+  /**
+   * The stored access token (for a fixed-token account: the fixed token) with its expiry: as the
+   * provider said, else the {@linkplain StoredAccount#assumedAccessTokenExpiry() assumed} one.
+   */
   Optional<AccessToken> accessToken(FieldCipher cipher) throws ConfigurationException {
     Optional<Secret> value = decrypt(cipher, ACCESS_TOKEN, accessToken);
     if (value.isEmpty() && account.kind() == GrantKind.FIXED_TOKEN) {
       value = fixedToken(cipher);
     }
-    return value.map(v -> new AccessToken(v, account.accessTokenExpiresAt(), new HashSet<>(accessTokenScopes)));
+    Optional<Instant> expiry = account.accessTokenExpiresAt().or(account::assumedAccessTokenExpiry);
+    return value.map(v -> new AccessToken(v, expiry, new HashSet<>(accessTokenScopes)));
   }
 
   AccountSecrets secrets(FieldCipher cipher) throws ConfigurationException {
@@ -71,7 +75,7 @@ record AccountRow(
         accessToken(cipher));
   }
 
-  /** True when the stored access token's expiry is unknown or at least {@code minRemaining} away. */
+  /** True when the access token's expiry is unknown (a fixed token) or at least {@code minRemaining} away. */
   static boolean usable(AccessToken token, Instant now, Duration minRemaining) {
     return token.expiresAt().map(e -> !e.minus(minRemaining).isBefore(now)).orElse(true);
   }

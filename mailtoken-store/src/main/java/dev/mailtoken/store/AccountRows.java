@@ -1,5 +1,6 @@
 package dev.mailtoken.store;
 
+import dev.mailtoken.ServerText;
 import dev.mailtoken.token.AccountHealth;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -104,11 +105,12 @@ final class AccountRows {
         AccountHealth.valueOf(rs.getString("status")),
         Columns.instant(rs, "last_refresh"),
         Columns.instant(rs, "access_token_expires_at"),
-        Columns.text(rs, "last_error"),
+        Columns.text(rs, "last_error").map(ServerText::printable),   // also rows written before escaping
         Instant.ofEpochMilli(rs.getLong("created_at")),
         Instant.ofEpochMilli(rs.getLong("updated_at")),
         rs.getLong("version"),
-        rs.getString(AccountRow.REFRESH_TOKEN) != null);
+        rs.getString(AccountRow.REFRESH_TOKEN) != null,
+        rs.getString(AccountRow.ACCESS_TOKEN) != null || rs.getString(AccountRow.FIXED_TOKEN) != null);
     return new AccountRow(account,
         Columns.text(rs, AccountRow.REFRESH_TOKEN),
         Columns.text(rs, AccountRow.SERVICE_ACCOUNT_KEY),

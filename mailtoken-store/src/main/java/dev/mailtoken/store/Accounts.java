@@ -2,6 +2,7 @@ package dev.mailtoken.store;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.Secret;
+import dev.mailtoken.ServerText;
 import dev.mailtoken.token.AccountHealth;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -87,6 +88,7 @@ final class Accounts {
               + " authorize again to replace its grant.", a.address());
         }
         AccountRows.update(c, a.address(), existing.get().version(), columns, now, true);
+        RefreshStates.clear(c, a.address());
       } else {
         columns.put("address", a.address());
         columns.put("created_at", now.toEpochMilli());
@@ -136,8 +138,9 @@ final class Accounts {
   }
 
   void markReauthorizationRequired(String address, String reason) throws MailtokenException {
-    changeLocked(address, Map.of("status", AccountHealth.REAUTHORIZATION_REQUIRED.name(), "last_error", reason));
-    log.error("account {} needs reauthorization: {}", address, reason);
+    String printable = ServerText.printable(reason);
+    changeLocked(address, Map.of("status", AccountHealth.REAUTHORIZATION_REQUIRED.name(), "last_error", printable));
+    log.error("account {} needs reauthorization: {}", address, printable);
   }
 
   void clearSecrets(String address) throws MailtokenException {
@@ -190,7 +193,11 @@ final class Accounts {
       if (RowSeal.ACCOUNT_COLUMNS.stream().anyMatch(m::containsKey)) {
         m.put(RowSeal.COLUMN, row.get().seal().with(m).seal(cipher.get()));
       }
-      return AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
+      boolean updated = AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
+      if (updated && edit.refreshToken().isPresent()) {
+        RefreshStates.clear(c, address);
+      }
+      return updated;
     });
   }
 

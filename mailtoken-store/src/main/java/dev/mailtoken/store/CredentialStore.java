@@ -28,14 +28,19 @@ import java.util.Optional;
  *
  * <p><b>Thread-safety:</b> one instance may be shared by many threads; any number of instances
  * in any number of processes may share one database. {@link #freshToken} is coordinated across
- * processes: the row (PostgreSQL {@code SELECT ... FOR UPDATE}) or the database (SQLite
- * {@code BEGIN IMMEDIATE}) is locked, re-read, refreshed only if still needed, and the rotated
- * refresh token committed before the new access token is returned. Every change of secrets or
- * status increments the account's version, and version-checked writes never overwrite a newer
- * state.
+ * processes: under a short lock (PostgreSQL {@code SELECT ... FOR UPDATE}, SQLite
+ * {@code BEGIN IMMEDIATE}) the account is re-read and, when a refresh is still needed, a claim is
+ * committed; the request is sent with no lock held; callers that find another's claim wait for its
+ * outcome (at most the {@linkplain StoreOptions#lockWait() lock wait}) instead of sending their
+ * own. The rotated refresh token is committed before the new access token is returned, and a late
+ * answer is committed even after its caller gave up. Backoff and {@code Retry-After} are stored
+ * per account and honoured by every process. Every change of secrets or status increments the
+ * account's version, and version-checked writes never overwrite a newer state.
  *
  * <p><b>Failures:</b> all methods throw {@link MailtokenException} subtypes:
- * {@link StoreException} (database), {@link StoreKeyException} (wrong or missing key; nothing is
+ * {@link StoreException} (database; {@link StoreUnavailableException}, transient, when it cannot
+ * be reached or stays locked), {@link RefreshInProgressException} (another process's refresh
+ * outlasted the lock wait), {@link StoreKeyException} (wrong or missing key; nothing is
  * written), {@link TamperedRowException} (a row changed without the key: refused before any
  * network request), {@link DuplicateEntryException}, {@link NoSuchEntryException},
  * {@link AppInUseException}, {@link ConcurrentEditException}, and the OAuth exceptions of a
@@ -55,12 +60,12 @@ public final class CredentialStore implements AutoCloseable {
   private final TokenRefresher refresher;
   private final StoreKeys keys;
 
-  private CredentialStore(Database db, StoreKeys keys, Clock clock) {
+  private CredentialStore(Database db, StoreKeys keys, Clock clock, StoreOptions options, Pause pause) {
     this.db = db;
     this.keys = keys;
     this.clock = clock;
     this.accounts = new Accounts(db, this::cipher, clock);
-    this.refresher = new TokenRefresher(db, this::cipher, clock);
+    this.refresher = new TokenRefresher(db, this::cipher, clock, options, pause);
   }
 
   /**
@@ -68,21 +73,73 @@ public final class CredentialStore implements AutoCloseable {
    * {@code jdbc:postgresql://...}), migrates its schema and checks that {@code keys} holds the
    * store's current key. The first open after upgrading to row MACs seals every existing row.
    *
+   * Uses {@link StoreOptions#defaults()}.
+   *
    * @throws StoreKeyException when the database was encrypted with a key not in {@code keys} (the
    *     message names the key file the last rotation wrote that key to)
    * @throws TamperedRowException when the key check was removed from a database that has rows
-   * @throws StoreException when the database cannot be reached or migrated
+   * @throws StoreUnavailableException when the database cannot be reached within the connect timeout
+   * @throws StoreException when the database cannot be migrated
    */
   public static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock) throws MailtokenException {
+    return open(jdbcUrl, keys, clock, StoreOptions.defaults());
+  }
+
+  /**
+   * Like {@link #open(String, KeyRing, Clock)}, with the timeouts and backoff of {@code options}
+   * (e.g. {@link StoreOptions#fromEnvironment}).
+   */
+  public static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options)
+      throws MailtokenException {
+    return open(jdbcUrl, keys, clock, options, Pause.SLEEP);
+  }
+
+  /** Tests pass a {@link Pause} that moves their clock instead of sleeping. */
+  static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options, Pause pause)
+      throws MailtokenException {
+    return open(jdbcUrl, keys, clock, options, pause, true);
+  }
+
+  /**
+   * Opens an existing store and never creates one: a missing SQLite file, or a PostgreSQL
+   * database without mailtoken's tables, is a {@link NoSuchStoreException} and nothing is written.
+   * A SQLite store this process can only read is opened read-only: reading works, and a write
+   * (a refresh that must save its token) fails with a {@link StoreException} saying so. The
+   * schema is migrated only when it is not current. Uses {@link StoreOptions#defaults()}.
+   *
+   * @throws NoSuchStoreException when there is no store at {@code jdbcUrl}
+   * @throws StoreKeyException when the database was encrypted with a key not in {@code keys}
+   * @throws StoreUnavailableException when the database cannot be reached within the connect timeout
+   * @throws StoreException when the database cannot be migrated
+   */
+  public static CredentialStore openExisting(String jdbcUrl, KeyRing keys, Clock clock) throws MailtokenException {
+    return openExisting(jdbcUrl, keys, clock, StoreOptions.defaults());
+  }
+
+  /** Like {@link #openExisting(String, KeyRing, Clock)}, with the timeouts and backoff of {@code options}. */
+  public static CredentialStore openExisting(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options)
+      throws MailtokenException {
+    return open(jdbcUrl, keys, clock, options, Pause.SLEEP, false);
+  }
+
+  private static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options, Pause pause,
+      boolean mayCreate)
+      throws MailtokenException {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(clock, "clock");
-    Database db = Database.open(jdbcUrl);
+    Objects.requireNonNull(options, "options");
+    Database db = Database.open(jdbcUrl, options, mayCreate);
     try {
+      if (!mayCreate && !StoreSchema.present(db)) {
+        throw new NoSuchStoreException("The database " + db.description() + " holds no mailtoken store (no "
+            + StoreSchema.HISTORY_TABLE + " table); nothing was created. Check MAILTOKEN_DB, or create the store"
+            + " with CredentialStore.open.", db.description());
+      }
       StoreSchema.migrate(db);
       StoreKeys storeKeys = new StoreKeys(db, keys, KeyCheck.open(db, keys));
       db.onEveryWrite(storeKeys::onWrite);
-      return new CredentialStore(db, storeKeys, clock);
+      return new CredentialStore(db, storeKeys, clock, options, pause);
     } catch (MailtokenException | RuntimeException e) {
       db.close();
       throw e;
@@ -172,6 +229,16 @@ public final class CredentialStore implements AutoCloseable {
   }
 
   /**
+   * How refreshing {@code address} stands across every process sharing the store: a refresh in
+   * flight, one whose outcome was lost, failures and the next allowed attempt; empty when there is
+   * no such account. No lock, no network.
+   */
+  public Optional<RefreshState> refreshState(String address) throws MailtokenException {
+    return db.read(c -> AccountRows.find(c, address, "").isEmpty() ? Optional.<RefreshState>empty()
+        : Optional.of(RefreshStates.find(c, address).state()));
+  }
+
+  /**
    * The account's decrypted secrets, or empty when there is no such account.
    *
    * @throws TamperedRowException when its app, grant kind, subject or scopes were changed without the key
@@ -212,14 +279,23 @@ public final class CredentialStore implements AutoCloseable {
   }
 
   /**
-   * A valid access token for {@code address}, refreshing under the cross-process lock when no
-   * other process has stored one meanwhile (one with at least {@link #REUSE_MARGIN} left).
-   * With {@code renew=true} the stored token is not trusted and a new one is always fetched; use
-   * {@link #freshToken(String, AccessToken, OAuthClient)} when the rejected token is known.
-   * {@code invalid_grant} commits status {@code REAUTHORIZATION_REQUIRED} and is rethrown.
+   * A valid access token for {@code address}: one another process stored (with at least
+   * {@link #REUSE_MARGIN} left), the result of another process's refresh in flight, or a refresh
+   * of its own, coordinated across processes (see the class comment). With {@code renew=true} the
+   * stored token is not trusted and a new one is fetched (or another process's newer one used);
+   * use {@link #freshToken(String, AccessToken, OAuthClient)} when the rejected token is known.
+   * {@code invalid_grant} commits status {@code REAUTHORIZATION_REQUIRED} and is rethrown; other
+   * failures push back the account's next allowed attempt. Returns within the lock wait plus the
+   * client's request timeout.
    *
    * @throws NoSuchEntryException when there is no such account
-   * @throws dev.mailtoken.ReauthorizationRequiredException when the grant is dead
+   * @throws dev.mailtoken.ReauthorizationRequiredException when the grant is dead (the message says
+   *     when a refresh had been interrupted before)
+   * @throws RefreshInProgressException when another process's refresh outlasted the lock wait
+   * @throws dev.mailtoken.TransientException when the provider failed, or every process is backing
+   *     off until a time the message names ({@code retryAfter()} until then)
+   * @throws dev.mailtoken.oauth.OAuthTimeoutException when the provider had not answered within the
+   *     request timeout: the answer is still read and committed until the completion timeout
    */
   public AccessToken freshToken(String address, boolean renew, OAuthClient client) throws MailtokenException {
     return refresher.fresh(address, renew, Optional.empty(), client);
@@ -327,9 +403,22 @@ public final class CredentialStore implements AutoCloseable {
     return new StoreDatabase(db.dataSource(), db.dialect() == Database.Dialect.POSTGRESQL, db.description());
   }
 
-  /** Closes the connection pool (PostgreSQL). Idempotent. */
+  /**
+   * The accounts whose refresh answer is still awaited although its caller stopped waiting (the
+   * provider was slower than the OAuth client's request timeout); {@link #close()} waits for them.
+   */
+  public List<String> lateRefreshes() {
+    return refresher.lateAnswers().accounts();
+  }
+
+  /**
+   * Waits for the {@linkplain #lateRefreshes() late refresh answers} still out (each at most its
+   * OAuth client's completion timeout) and commits them, then closes the connection pool
+   * (PostgreSQL). Idempotent.
+   */
   @Override
   public void close() {
+    refresher.lateAnswers().awaitAll();
     db.close();
   }
 

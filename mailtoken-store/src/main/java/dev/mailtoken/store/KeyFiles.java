@@ -24,7 +24,7 @@ final class KeyFiles {
   private KeyFiles() {
   }
 
-  static KeyRing load(Map<String, String> env, Path home) throws StoreKeyException {
+  static KeyRing load(Map<String, String> env, Path home, boolean mayCreate) throws StoreKeyException {
     String inline = env.get(KeyRing.SECRET_VARIABLE);
     if (inline != null && !inline.isBlank()) {
       return KeyRing.loaded(List.of(KeyRing.decodeKey(inline, KeyRing.SECRET_VARIABLE)), Optional.empty(),
@@ -42,6 +42,11 @@ final class KeyFiles {
     Path file = home.resolve(KeyRing.KEY_FILE);
     if (Files.exists(file)) {
       return read(file, file.toString(), Optional.empty());
+    }
+    if (!mayCreate) {
+      throw new StoreKeyException("The key file " + file + " does not exist, but the store does: restore it from your"
+          + " backup, or set " + KeyRing.SECRET_VARIABLE + " or " + KeyRing.SECRET_FILE_VARIABLE + " to the key"
+          + " the store was encrypted with. Nothing was created.");
     }
     return create(file);
   }

@@ -86,7 +86,16 @@ public final class KeyRing {
    *     the key file cannot be created
    */
   public static KeyRing fromEnvironment(Map<String, String> env, Path home) throws StoreKeyException {
-    return KeyFiles.load(env, home);
+    return KeyFiles.load(env, home, true);
+  }
+
+  /**
+   * Like {@link #fromEnvironment}, but never creates anything: for a store that already exists, a
+   * missing {@code <home>/secret.key} is a {@link StoreKeyException} naming it (a new key could
+   * not read the store anyway).
+   */
+  public static KeyRing existing(Map<String, String> env, Path home) throws StoreKeyException {
+    return KeyFiles.load(env, home, false);
   }
 
   /**

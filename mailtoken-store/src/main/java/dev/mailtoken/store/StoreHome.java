@@ -29,6 +29,16 @@ public final class StoreHome {
     return Path.of(System.getProperty("user.home"), ".mailtoken");
   }
 
+  /** The database file of a {@code jdbc:sqlite:} URL (without its {@code ?} options), absolute; empty for other URLs. */
+  public static java.util.Optional<Path> sqliteFile(String jdbcUrl) {
+    if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:sqlite:")) {
+      return java.util.Optional.empty();
+    }
+    String file = jdbcUrl.substring("jdbc:sqlite:".length());
+    int query = file.indexOf('?');
+    return java.util.Optional.of(Path.of(query < 0 ? file : file.substring(0, query)).toAbsolutePath());
+  }
+
   /** {@code MAILTOKEN_DB} when set and not blank, else {@code jdbc:sqlite:<home>/mailtoken.db}. */
   public static String jdbcUrl(Map<String, String> env, Path home) {
     String url = env.get(DB_VARIABLE);

@@ -63,6 +63,20 @@ final class StoreSchema {
     }
   }
 
+  /** True when the database has mailtoken's schema history table, at any version. */
+  static boolean present(Database db) {
+    try {
+      return db.read(c -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + HISTORY_TABLE)) {
+          ps.executeQuery().close();
+          return true;
+        }
+      });
+    } catch (MailtokenException e) {
+      return false;
+    }
+  }
+
   private static boolean isCurrent(Database db) {
     try {
       return db.read(c -> {

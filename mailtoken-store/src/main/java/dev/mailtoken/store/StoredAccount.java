@@ -1,5 +1,6 @@
 package dev.mailtoken.store;
 
+import dev.mailtoken.oauth.TokenResponse;
 import dev.mailtoken.token.AccountHealth;
 import java.time.Instant;
 import java.util.List;
@@ -10,9 +11,13 @@ import java.util.Optional;
  * What the store knows about an account, without any secret value: safe to print, list and log.
  * Secrets come only from {@link CredentialStore#secrets(String)}. Immutable and thread-safe.
  *
- * @param lastError the last refresh failure's message, cleared by the next success
+ * @param accessTokenExpiresAt when the stored access token expires, as the provider said; empty
+ *     when no token is stored or the provider did not say (see {@link #assumedAccessTokenExpiry()})
+ * @param lastError the last refresh failure's message, cleared by the next success; control
+ *     characters escaped ({@link dev.mailtoken.ServerText#printable})
  * @param version incremented by every change of grant, secrets or health; pass it to
  *     {@link CredentialStore#updateAccount} so an edit never overwrites a newer state
+ * @param hasAccessToken whether an access token (for a fixed-token account, the fixed token) is stored
  */
 public record StoredAccount(
     String address,
@@ -27,7 +32,8 @@ public record StoredAccount(
     Instant createdAt,
     Instant updatedAt,
     long version,
-    boolean hasRefreshToken) {
+    boolean hasRefreshToken,
+    boolean hasAccessToken) {
 
   public StoredAccount {
     Objects.requireNonNull(address, "address");
@@ -41,5 +47,17 @@ public record StoredAccount(
     Objects.requireNonNull(lastError, "lastError");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  /**
+   * When a stored access token whose lifetime the provider did not say counts as expired:
+   * {@link TokenResponse#ASSUMED_LIFETIME} after it was fetched. Empty when the expiry is known,
+   * no token is stored, or the account has a fixed token (used until rejected).
+   */
+  public Optional<Instant> assumedAccessTokenExpiry() {
+    if (!hasAccessToken || accessTokenExpiresAt.isPresent() || kind == GrantKind.FIXED_TOKEN) {
+      return Optional.empty();
+    }
+    return Optional.of(lastRefresh.orElse(updatedAt).plus(TokenResponse.ASSUMED_LIFETIME));
   }
 }

@@ -38,7 +38,7 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
         .table(StoreSchema.HISTORY_TABLE).target("1").load().migrate();
     try (java.sql.Connection c = java.sql.DriverManager.getConnection(url());
         java.sql.Statement s = c.createStatement()) {
-      // A version-1 database with rows always had its key check (the store refuses rows without one).
+      // Version 1 wrote its key check when the store was first opened with a key.
       s.executeUpdate("INSERT INTO store_meta (name, value) VALUES ('key_check', '"
           + new FieldCipher(keys).encrypt("store_meta", "value", "key_check", "mailtoken key check") + "')");
       s.executeUpdate("INSERT INTO apps (name, provider_kind, token_endpoint, client_id, scopes, smtp_port, created_at,"
@@ -183,6 +183,31 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
     assertThat(replaced.lastError()).isEmpty();
     assertThat(replaced.version()).isEqualTo(3);
     assertThat(store.secrets("alice@example.com").orElseThrow().refreshToken()).isEqualTo(again.refreshToken());
+  }
+
+  @Test
+  void givenReasonWithControlCharacters_whenMarkedForReauthorization_thenTheLastErrorHoldsThemEscaped()
+      throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+
+    store.markReauthorizationRequired("alice@example.com", "invalid_grant\u001b[2J\r\nforged line");
+
+    assertThat(store.account("alice@example.com").orElseThrow().lastError())
+        .contains("invalid_grant\\u001b[2J\\r\\nforged line");
+  }
+
+  @Test
+  void givenRawControlCharactersWrittenToTheRow_whenRead_thenTheLastErrorHoldsThemEscaped() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+    try (java.sql.Connection c = raw(); java.sql.PreparedStatement ps = c.prepareStatement(
+        "UPDATE accounts SET last_error = ? WHERE address = ?")) {
+      ps.setString(1, "older version\u0007\u001b]0;title");
+      ps.setString(2, "alice@example.com");
+      ps.executeUpdate();
+    }
+
+    assertThat(store.account("alice@example.com").orElseThrow().lastError())
+        .contains("older version\\u0007\\u001b]0;title");
   }
 
   @Test

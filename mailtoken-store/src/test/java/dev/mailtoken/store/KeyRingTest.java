@@ -34,6 +34,15 @@ class KeyRingTest {
   }
 
   @Test
+  void givenNoKeyFile_whenLoadedForAnExistingStore_thenRefusedNamingTheFileAndNothingCreated() {
+    Path home = temp.resolve("home");
+
+    assertThatThrownBy(() -> KeyRing.existing(Map.of(), home)).isInstanceOf(StoreKeyException.class)
+        .hasMessageContaining(home.resolve("secret.key").toString()).hasMessageContaining("MAILTOKEN_SECRET");
+    assertThat(home).doesNotExist();
+  }
+
+  @Test
   void givenSecretVariable_whenLoaded_thenKeyIdIsTheFirst8HexOfItsSha256() throws Exception {
     byte[] key = new byte[32];
     key[0] = 7;

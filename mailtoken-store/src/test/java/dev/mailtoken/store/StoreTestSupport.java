@@ -6,6 +6,7 @@ import dev.mailtoken.Secret;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.ProviderEmulator;
+import dev.mailtoken.testkit.ProviderEmulatorBuilder;
 import dev.mailtoken.testkit.RotationPolicy;
 import dev.mailtoken.testkit.ServiceAccountKeyFile;
 import dev.mailtoken.testkit.TestClock;
@@ -50,10 +51,15 @@ abstract class StoreTestSupport {
   /** A new empty database for this test; called once, on first use. */
   abstract String newDatabaseUrl() throws Exception;
 
+  /** Extra emulator knobs for a behaviour class; none by default. */
+  ProviderEmulatorBuilder emulatorOptions(ProviderEmulatorBuilder builder) {
+    return builder;
+  }
+
   @BeforeEach
   void startEmulator() {
-    emulator = ProviderEmulator.builder().mode(EmulatorMode.GENERIC).rotation(RotationPolicy.ROTATE_REUSE_DETECTION)
-        .clock(clock).build().start();
+    emulator = emulatorOptions(ProviderEmulator.builder().mode(EmulatorMode.GENERIC)
+        .rotation(RotationPolicy.ROTATE_REUSE_DETECTION).clock(clock)).build().start();
     emulator.registerClient(ClientRegistration.confidential(CLIENT_ID, CLIENT_SECRET)
         .redirectUri("http://127.0.0.1:8765/callback").build());
     logs.forbidAll(emulator::issuedSecrets);
@@ -75,6 +81,32 @@ abstract class StoreTestSupport {
     CredentialStore store = CredentialStore.open(url(), ring, clock);
     opened.add(store);
     return store;
+  }
+
+  /**
+   * Another "process" with {@code options} whose waits for other processes move the test clock
+   * instead of sleeping, so a lock wait passes at once in real time.
+   */
+  CredentialStore openWaitingOnTheClock(StoreOptions options) throws MailtokenException {
+    CredentialStore store = CredentialStore.open(url(), keys, clock, options, clock::advance);
+    opened.add(store);
+    return store;
+  }
+
+  /** An OAuth client that stops waiting after {@code request} but reads answers until {@code completion}. */
+  OAuthClient client(Duration request, Duration completion) {
+    return OAuthClient.builder().clock(clock).requestTimeout(request).completionTimeout(completion).build();
+  }
+
+  /** Waits (real time, at most {@code limit}) for something another thread or process does. */
+  static void eventually(Duration limit, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("condition not met within " + limit);
+      }
+      Thread.sleep(20);
+    }
   }
 
   StoredApp app() {

@@ -11,18 +11,20 @@ import java.util.Objects;
  * @param refreshTokenIdleTtl null = refresh tokens never expire from disuse
  * @param jwtAudience null = the token endpoint URI (Microsoft, generic)
  * @param idTokenEmailClaim false = ID tokens and userinfo carry no {@code email} (nor {@code email_verified})
+ * @param accessTokenLength the least length of an access token; 0 = the mode's natural length
  * @param deviceInterval the polling {@code interval} the device endpoint announces
  */
 record EmulatorSettings(EmulatorMode mode, RotationPolicy rotation, Clock clock, Duration accessTokenTtl,
     int refreshTokenCap, boolean testingStatus, Duration refreshTokenIdleTtl, String defaultUser, String jwtAudience,
-    Duration jwtSkew, boolean expiresInAsString, String tenant, Duration codeTtl,
-    boolean idTokenEmailClaim, Duration deviceInterval) {
+    Duration jwtSkew, ExpiresInStyle expiresIn, String tenant, Duration codeTtl,
+    boolean idTokenEmailClaim, int accessTokenLength, Duration deviceInterval) {
   EmulatorSettings {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(rotation, "rotation");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(defaultUser, "defaultUser");
     Objects.requireNonNull(jwtSkew, "jwtSkew");
+    Objects.requireNonNull(expiresIn, "expiresIn");
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(codeTtl, "codeTtl");
     Objects.requireNonNull(deviceInterval, "deviceInterval");

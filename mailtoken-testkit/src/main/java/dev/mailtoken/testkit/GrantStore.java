@@ -41,7 +41,7 @@ final class GrantStore {
 
   GrantStore(EmulatorSettings settings) {
     this.settings = settings;
-    this.values = new TokenValues(settings.mode());
+    this.values = new TokenValues(settings.mode(), settings.accessTokenLength());
     this.devices = new DeviceCodes(settings.mode(), values);
   }
 

@@ -20,10 +20,11 @@ public final class ProviderEmulatorBuilder {
   private String defaultUser;
   private String jwtAudience;
   private Duration jwtSkew;
-  private Boolean expiresInAsString;
+  private ExpiresInStyle expiresIn;
   private String tenant;
   private Duration codeTtl;
   private Boolean idTokenEmailClaim;
+  private Integer accessTokenLength;
   private Duration deviceInterval;
 
   ProviderEmulatorBuilder() {}
@@ -125,8 +126,16 @@ public final class ProviderEmulatorBuilder {
 
   /** Send {@code expires_in} as a JSON string ({@code "3599"}) instead of a number (T-G-05). Default false. */
   public ProviderEmulatorBuilder expiresInAsString(boolean asString) {
-    once(this.expiresInAsString, "expiresInAsString");
-    this.expiresInAsString = asString;
+    return expiresIn(asString ? ExpiresInStyle.STRING : ExpiresInStyle.NUMBER);
+  }
+
+  /**
+   * How {@code expires_in} is written: a number (default), a string, left out, not a number or
+   * negative. The access token's real lifetime is {@link #accessTokenTtl} whatever is written.
+   */
+  public ProviderEmulatorBuilder expiresIn(ExpiresInStyle style) {
+    once(this.expiresIn, "expiresIn (or expiresInAsString)");
+    this.expiresIn = Objects.requireNonNull(style, "expiresIn");
     return this;
   }
 
@@ -156,6 +165,19 @@ public final class ProviderEmulatorBuilder {
   public ProviderEmulatorBuilder idTokenEmailClaim(boolean included) {
     once(this.idTokenEmailClaim, "idTokenEmailClaim");
     this.idTokenEmailClaim = included;
+    return this;
+  }
+
+  /**
+   * Access tokens at least {@code length} characters long (random characters appended), like the
+   * 1,000-2,000-character JWTs of Microsoft and Keycloak; default: the mode's own (about 60-70).
+   */
+  public ProviderEmulatorBuilder accessTokenLength(int length) {
+    once(this.accessTokenLength, "accessTokenLength");
+    if (length < 1 || length > 16_384) {
+      throw new IllegalArgumentException("accessTokenLength must be 1..16384, got " + length);
+    }
+    this.accessTokenLength = length;
     return this;
   }
 
@@ -194,8 +216,9 @@ public final class ProviderEmulatorBuilder {
     return new ProviderEmulator(new EmulatorSettings(mode, resolvedRotation,
         clock != null ? clock : Clock.systemUTC(), accessTokenTtl, cap, Boolean.TRUE.equals(testingStatus), idle,
         defaultUser != null ? defaultUser : "user@example.com", jwtAudience,
-        jwtSkew != null ? jwtSkew : Duration.ofSeconds(300), Boolean.TRUE.equals(expiresInAsString),
+        jwtSkew != null ? jwtSkew : Duration.ofSeconds(300), expiresIn != null ? expiresIn : ExpiresInStyle.NUMBER,
         tenant != null ? tenant : "common", codeTtl != null ? codeTtl : Duration.ofMinutes(10),
-        !Boolean.FALSE.equals(idTokenEmailClaim), deviceInterval != null ? deviceInterval : Duration.ofSeconds(5)));
+        !Boolean.FALSE.equals(idTokenEmailClaim), accessTokenLength != null ? accessTokenLength : 0,
+        deviceInterval != null ? deviceInterval : Duration.ofSeconds(5)));
   }
 }

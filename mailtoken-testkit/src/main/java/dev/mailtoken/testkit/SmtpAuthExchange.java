@@ -82,11 +82,12 @@ final class SmtpAuthExchange {
       case TOO_MANY_CONNECTIONS:
         return finish(response.user(), response.token(), false, replies.tooManyConnections());
       default:
-        return rejected(response, oauthBearer);
+        return rejected(response, oauthBearer, encoded);
     }
   }
 
-  private boolean rejected(SaslResponse response, boolean oauthBearer) throws IOException, InterruptedException {
+  private boolean rejected(SaslResponse response, boolean oauthBearer, String sent)
+      throws IOException, InterruptedException {
     if (replies.gmail()) {
       // T-C-01: Gmail challenges with a JSON error; the client must answer (empty line / \x01)
       // before it gets the 535. Whatever it answers, the exchange fails.
@@ -99,7 +100,8 @@ final class SmtpAuthExchange {
         return finish(response.user(), response.token(), false, replies.tooManyLoginAttempts());
       }
     }
-    return finish(response.user(), response.token(), false, replies.badCredentials());
+    return finish(response.user(), response.token(), false,
+        session.emulator.faults().refusal(replies.badCredentials(), sent));
   }
 
   private boolean plain(String initial) throws IOException, InterruptedException {

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * smtp.faults().closeExpiredSessions(true);           // T-C-07: expired token → 421 and close
  * smtp.faults().documentedFailureJson(true);          // C2.3: {"status":"401","schemes":"bearer mac",..}\n
  * smtp.faults().tooManyLoginAttempts(1);              // C2.6: 454 4.7.0 after the empty response
+ * smtp.faults().echoAuthPayload(true);                // a refused AUTH's 535 repeats what the client sent
+ * smtp.faults().controlCharactersInReplies(true);     // a refused AUTH's 535 carries ESC/BEL sequences
  * }</pre>
  */
 public final class SmtpFaults {
@@ -22,6 +24,8 @@ public final class SmtpFaults {
   private volatile boolean closeExpiredSessions;
   private volatile boolean documentedFailureJson;
   private final AtomicInteger tooManyLoginAttempts = new AtomicInteger();
+  private volatile boolean echoAuthPayload;
+  private volatile boolean controlCharactersInReplies;
 
   SmtpFaults() {}
 
@@ -76,6 +80,24 @@ public final class SmtpFaults {
     return this;
   }
 
+  /**
+   * When on, the final reply of a refused bearer AUTH repeats the client's base64 response, as
+   * some servers' diagnostics do ({@code 535 5.7.8 Authentication failed: dXNlcj1...}). Default off.
+   */
+  public SmtpFaults echoAuthPayload(boolean echo) {
+    echoAuthPayload = echo;
+    return this;
+  }
+
+  /**
+   * When on, the final reply of a refused bearer AUTH carries terminal control sequences (ESC
+   * {@code [2J}, BEL), as a hostile or broken server might. Default off.
+   */
+  public SmtpFaults controlCharactersInReplies(boolean on) {
+    controlCharactersInReplies = on;
+    return this;
+  }
+
   /** Turns every fault off. */
   public SmtpFaults clear() {
     dropsAfterAuth.set(0);
@@ -83,7 +105,16 @@ public final class SmtpFaults {
     closeExpiredSessions = false;
     documentedFailureJson = false;
     tooManyLoginAttempts.set(0);
+    echoAuthPayload = false;
+    controlCharactersInReplies = false;
     return this;
+  }
+
+  /** The final reply of a refused bearer AUTH, with the armed decorations; {@code sent} is the client's base64. */
+  String refusal(String reply, String sent) {
+    String extra = (controlCharactersInReplies ? " \u001b[2J\u001b]0;owned\u0007 (reset)" : "")
+        + (echoAuthPayload ? " (client sent " + sent + ")" : "");
+    return reply + extra;
   }
 
   /** Consumes one armed drop, if any. */

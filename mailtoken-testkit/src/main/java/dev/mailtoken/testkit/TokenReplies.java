@@ -24,10 +24,12 @@ final class TokenReplies {
     ObjectNode body = Reply.JSON.createObjectNode();
     body.put("access_token", access.value);
     long expiresIn = Duration.between(access.issuedAt, access.expiresAt).toSeconds();
-    if (settings.expiresInAsString()) {
-      body.put("expires_in", Long.toString(expiresIn));
-    } else {
-      body.put("expires_in", expiresIn);
+    switch (settings.expiresIn()) {
+      case STRING -> body.put("expires_in", Long.toString(expiresIn));
+      case OMITTED -> { }
+      case NOT_A_NUMBER -> body.put("expires_in", "soon");
+      case NEGATIVE -> body.put("expires_in", -1);
+      default -> body.put("expires_in", expiresIn);
     }
     if (settings.mode() == EmulatorMode.MICROSOFT) {
       body.put("ext_expires_in", expiresIn);

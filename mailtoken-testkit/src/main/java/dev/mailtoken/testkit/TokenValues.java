@@ -14,18 +14,27 @@ import java.util.HexFormat;
  */
 final class TokenValues {
   private final EmulatorMode mode;
+  private final int accessTokenLength;
   private final SecureRandom random = new SecureRandom();
 
   TokenValues(EmulatorMode mode) {
+    this(mode, 0);
+  }
+
+  /** @param accessTokenLength access tokens are padded with random characters to at least this length */
+  TokenValues(EmulatorMode mode, int accessTokenLength) {
     this.mode = mode;
+    this.accessTokenLength = accessTokenLength;
   }
 
   String accessToken() {
-    return switch (mode) {
+    String token = switch (mode) {
       case GOOGLE -> "ya29.a0" + random(48);
       case MICROSOFT -> "EwBIA8l6BAAU" + random(48);
       case GENERIC -> "at." + random(32);
     };
+    return token.length() >= accessTokenLength ? token
+        : token + random((accessTokenLength - token.length()) * 3 / 4 + 3).substring(0, accessTokenLength - token.length());
   }
 
   String refreshToken() {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -84,6 +85,36 @@ public final class CredentialHttp {
     } catch (ExecutionException e) {
       throw failure(request, start, e.getCause());
     }
+  }
+
+  /**
+   * Like {@link #send}, but returns at once and allows {@code deadline} (in place of the request
+   * timeout) for the whole exchange: for callers that keep reading an answer after their own caller
+   * stopped waiting. The future fails with a {@link CompletionException} whose cause is the
+   * {@link HttpCallException}; a URI the policy refuses fails it before anything is sent.
+   */
+  public CompletableFuture<HttpReply> sendAsync(HttpRequest request, Duration deadline) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(deadline, "deadline");
+    if (!HttpPolicy.allowsCredentials(request.uri())) {
+      return CompletableFuture.failedFuture(new HttpCallException(Kind.INSECURE_TRANSPORT, request.uri(), -1, 0, null));
+    }
+    HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(deadline).build();
+    long start = System.nanoTime();
+    CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(timed, CappedBodySubscriber.handler(maxResponseBytes));
+    // HttpRequest.timeout stops at the headers; the deadline must also cover a slow-dripping body.
+    return future.copy().orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS).handle((response, failure) -> {
+      if (failure == null) {
+        return new HttpReply(response.statusCode(), response.headers(),
+            new String(response.body(), StandardCharsets.UTF_8), elapsedMillis(start));
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause instanceof TimeoutException) {
+        future.cancel(true);
+        throw new CompletionException(new HttpCallException(Kind.TIMEOUT, request.uri(), -1, elapsedMillis(start), cause));
+      }
+      throw new CompletionException(failure(request, start, cause));
+    });
   }
 
   private static HttpCallException failure(HttpRequest request, long start, Throwable cause) {

@@ -1,5 +1,6 @@
 package dev.mailtoken.internal.http;
 
+import dev.mailtoken.ServerText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
  * Short, secret-free excerpts of response bodies for error messages. Two layers: every secret the
  * request carried is removed wherever it appears ({@link #withoutSecrets}), then anything that
  * looks like a token is replaced ({@link #of}): JSON/form values of token-ish fields, JWTs,
- * {@code ya29.}/{@code 1//} Google tokens, and long opaque runs of token characters. Stateless.
+ * {@code ya29.}/{@code 1//} Google tokens, and long opaque runs of token characters. Whitespace runs
+ * become one space and other control characters are escaped ({@link ServerText#printable}). Stateless.
  */
 public final class Excerpts {
   private static final int MAX = 200;
@@ -24,7 +26,10 @@ public final class Excerpts {
   private Excerpts() {
   }
 
-  /** At most about 200 characters of {@code body}, white space collapsed, token-like values redacted. */
+  /**
+   * At most about 200 characters of {@code body}: white space collapsed, token-like values
+   * redacted, control characters escaped.
+   */
   public static String of(String body) {
     if (body == null || body.isEmpty()) {
       return "";
@@ -34,7 +39,8 @@ public final class Excerpts {
     s = JWT.matcher(s).replaceAll(REDACTED);
     s = OPAQUE.matcher(s).replaceAll(REDACTED);
     s = s.replaceAll("\\s+", " ").trim();
-    return s.length() > MAX ? s.substring(0, MAX) + "…" : s;
+    s = s.length() > MAX ? s.substring(0, MAX) + "…" : s;
+    return ServerText.printable(s);
   }
 
   /** {@link #of} after {@link #withoutSecrets}: the excerpt of a body answering a request that carried {@code secrets}. */
