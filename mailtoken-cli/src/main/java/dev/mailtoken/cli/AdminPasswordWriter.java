@@ -3,6 +3,7 @@ package dev.mailtoken.cli;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.server.ServerAdmin;
+import dev.mailtoken.server.apitoken.ApiTokens;
 import dev.mailtoken.server.login.Logins;
 import java.io.PrintWriter;
 
@@ -25,10 +26,12 @@ final class AdminPasswordWriter {
       throw new CliException(ExitCode.USAGE, "the admin password needs at least " + Logins.MIN_PASSWORD_LENGTH
           + " characters; nothing was changed", "choose a longer one, e.g. four random words");
     }
+    if (password.reveal().startsWith(ApiTokens.PREFIX)) {
+      throw new CliException(ExitCode.USAGE, "the admin password must not start with " + ApiTokens.PREFIX
+          + " (API tokens do, and the login form tells the two apart by it); nothing was changed");
+    }
     try (StoreAccess access = main.openOrCreateStore(err)) {
       ServerAdmin.open(access.store(), main.context().clock()).logins().setPassword(password, "cli");
-    } catch (IllegalArgumentException e) {
-      throw new CliException(ExitCode.USAGE, e.getMessage() + "; nothing was changed");
     }
   }
 

@@ -111,6 +111,17 @@ class AdminPasswordCommandTest {
   }
 
   @Test
+  void givenAPasswordShapedLikeAnApiToken_whenSet_thenUsageErrorAndNothingStored() throws Exception {
+    fixture.env.put("ADMIN_PW", "mtk_looks-like-a-token-value");
+
+    CliRun r = fixture.run("admin-password", "set", "--password-env", "ADMIN_PW");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("must not start with mtk_");
+    assertThat(home.resolve(StoreHome.DATABASE_FILE)).doesNotExist();
+  }
+
+  @Test
   void givenNoTerminalAndNoFileOrVariable_whenSet_thenUsageErrorSayingHow() {
     CliRun r = fixture.run("admin-password", "set");
 
