@@ -26,6 +26,8 @@ final class ServerRun {
 
   private final ServeCommand command;
   private final Main main;
+  /** Counted down when the whole command is done (store closed, demo files deleted): a shutdown hook waits for it. */
+  private final CountDownLatch finished = new CountDownLatch(1);
 
   ServerRun(ServeCommand command) {
     this.command = command;
@@ -33,12 +35,16 @@ final class ServerRun {
   }
 
   int run() throws Exception {
-    ServerConfig config = ServerConfig.load(Optional.ofNullable(command.config), main.context().env(), flags());
-    if (command.demo) {
-      return new DemoServer(main, command.out(), command.err()).run(config, this);
-    }
-    try (StoreAccess access = main.openOrCreateStore(command.err())) {
-      return serve(access, config, ServerRun::announce);
+    try {
+      ServerConfig config = ServerConfig.load(Optional.ofNullable(command.config), main.context().env(), flags());
+      if (command.demo) {
+        return new DemoServer(main, command.out(), command.err()).run(config, this);
+      }
+      try (StoreAccess access = main.openOrCreateStore(command.err())) {
+        return serve(access, config, ServerRun::announce);
+      }
+    } finally {
+      finished.countDown();
     }
   }
 
@@ -72,15 +78,18 @@ final class ServerRun {
     out.println("  (id " + t.token().id() + "; more tokens: mailtoken api-tokens create)");
   }
 
-  /** Waits for the JVM's shutdown (Ctrl-C, SIGTERM) or an interrupt of this thread. */
-  private static void awaitStop(MailtokenServer server) {
+  /**
+   * Waits for the JVM's shutdown (Ctrl-C, SIGTERM) or an interrupt of this thread. On shutdown the
+   * hook stops the server, then holds the JVM until the command has finished (store closed, a
+   * demo's temporary store deleted), at most 30 seconds.
+   */
+  private void awaitStop(MailtokenServer server) {
     CountDownLatch stopped = new CountDownLatch(1);
-    CountDownLatch cleanedUp = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       server.stop();
       stopped.countDown();
       try {
-        cleanedUp.await(30, TimeUnit.SECONDS);   // let the command close the store before the JVM exits
+        finished.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -95,9 +104,8 @@ final class ServerRun {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it waits for cleanedUp
+        // the hook is running: it waits for finished
       }
-      cleanedUp.countDown();
     }
   }
 

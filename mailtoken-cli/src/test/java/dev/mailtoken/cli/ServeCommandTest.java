@@ -107,6 +107,30 @@ class ServeCommandTest {
     assertThat(home.resolve("mailtoken.db")).as("the user's own store is left alone").doesNotExist();
   }
 
+  /** SIGTERM (what Ctrl-C and service managers send) in a JVM of its own: the shutdown hook path. */
+  @Test
+  void givenDemoInItsOwnProcess_whenSigtermArrives_thenItStopsGracefullyAndDeletesItsTemporaryStore()
+      throws Exception {
+    Path output = home.resolve("serve.out");
+    Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "serve", "--demo", "--port", "0")
+        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> java.nio.file.Files.readString(output).contains("Stop with"));
+      Matcher store = Pattern.compile("store: (\\S+) \\(temporary").matcher(java.nio.file.Files.readString(output));
+      assertThat(store.find()).isTrue();
+      assertThat(Path.of(store.group(1))).exists();
+
+      serve.destroy();
+
+      assertThat(serve.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(java.nio.file.Files.readString(output)).contains("mailtoken server stopped");
+      assertThat(Path.of(store.group(1))).doesNotExist();
+    } finally {
+      serve.destroyForcibly();
+    }
+  }
+
   @Test
   void givenANonLoopbackHostWithoutTls_whenServing_thenExit5WithWhatToDo() {
     CliRun r = fixture.run("serve", "--host", "0.0.0.0", "--port", "0");
