@@ -32,7 +32,11 @@ public enum ConfigKey {
   WEBHOOKS_RETRY_TTL("webhooks.retry-ttl", "24h", "how long a webhook delivery is retried before it is given up"),
   WEBHOOKS_TIMEOUT("webhooks.timeout", "10s", "how long one webhook POST may take (connect and answer)"),
   METRICS_OPEN_ON_LOOPBACK("metrics.open-on-loopback", "false", "true: /metrics needs no API token for clients on"
-      + " loopback (default: scope metrics for everyone)");
+      + " loopback (default: scope metrics for everyone)"),
+  SESSION_IDLE_TIMEOUT("session.idle-timeout", "30m", "an admin page session unused this long ends"),
+  SESSION_ABSOLUTE_TIMEOUT("session.absolute-timeout", "12h", "an admin page session ends this long after its login"),
+  LOGIN_MAX_FAILURES("login.max-failures", "5", "failed logins from one client address before it must wait"),
+  LOGIN_FAILURE_WINDOW("login.failure-window", "15m", "how long a failed login counts (and the longest wait)");
 
   /** The prefix of every environment variable. */
   public static final String ENV_PREFIX = "MAILTOKEN_SERVER_";

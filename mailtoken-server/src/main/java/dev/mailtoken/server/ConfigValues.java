@@ -228,6 +228,18 @@ final class ConfigValues {
     throw bad(k, "true or false");
   }
 
+  int count(ConfigKey k, int max) throws ConfigurationException {
+    try {
+      int n = Integer.parseInt(text(k).orElse(""));
+      if (n >= 1 && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(k, "a whole number from 1 to " + max);
+  }
+
   double positiveNumber(ConfigKey k) throws ConfigurationException {
     try {
       double d = Double.parseDouble(text(k).orElse(""));

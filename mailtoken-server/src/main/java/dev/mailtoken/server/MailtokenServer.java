@@ -12,6 +12,7 @@ import dev.mailtoken.server.connect.ConnectLinks;
 import dev.mailtoken.server.connect.AccountConnected;
 import dev.mailtoken.server.connect.ConnectSettings;
 import dev.mailtoken.server.internal.ServerDatabase;
+import dev.mailtoken.server.login.Logins;
 import dev.mailtoken.server.metrics.ServerMetrics;
 import dev.mailtoken.server.web.HealthCheck;
 import dev.mailtoken.server.web.WebServer;
@@ -118,17 +119,15 @@ public final class MailtokenServer implements AutoCloseable {
         scheduler, List.of(hooksFacade.accountEvents(), meters.accountEvents()), List.of(meters.tokens()));
     meters.tokens().watch(accountsFacade.tokenManager());
     accountsFacade.start();
-    List<HealthCheck> readiness = List.of(
-        HealthCheck.of("database", () -> db.reachable(2) ? Optional.empty()
-            : Optional.of("the database " + db.description() + " does not answer")),
-        HealthCheck.of("key", () -> store.keys().keyIds().isEmpty() ? Optional.of("no key loaded") : Optional.empty()));
+    List<HealthCheck> readiness = Readiness.checks(db, store);
+    Logins logins = new Logins(db, tokens, auditLog, clock, config.login());
     ConnectLinks connect = new ConnectLinks(db, store, oauthClient, auditLog, clock,
         new ConnectSettings(this::url, config.connectReturnUrls(), config.connectLinkTtl()),
         connected -> tellAccounts(accountsFacade, connected));
-    WebServer w = new WebServer(webSettings(port), tokens::authenticate, readiness,
+    WebServer w = new WebServer(webSettings(port), tokens::authenticate, logins::session, readiness,
         List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(),
-            new Apps(store, oauthClient, auditLog).endpoints(), connect.endpoints(), hooksFacade.endpoints(),
-            meters.endpoints()));
+            new Apps(store, oauthClient, auditLog).endpoints(), logins.endpoints(), accountsFacade.pages(),
+            connect.endpoints(), hooksFacade.endpoints(), meters.endpoints()));
     w.start();
     hooksFacade.start(scheduler.orElseGet(this::ownScheduler));
     apiTokens = tokens;
@@ -245,9 +244,10 @@ public final class MailtokenServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting requests and lets those in flight finish, then stops refreshing (refreshes in
-   * flight complete; the store commits their results) and writes the queued audit entries.
-   * Idempotent.
+   * Stops accepting connections and lets the requests in flight finish (up to
+   * {@code shutdown-timeout}), then stops refreshing: refreshes in flight get up to
+   * {@code shutdown-timeout} again to complete, so the store commits their results before the
+   * caller closes it; then writes the queued audit entries. Idempotent.
    */
   public synchronized void stop() {
     WebServer w = web;
@@ -257,7 +257,7 @@ public final class MailtokenServer implements AutoCloseable {
     web = null;
     w.stop();
     syncer.shutdownNow();
-    accounts.close();
+    accounts.stop(config.shutdownTimeout());
     webhooks.close();
     if (ownThreads != null) {
       ownThreads.shutdown();

@@ -132,6 +132,10 @@ class ApiContractTest {
     calls.add(get("/problems/{slug}", "/problems/not-found", null));
     calls.add(get("/problems/{slug}", "/problems/nonsense", null));
     calls.add(get("/v1/openapi.json", "/v1/openapi.json", null));
+    calls.add(page("GET", "/login", "/login?next=/admin", null));
+    calls.add(page("POST", "/login", "/login", "secret=wrong&csrf=00&next=%2Fadmin"));
+    calls.add(page("GET", "/admin", "/admin", null));
+    calls.add(page("POST", "/logout", "/logout", "csrf=00"));
     Call created = post("/v1/api-tokens", "/v1/api-tokens", admin, "{\"name\":\"crm\",\"scopes\":[\"token\"]}");
     calls.add(created);
     String crm = fieldOf(created, "token");
@@ -158,12 +162,16 @@ class ApiContractTest {
     calls.add(post("/v1/apps", "/v1/apps", admin, "{\"name\":\"bad name\",\"provider\":\"CUSTOM\",\"clientId\":\"c\"}"));
     calls.add(get("/v1/apps", "/v1/apps", admin));
     calls.add(get("/v1/apps/{name}", "/v1/apps/other", admin));
+    calls.add(patch("/v1/apps/{name}", "/v1/apps/other", "{\"smtpHost\":\"smtp.example.net\",\"smtpPort\":465,"
+        + "\"clientSecret\":\"n3w-s3cr3t-value\",\"revocationEndpoint\":null}"));
+    calls.add(patch("/v1/apps/{name}", "/v1/apps/other", "{\"tokenEndpoint\":null}"));
+    calls.add(patch("/v1/apps/{name}", "/v1/apps/nobody", "{}"));
     calls.add(call("DELETE", "/v1/apps/{name}", "/v1/apps/other", admin));
     calls.add(call("DELETE", "/v1/apps/{name}", "/v1/apps/other", admin));
     walkWebhooksAndMetrics(calls);
     calls.add(call("DELETE", "/v1/api-tokens/{id}", "/v1/api-tokens/" + crmId, admin));
     calls.add(call("DELETE", "/v1/accounts/{id}", a, admin));
-    assertThat(calls.get(calls.size() - 1).response().body()).doesNotContain("s3cr3t-value");
+    assertThat(calls.stream().map(c -> c.response().body())).noneMatch(b -> b.contains("s3cr3t-value"));
     return calls;
   }
 
@@ -232,6 +240,23 @@ class ApiContractTest {
 
   private Call post(String template, String path, String bearer, String body) {
     return new Call("POST", template, http.postJson(path, bearer, body));
+  }
+
+  /** A browser's request for a page (Accept: text/html), a form when {@code form} is given. */
+  private Call page(String method, String template, String path, String form) {
+    HttpRequest.Builder b = http.request(path, null).header("Accept", "text/html");
+    if (form != null) {
+      b.header("Content-Type", "application/x-www-form-urlencoded");
+    }
+    HttpRequest r = b.method(method, form == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(form)).build();
+    return new Call(method, template, http.send(r));
+  }
+
+  private Call patch(String template, String path, String body) {
+    HttpRequest r = http.request(path, admin).header("Content-Type", "application/merge-patch+json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build();
+    return new Call("PATCH", template, http.send(r));
   }
 
   private Call call(String method, String template, String path, String bearer) {

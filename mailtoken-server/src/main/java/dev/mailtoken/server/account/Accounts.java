@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -247,6 +248,11 @@ public final class Accounts implements AutoCloseable {
     return new AccountEndpoints(this);
   }
 
+  /** The account pages: {@code GET /admin}, the accounts overview (a login required). */
+  public Endpoints pages() {
+    return new AccountPageEndpoints(this);
+  }
+
   private StoredAccount stored(String address) throws MailtokenException {
     return store.account(address).orElseThrow(() -> new NoSuchEntryException("No account " + address
         + "; list them with GET /v1/accounts.", address));
@@ -261,11 +267,33 @@ public final class Accounts implements AutoCloseable {
         a.updatedAt(), a.version());
   }
 
-  /** Stops refreshing; refreshes in flight complete (their results are committed by the store). */
+  /** {@link #stop} with 10 seconds for the refreshes in flight. */
   @Override
   public void close() {
+    stop(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Stops refreshing: nothing new starts, and the refreshes in flight get up to {@code grace} to
+   * finish, so the store commits their results (a rotated refresh token included) before the
+   * caller closes it. One still running after that is left to the store's transaction: rolled back
+   * when the store closes, the old grant still stored, so the next start refreshes again.
+   *
+   * @return true when every refresh in flight finished
+   */
+  public boolean stop(Duration grace) {
     manager.close();
     refreshPool.shutdown();
+    try {
+      if (refreshPool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.warn("stopping with refreshes still running after {}; each is rolled back with the store's transaction and"
+        + " redone at the next start", grace);
+    return false;
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String prefix) {

@@ -15,10 +15,15 @@ public final class Pages {
   private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
       Pages.class.getClassLoader(), "dev.mailtoken.server.web.templates");
 
-  /** Renders {@code template} (e.g. {@code home.jte}) with {@code model} as the response, 200 text/html. */
+  /**
+   * Renders {@code template} (e.g. {@code home.jte}) with {@code model} as the response, text/html
+   * (status 200 unless the handler set another), never in a frame of another site.
+   */
   public void render(Context ctx, String template, Map<String, Object> model) {
     StringOutput out = new StringOutput();
     engine.render(template, model, out);
+    // No page of this server may be framed by another site (clickjacking of the admin forms).
+    ctx.header("X-Frame-Options", "DENY").header("Content-Security-Policy", "frame-ancestors 'none'");
     ctx.html(out.toString());
   }
 }
