@@ -3,6 +3,7 @@ package dev.mailtoken.server;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.server.account.Accounts;
+import dev.mailtoken.server.account.ReconnectLinks;
 import dev.mailtoken.server.account.RefreshSettings;
 import dev.mailtoken.server.apitoken.ApiTokens;
 import dev.mailtoken.server.app.Apps;
@@ -11,6 +12,7 @@ import dev.mailtoken.server.audit.AuditLog;
 import dev.mailtoken.server.connect.ConnectLinks;
 import dev.mailtoken.server.connect.AccountConnected;
 import dev.mailtoken.server.connect.ConnectSettings;
+import dev.mailtoken.server.connect.NewConnectLink;
 import dev.mailtoken.server.internal.ServerDatabase;
 import dev.mailtoken.server.login.Logins;
 import dev.mailtoken.server.metrics.ServerMetrics;
@@ -124,10 +126,11 @@ public final class MailtokenServer implements AutoCloseable {
     ConnectLinks connect = new ConnectLinks(db, store, oauthClient, auditLog, clock,
         new ConnectSettings(this::url, config.connectReturnUrls(), config.connectLinkTtl()),
         connected -> tellAccounts(accountsFacade, connected));
+    Apps apps = new Apps(store, oauthClient, auditLog);
     WebServer w = new WebServer(webSettings(port), tokens::authenticate, logins::session, readiness,
-        List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(),
-            new Apps(store, oauthClient, auditLog).endpoints(), logins.endpoints(), accountsFacade.pages(),
-            connect.endpoints(), hooksFacade.endpoints(), meters.endpoints()));
+        List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(), apps.endpoints(),
+            logins.endpoints(), connect.endpoints(), hooksFacade.endpoints(), meters.endpoints(),
+            accountsFacade.pages(reconnectLinks(connect)), apps.pages(), tokens.pages(), hooksFacade.pages()));
     w.start();
     hooksFacade.start(scheduler.orElseGet(this::ownScheduler));
     apiTokens = tokens;
@@ -217,6 +220,12 @@ public final class MailtokenServer implements AutoCloseable {
       throw new IllegalStateException("the server is not started");
     }
     return w;
+  }
+
+  /** Reconnect links for the account pages: a connect link for the account's app, its mailbox expected. */
+  private static ReconnectLinks reconnectLinks(ConnectLinks connect) {
+    return (app, mailbox, actor) -> connect.create(new NewConnectLink(Optional.of(app), Optional.of(mailbox),
+        Optional.empty(), Optional.empty()), actor).url();
   }
 
   /** A mailbox connected on the web: refreshed from now on, its event and audit line written. */

@@ -135,6 +135,7 @@ class ApiContractTest {
     calls.add(page("GET", "/login", "/login?next=/admin", null));
     calls.add(page("POST", "/login", "/login", "secret=wrong&csrf=00&next=%2Fadmin"));
     calls.add(page("GET", "/admin", "/admin", null));
+    calls.addAll(adminPages());
     calls.add(page("POST", "/logout", "/logout", "csrf=00"));
     Call created = post("/v1/api-tokens", "/v1/api-tokens", admin, "{\"name\":\"crm\",\"scopes\":[\"token\"]}");
     calls.add(created);
@@ -232,6 +233,44 @@ class ApiContractTest {
       calls.add(call("DELETE", "/v1/webhooks/{id}", hooks, admin));
       calls.add(call("DELETE", "/v1/webhooks/{id}", hooks, admin));
     }
+  }
+
+  /**
+   * The admin UI's pages and forms: each without a session (to the login page), and the pages
+   * logged in, with one form sent without its CSRF token.
+   */
+  private List<Call> adminPages() {
+    String alice = "/admin/accounts/" + ALICE;
+    String app = "/admin/apps/" + ServerFixture.APP;
+    List<Call> calls = new ArrayList<>();
+    calls.add(page("GET", "/admin/accounts/{id}", alice, null));
+    for (String action : List.of("reconnect", "revoke", "remove")) {
+      calls.add(page("POST", "/admin/accounts/{id}/" + action, alice + "/" + action, "csrf=00"));
+    }
+    calls.add(page("GET", "/admin/apps", "/admin/apps", null));
+    calls.add(page("POST", "/admin/apps", "/admin/apps", "csrf=00&name=x"));
+    calls.add(page("GET", "/admin/apps/{name}", app, null));
+    calls.add(page("POST", "/admin/apps/{name}", app, "csrf=00"));
+    calls.add(page("POST", "/admin/apps/{name}/remove", app + "/remove", "csrf=00"));
+    calls.add(page("GET", "/admin/api-tokens", "/admin/api-tokens", null));
+    calls.add(page("POST", "/admin/api-tokens", "/admin/api-tokens", "csrf=00&name=x"));
+    calls.add(page("POST", "/admin/api-tokens/{id}/revoke", "/admin/api-tokens/x/revoke", "csrf=00"));
+    calls.add(page("GET", "/admin/webhooks", "/admin/webhooks", null));
+    calls.add(page("POST", "/admin/webhooks", "/admin/webhooks", "csrf=00&url=x"));
+    calls.add(page("GET", "/admin/webhooks/{id}", "/admin/webhooks/x", null));
+    calls.add(page("POST", "/admin/webhooks/{id}/delete", "/admin/webhooks/x/delete", "csrf=00"));
+    AdminBrowser browser = new AdminBrowser(server.url());
+    browser.logIn(admin);
+    browser.cookieValues().forEach(logs::forbid);
+    for (String path : List.of("/admin/apps", "/admin/api-tokens", "/admin/webhooks")) {
+      calls.add(new Call("GET", path, browser.get(path)));
+    }
+    calls.add(new Call("GET", "/admin/accounts/{id}", browser.get(alice)));
+    calls.add(new Call("GET", "/admin/accounts/{id}", browser.get("/admin/accounts/nobody@example.com")));
+    calls.add(new Call("GET", "/admin/apps/{name}", browser.get(app)));
+    calls.add(new Call("GET", "/admin/webhooks/{id}", browser.get("/admin/webhooks/unknown")));
+    calls.add(new Call("POST", "/admin/api-tokens", browser.post("/admin/api-tokens", Map.of("name", "x"))));
+    return calls;
   }
 
   private Call get(String template, String path, String bearer) {

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +72,27 @@ final class AccountEventRepository {
           while (rs.next()) {
             out.add(new AccountEvent(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
                 rs.getString(4), rs.getString(5), fromJson(rs.getString(6))));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /**
+   * When a person last consented for each account: its newest {@code account.connected} or
+   * {@code account.reconnected} event.
+   */
+  Map<String, Instant> consentTimes() throws MailtokenException {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT account, MAX(at) FROM account_events"
+          + " WHERE kind IN (?, ?) GROUP BY account")) {
+        ps.setString(1, AccountEvent.CONNECTED);
+        ps.setString(2, AccountEvent.RECONNECTED);
+        Map<String, Instant> out = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
           }
         }
         return out;

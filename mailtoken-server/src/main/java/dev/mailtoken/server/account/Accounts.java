@@ -61,6 +61,7 @@ public final class Accounts implements AutoCloseable {
   private final StoreRefresher refresher;
   private final TokenManager manager;
   private final ExecutorService refreshPool;
+  private final AccountSummaries summaries;
 
   /**
    * @param scheduler runs the proactive refreshes (tests pass one they run by hand); empty: a
@@ -89,6 +90,7 @@ public final class Accounts implements AutoCloseable {
     tokenListeners.forEach(b::listener);
     scheduler.ifPresent(b::scheduler);
     this.manager = b.build();
+    this.summaries = new AccountSummaries(this, store, events, settings.margin(), clock);
   }
 
   /** Registers every account that can be refreshed. @return how many */
@@ -219,6 +221,24 @@ public final class Accounts implements AutoCloseable {
   }
 
   /**
+   * Revokes an account's grant at the provider (where it has a revocation endpoint) and removes its
+   * secrets from the store; the account stays, {@code REVOKED}, until it is reconnected or removed.
+   * If the provider cannot be reached, nothing changes and the error is thrown.
+   */
+  public Removal revoke(String address, String actor) throws MailtokenException {
+    StoredAccount a = stored(address);
+    Removal revocation = new Revoker(store, client).revoke(a);
+    forget(address);
+    store.clearSecrets(address);
+    recorder.record(address, AccountEvent.REVOKED, revocation.message(),
+        Map.of("revokedAtProvider", Boolean.toString(revocation.revokedAtProvider())),
+        address + "|revoked|" + a.version());
+    audit.record(actor, AccountEvent.REVOKED, address, revocation.revokedAtProvider() ? "revoked at the provider"
+        : "not revoked at the provider");
+    return revocation;
+  }
+
+  /**
    * Tells this node that {@code address} was connected (or reconnected) by the connect flow or
    * the CLI: (re)registers it and records the event and audit line.
    */
@@ -248,9 +268,13 @@ public final class Accounts implements AutoCloseable {
     return new AccountEndpoints(this);
   }
 
-  /** The account pages: {@code GET /admin}, the accounts overview (a login required). */
-  public Endpoints pages() {
-    return new AccountPageEndpoints(this);
+  /**
+   * The account pages (a login required): {@code GET /admin}, the accounts overview with their
+   * forecasts, and {@code /admin/accounts/{id}}: events, reconnect link (made by {@code reconnect}),
+   * revoke, remove.
+   */
+  public Endpoints pages(ReconnectLinks reconnect) {
+    return new AccountPageEndpoints(this, summaries, reconnect);
   }
 
   private StoredAccount stored(String address) throws MailtokenException {

@@ -123,6 +123,14 @@ public final class Apps {
     return new AppEndpoints(this);
   }
 
+  /**
+   * The app pages (a login required): {@code /admin/apps} to list and add, {@code /admin/apps/{name}}
+   * to change, {@code /admin/apps/{name}/remove}.
+   */
+  public Endpoints pages() {
+    return new AppPageEndpoints(this);
+  }
+
   private static NoSuchEntryException notFound(String name) {
     return new NoSuchEntryException("No app " + name + "; list them with GET /v1/apps.", null);
   }

@@ -4,6 +4,8 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -22,6 +24,11 @@ public final class Pages {
 
   private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
       Pages.class.getClassLoader(), "dev.mailtoken.server.web.templates");
+
+  /** {@code value} percent-encoded as one path segment of a link (an address, an app name). */
+  public static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
 
   /**
    * Renders {@code template} (e.g. {@code home.jte}) with {@code model} as the response, text/html

@@ -169,6 +169,14 @@ public final class Webhooks implements AutoCloseable {
     }
   }
 
+  /**
+   * The webhook pages (a login required): {@code /admin/webhooks} to list, create (the secret
+   * shown once) and delete, {@code /admin/webhooks/{id}} for the delivery log.
+   */
+  public Endpoints pages() {
+    return new WebhookPageEndpoints(this);
+  }
+
   /** {@code /v1/webhooks} and the delivery log (scope admin). */
   public Endpoints endpoints() {
     return new WebhookEndpoints(this);
@@ -210,7 +218,7 @@ public final class Webhooks implements AutoCloseable {
     return HexFormat.of().formatHex(b);
   }
 
-  private static NoSuchEntryException unknown(String id) {
+  static NoSuchEntryException unknown(String id) {
     return new NoSuchEntryException("No webhook with id " + id + "; list them with GET /v1/webhooks.", null);
   }
 }
