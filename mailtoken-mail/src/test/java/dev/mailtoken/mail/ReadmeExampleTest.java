@@ -2,6 +2,7 @@ package dev.mailtoken.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtoken.oauth.OAuthProvider;
 import dev.mailtoken.testkit.ReceivedMessage;
 import dev.mailtoken.testsupport.LogCapture;
 import dev.mailtoken.token.TokenManager;
@@ -9,6 +10,7 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,6 +81,22 @@ class ReadmeExampleTest {
     m.setText("plain");
     Transport.send(m);
 
+    assertThat(rig.smtp.messages()).hasSize(1);
+  }
+
+  @Test
+  void givenTheToBuilderExample_whenTheDerivedServerTrustsTheCertificate_thenItSends() throws Exception {
+    rig = MailRig.gmail(logs);
+    rig.account("alice@gmail.com");
+    OAuthProvider provider = OAuthProvider.google().toBuilder().smtp(rig.smtp.host(), rig.smtp.port()).build();
+    SSLContext corporateTrust = rig.smtp.clientSslContext();
+
+    SmtpServer trusted = SmtpServer.forProvider(provider).toBuilder().sslContext(corporateTrust).build();
+
+    try (Mailer mailer = Mailer.builder().tokenManager(rig.tokens).transport(trusted).clock(rig.clock).build()) {
+      mailer.send(MailRig.message("alice@gmail.com", "bob@example.org", "trusted"));
+    }
+    assertThat(trusted.security()).isEqualTo(SmtpSecurity.STARTTLS);
     assertThat(rig.smtp.messages()).hasSize(1);
   }
 }
