@@ -19,10 +19,12 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Sends mail as OAuth2 accounts over SMTP (XOAUTH2/OAUTHBEARER), the Gmail API or Microsoft
- * Graph, with tokens from one shared {@link TokenManager}.
+ * Graph, with tokens from one shared {@link TokenManager}: {@link MimeMessage}s, or raw message
+ * bytes with their {@link Envelope}, sent as they are.
  *
- * <p>The mailer routes: the account is the message's {@code From} address, or given per message;
- * each account uses its own transport if one was set, else the default. What happens next is the transport's: SMTP connections are pooled per (account,
+ * <p>The mailer routes: the account is the message's {@code From} address (the envelope's sender
+ * for raw bytes), or given per message; each account uses its own transport if one was set, else
+ * the default. What happens next is the transport's: SMTP connections are pooled per (account,
  * server) up to {@link SmtpServer#poolSize()}, so two users' credentials never share a connection.
  * A rejected token is renewed once through {@link TokenManager#renew} and the operation retried
  * once; a connection the server dropped before the message data was sent is replaced and the send
@@ -76,6 +78,41 @@ public final class Mailer implements AutoCloseable {
     Objects.requireNonNull(message, "message");
     Delivery delivery = route(account);
     return mime.during(() -> delivery.deliver(new MimeSubmission(account, message, MimeSerializer.prepare(message))));
+  }
+
+  /**
+   * Sends raw message bytes as the envelope's sender: see {@link #send(Envelope, byte[], String)}.
+   */
+  public SendResult send(Envelope envelope, byte[] message) throws MailtokenException {
+    Objects.requireNonNull(envelope, "envelope");
+    return send(envelope, message, envelope.sender());
+  }
+
+  /**
+   * Sends raw message bytes as {@code account}, without parsing them into a {@link MimeMessage}.
+   *
+   * <p>Over SMTP the bytes go out as they are, after {@code MAIL FROM} the envelope's sender and a
+   * {@code RCPT TO} per envelope recipient (pipelined when the server allows): lines keep their
+   * CRLF endings and 8-bit bytes, a line starting with a dot is dot-stuffed on the wire, and a
+   * message not ending in CRLF gets one. Header fields are not touched: a {@code Bcc} field in the
+   * bytes is delivered as it is, so leave Bcc recipients out of the headers and in the envelope.
+   * The HTTP APIs deliver to the recipients the headers name: envelope recipients the headers do
+   * not name are added in a {@code Bcc} field (which the API removes), and a message whose headers
+   * name recipients the envelope does not is refused ({@link IllegalArgumentException}). The
+   * {@link SendResult#messageId()} is the bytes' {@code Message-ID}, empty when they have none.
+   * Renewal and retries are those of a {@code MimeMessage} send. The bytes are not copied: do not
+   * change them until this returns.
+   *
+   * @throws IllegalArgumentException when the message is empty, or (HTTP APIs) its headers and
+   *     the envelope disagree
+   */
+  public SendResult send(Envelope envelope, byte[] message, String account) throws MailtokenException {
+    Objects.requireNonNull(envelope, "envelope");
+    Objects.requireNonNull(message, "message");
+    if (message.length == 0) {
+      throw new IllegalArgumentException("the message is empty: give its header fields and body as bytes");
+    }
+    return route(account).deliver(new RawSubmission(account, envelope, message, plainSession));
   }
 
   /** {@link #send(MimeMessage)} on the mailer's executor; failures complete the future exceptionally. */

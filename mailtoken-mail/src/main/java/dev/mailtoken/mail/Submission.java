@@ -10,7 +10,7 @@ import jakarta.mail.internet.MimeMessage;
  * {@code MAIL FROM}, and the {@code RCPT TO} list) and the bytes an HTTP API gets. Confined to
  * the sending thread.
  */
-sealed interface Submission permits MimeSubmission {
+sealed interface Submission permits MimeSubmission, RawSubmission {
 
   /** The account whose token authenticates the delivery. */
   String account();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtoken.oauth.OAuthProvider;
+import dev.mailtoken.token.TokenManager;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +82,16 @@ class BuilderConventionTest {
     assertThatThrownBy(() -> b.transport("alice@example.com", GraphApi.microsoft()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the transport of alice@example.com was already set on this Mailer builder");
+  }
+
+  @Test
+  void givenTwoAccountsTransports_whenBuilding_thenEachAccountHasItsOwn() {
+    try (TokenManager tokens = TokenManager.builder().build();
+         Mailer mailer = Mailer.builder().tokenManager(tokens).transport("alice@example.com", GmailApi.google())
+             .transport("bob@example.com", GraphApi.microsoft()).build()) {
+      assertThatThrownBy(() -> mailer.send(Envelope.of("carol@example.com", "x@example.org"), new byte[] {'x'}))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no transport for account carol");
+    }
   }
 
   @Test
