@@ -159,7 +159,7 @@ public final class SmtpServer extends MailTransport {
     p.put("mail.smtp.timeout", Long.toString(readTimeout.toMillis()));
     if (pipelining && security != SmtpSecurity.IMPLICIT_TLS) {
       // The plain socket STARTTLS (or nothing) runs over; implicit TLS keeps Angus's own sockets.
-      p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+      p.put("mail.smtp.socketFactory", new PipeliningSocketFactory());
     }
     if (security == SmtpSecurity.IMPLICIT_TLS) {
       p.put("mail.smtp.ssl.enable", "true");

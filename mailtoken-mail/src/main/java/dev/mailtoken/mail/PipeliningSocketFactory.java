@@ -7,16 +7,18 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Plain sockets with {@code TCP_NODELAY}: a pipelined send writes MAIL, RCPT and DATA as separate
- * small writes (Angus flushes each command), and Nagle's algorithm would hold RCPT and DATA back
- * until the server acknowledged MAIL — a round trip that pipelining exists to save. Angus makes the
- * connection's first socket with it ({@code mail.smtp.socketFactory}) and layers STARTTLS over that
- * socket. Stateless and thread-safe.
+ * Plain sockets for pipelined SMTP ({@link WriteBehindSocket}): what the client writes is held
+ * until it next reads, so commands written back to back — a pipelined MAIL, RCPT and DATA; the
+ * message data and its final dot — leave in one write instead of one segment per command (Angus
+ * flushes each), and {@code TCP_NODELAY} sends that write at once rather than after the server's
+ * acknowledgement of the previous one (Nagle's algorithm). Angus makes the connection's first
+ * socket with it ({@code mail.smtp.socketFactory}) and layers STARTTLS over that socket, whose
+ * records are held the same way. Stateless and thread-safe.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+final class PipeliningSocketFactory extends SocketFactory {
   @Override
   public Socket createSocket() throws IOException {
-    Socket s = new Socket();
+    Socket s = new WriteBehindSocket();
     s.setTcpNoDelay(true);
     return s;
   }
