@@ -188,14 +188,25 @@ public final class PooledSendBenchmark {
     return median;
   }
 
+  /**
+   * Runs one timed phase and prints its rate and the leg process's CPU time per message (all its
+   * threads, the JIT compilers' included): on a shared machine the CPU cost is the steadier figure.
+   */
   private static double timed(String name, String what, int messages, Leg leg) throws Exception {
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     leg.run(messages);
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuMicrosPerMessage = (processCpuNanos() - cpuStart) / 1e3 / messages;
     double rate = messages / seconds;
-    System.out.printf(Locale.ROOT, "%-11s %s: %,d messages in %.2f s = %,.0f msg/s%n", name, what, messages, seconds,
-        rate);
+    System.out.printf(Locale.ROOT, "%-11s %s: %,d messages in %.2f s = %,.0f msg/s (client CPU %.0f µs/msg)%n", name,
+        what, messages, seconds, rate, cpuMicrosPerMessage);
     return rate;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** Runs {@code send} for indexes 0..n-1 on {@link #CONNECTIONS} threads. */
