@@ -194,13 +194,16 @@ public final class PooledSendBenchmark {
    */
   private static double timed(String name, String what, int messages, Leg leg) throws Exception {
     long cpuStart = processCpuNanos();
+    long[] threadsStart = ThreadCpu.jitAndGcTicks();
     long start = System.nanoTime();
     leg.run(messages);
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuMicrosPerMessage = (processCpuNanos() - cpuStart) / 1e3 / messages;
+    long[] threadsEnd = ThreadCpu.jitAndGcTicks();
     double rate = messages / seconds;
-    System.out.printf(Locale.ROOT, "%-11s %s: %,d messages in %.2f s = %,.0f msg/s (client CPU %.0f µs/msg)%n", name,
-        what, messages, seconds, rate, cpuMicrosPerMessage);
+    System.out.printf(Locale.ROOT, "%-11s %s: %,d messages in %.2f s = %,.0f msg/s (client CPU %.0f µs/msg;"
+        + " JIT %.2f s, GC %.2f s)%n", name, what, messages, seconds, rate, cpuMicrosPerMessage,
+        ThreadCpu.seconds(threadsEnd[0] - threadsStart[0]), ThreadCpu.seconds(threadsEnd[1] - threadsStart[1]));
     return rate;
   }
 

@@ -117,4 +117,24 @@ class DataBufferTest {
     assertThat(data).contains(".starts with a dot\r\n..two dots\r\n.\r\nlast line, no dot\r\n");
     assertThat(data).contains("Content-Transfer-Encoding: 7bit").contains(filler).contains("y.bin");
   }
+
+  @Test
+  void givenALongMessageThenAShortOneOnOneConnection_whenSent_thenTheSecondCarriesNothingOfTheFirst()
+      throws Exception {
+    rig = MailRig.gmail(logs);
+    rig.account(ALICE);
+    Mailer mailer = rig.mailer(rig.server().idleTimeout(java.time.Duration.ofDays(1)).build());
+    String longText = ("z".repeat(70) + "\r\n").repeat(200); // 14,400 bytes: most of the connection's buffer
+
+    MimeMessage longOne = MailRig.message(ALICE, "bob@example.org", "long");
+    longOne.setText(longText, "us-ascii");
+    mailer.send(longOne, ALICE);
+    MimeMessage shortOne = MailRig.message(ALICE, "bob@example.org", "short");
+    mailer.send(shortOne, ALICE);
+
+    assertThat(rig.smtp.connectionCount()).isEqualTo(1);
+    String second = rig.smtp.messages().get(1).text();
+    assertThat(rig.smtp.messages().get(0).text()).contains(longText);
+    assertThat(second).contains("Subject: short").endsWith("Hello from mailtoken: short\r\n").doesNotContain("zzz");
+  }
 }
