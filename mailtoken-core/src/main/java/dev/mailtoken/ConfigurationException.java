@@ -1,7 +1,6 @@
 package dev.mailtoken;
 
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.oauth.OAuthError;
 
 /**
  * Something in the setup is wrong and retrying will not fix it: unknown client or wrong client

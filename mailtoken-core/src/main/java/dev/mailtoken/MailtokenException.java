@@ -1,8 +1,5 @@
 package dev.mailtoken;
 
-import dev.mailtoken.oauth.AuthorizationException;
-import dev.mailtoken.oauth.InvalidResponseException;
-import dev.mailtoken.oauth.OAuthError;
 import java.util.Optional;
 
 /**

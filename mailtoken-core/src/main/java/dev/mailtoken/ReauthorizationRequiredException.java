@@ -1,7 +1,6 @@
 package dev.mailtoken;
 
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.oauth.OAuthError;
 
 /**
  * The grant is dead: the provider answered {@code invalid_grant} to a refresh (revoked by the

@@ -1,7 +1,6 @@
 package dev.mailtoken;
 
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.oauth.OAuthError;
 import java.time.Duration;
 import java.util.Optional;
 

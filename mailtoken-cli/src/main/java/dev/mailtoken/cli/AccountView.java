@@ -1,8 +1,10 @@
 package dev.mailtoken.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailtoken.store.RefreshState;
 import dev.mailtoken.store.StoredAccount;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Locale;
 
 /** Prints a {@link StoredAccount} (which holds no secret values) as text or JSON. Stateless. */
@@ -30,6 +32,36 @@ final class AccountView {
     n.put("updated_at", a.updatedAt().toString());
     n.put("version", a.version());
     return n;
+  }
+
+  /** How refreshing stands across processes: only what is not the quiet default. */
+  static ObjectNode json(RefreshState r) {
+    ObjectNode n = JsonOutput.object();
+    JsonOutput.put(n, "in_flight_since", r.claimedAt());
+    JsonOutput.put(n, "in_flight_owner", r.claimOwner());
+    JsonOutput.put(n, "in_flight_lease_until", r.leaseUntil());
+    JsonOutput.put(n, "interrupted_at", r.interruptedAt());
+    n.put("failures", r.failures());
+    JsonOutput.put(n, "next_attempt_at", r.nextAttemptAt());
+    return n;
+  }
+
+  /** The refresh lines of {@code accounts show}: a refresh in flight, one interrupted, the shared backoff. */
+  static void refresh(RefreshState r, Instant now, PrintWriter out) {
+    if (r.refreshingAt(now)) {
+      out.println("refreshing:     since " + r.claimedAt().orElseThrow() + " by " + r.claimOwner().orElse("?")
+          + " (lease until " + r.leaseUntil().orElseThrow() + ")");
+    } else if (r.abandonedAt(now)) {
+      out.println("refreshing:     a refresh sent at " + r.claimedAt().orElseThrow() + " by "
+          + r.claimOwner().orElse("?") + " never finished (its lease ran out at " + r.leaseUntil().orElseThrow() + ")");
+    }
+    r.interruptedAt().ifPresent(t -> out.println("interrupted:    a refresh sent at " + t + " never got its answer"
+        + " stored (process crash or timeout); outcome unknown until the next refresh"));
+    if (r.failures() > 0) {
+      out.println("failures:       " + r.failures() + " in a row");
+    }
+    r.nextAttemptAt().ifPresent(t -> out.println("next attempt:   not before " + t + (t.isAfter(now)
+        ? " (backoff or the provider's Retry-After; every process waits)" : "")));
   }
 
   static void details(StoredAccount a, PrintWriter out) {

@@ -1,5 +1,6 @@
 package dev.mailtoken.cli;
 
+import dev.mailtoken.store.RefreshState;
 import dev.mailtoken.store.StoredAccount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,10 +20,12 @@ final class AccountsShowCommand extends Verb {
   int execute() throws Exception {
     try (StoreAccess access = main().openStore(err())) {
       StoredAccount a = access.account(account);
+      RefreshState refresh = access.store().refreshState(account).orElse(RefreshState.NONE);
       if (output.json) {
-        out().println(JsonOutput.write(AccountView.json(a)));
+        out().println(JsonOutput.write(AccountView.json(a).set("refresh", AccountView.json(refresh))));
       } else {
         AccountView.details(a, out());
+        AccountView.refresh(refresh, main().context().clock().instant(), out());
       }
       return ExitCode.OK.code();
     }

@@ -57,6 +57,10 @@ final class AppsAddCommand extends Verb {
   @Option(names = "--userinfo-endpoint", paramLabel = "URL", description = "OIDC userinfo endpoint.")
   URI userinfoEndpoint;
 
+  @Option(names = "--device-authorization-endpoint", paramLabel = "URL", description = "RFC 8628 device"
+      + " authorization endpoint, for authorize --device (default: Microsoft's, or the discovered one).")
+  URI deviceAuthorizationEndpoint;
+
   @Option(names = "--smtp-host", description = "SMTP submission host (default: the provider's).")
   String smtpHost;
 
@@ -126,6 +130,12 @@ final class AppsAddCommand extends Verb {
     if (tenant != null && provider != ProviderKind.MICROSOFT) {
       throw new CliException(ExitCode.USAGE, "--tenant is only for --provider microsoft");
     }
+    // Before discovery: a refused --issuer is never fetched.
+    AppEndpoints.checkOption("--issuer", issuer);
+    AppEndpoints.checkOption("--token-endpoint", tokenEndpoint);
+    AppEndpoints.checkOption("--authorization-endpoint", authorizationEndpoint);
+    AppEndpoints.checkOption("--revocation-endpoint", revocationEndpoint);
+    AppEndpoints.checkOption("--userinfo-endpoint", userinfoEndpoint);
     OAuthProviderBuilder b;
     switch (provider) {
       case GOOGLE:
@@ -163,12 +173,17 @@ final class AppsAddCommand extends Verb {
     if (userinfoEndpoint != null) {
       b.userinfoEndpoint(userinfoEndpoint);
     }
+    if (deviceAuthorizationEndpoint != null) {
+      b.deviceAuthorizationEndpoint(deviceAuthorizationEndpoint);
+    }
     if (smtpHost != null || smtpPort != null) {
       OAuthProvider current = b.build();
       String host = smtpHost != null ? smtpHost : current.smtpHost().orElseThrow(() -> new CliException(
           ExitCode.USAGE, "--smtp-port needs --smtp-host: provider " + current.name() + " has no SMTP host"));
       b.smtp(host, smtpPort != null ? smtpPort : current.smtpPort());
     }
-    return b.build();
+    OAuthProvider built = b.build();
+    AppEndpoints.checkProvider(built, provider == ProviderKind.OIDC ? issuer : null);
+    return built;
   }
 }

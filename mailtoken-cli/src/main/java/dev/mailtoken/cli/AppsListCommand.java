@@ -30,6 +30,7 @@ final class AppsListCommand extends Verb {
           n.put("token_endpoint", app.tokenEndpoint().toString());
           JsonOutput.put(n, "authorization_endpoint", app.authorizationEndpoint());
           JsonOutput.put(n, "revocation_endpoint", app.revocationEndpoint());
+          JsonOutput.put(n, "device_authorization_endpoint", app.deviceAuthorizationEndpoint());
           n.putPOJO("scopes", app.scopes());
           JsonOutput.put(n, "smtp_host", app.smtpHost());
           n.put("smtp_port", app.smtpPort());

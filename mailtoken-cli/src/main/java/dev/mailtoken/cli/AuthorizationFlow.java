@@ -10,18 +10,24 @@ import dev.mailtoken.oauth.PendingAuthorization;
 import dev.mailtoken.oauth.OAuthProvider;
 import dev.mailtoken.oauth.ScopeNotGrantedException;
 import dev.mailtoken.oauth.TokenResponse;
+import dev.mailtoken.oauth.AuthorizationException;
+import dev.mailtoken.oauth.StateMismatchException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The RFC 8252 loopback consent flow: listener on 127.0.0.1, PKCE and state through
- * {@link PendingAuthorization}, the URL printed (and opened where there is a desktop), the callback
+ * {@link PendingAuthorization}, the URL printed (and opened with the {@link Browser} given), the
+ * callback with our state (or, with {@code --manual}, the redirect pasted on standard input)
  * validated, the code exchanged, and the mailbox address found by {@link ConsentedMailbox} (ID token,
  * else userinfo, else the {@code --account} the user gave). Storing the result is the caller's job.
  *
@@ -36,11 +42,13 @@ final class AuthorizationFlow {
   private final OAuthClient client;
   private final Browser browser;
   private final PrintWriter err;
+  private final InputStream stdin;
 
-  AuthorizationFlow(OAuthClient client, Browser browser, PrintWriter err) {
+  AuthorizationFlow(OAuthClient client, Browser browser, PrintWriter err, InputStream stdin) {
     this.client = client;
     this.browser = browser;
     this.err = err;
+    this.stdin = stdin;
   }
 
   /** What the consent produced: the mailbox and the token response (with its refresh token). */
@@ -58,20 +66,28 @@ final class AuthorizationFlow {
       App app = new App(provider, stored.clientId(), stored.clientSecret(), Optional.of(receiver.redirectUri()),
           scopes(stored, canIdentify), stored.clientAuthentication());
       PendingAuthorization pending = pending(app, request);
+      receiver.expect(pending.state());
       err.println("Open this URL in a browser to authorize " + provider.name() + " access:");
       err.println();
       err.println("  " + pending.uri());
       err.println();
-      if (request.openBrowser() && browser.open(pending.uri())) {
+      CompletableFuture<URI> pasted = new CompletableFuture<>();
+      if (request.manual()) {
+        err.println("After you consent, the browser goes to " + receiver.redirectUri() + "?… — on another machine"
+            + " that page does not load: copy the whole address from the address bar, paste it here and press"
+            + " Enter.");
+        pasted = PastedRedirect.read(stdin, receiver.redirectUri());
+      } else if (request.openBrowser() && browser.open(pending.uri())) {
         err.println("(opened your browser)");
       }
-      err.println("waiting for consent… (Ctrl-C to cancel; gives up after " + human(request.timeout()) + ")");
+      err.println((request.manual() ? "waiting for the pasted address… (" : "waiting for consent… (")
+          + "Ctrl-C to cancel; gives up after " + human(request.timeout()) + ")");
       err.flush();
-      URI callback = awaitCallback(receiver, request.timeout());
+      URI callback = awaitCallback(receiver, request.timeout(), pasted);
       try {
-        AuthorizationCode code = pending.validate(callback);
+        AuthorizationCode code = validate(pending, callback, request.manual(), receiver.redirectUri());
         TokenResponse tokens = client.exchangeCode(app, code);
-        String address = new ConsentedMailbox(err).address(app, tokens, request.account());
+        String address = new ConsentedMailbox(client, err).address(app, tokens, request.account());
         receiver.finish(true, "mailtoken received the authorization for " + address + ".");
         return new Authorized(address, tokens);
       } catch (MailtokenException | RuntimeException e) {
@@ -109,7 +125,7 @@ final class AuthorizationFlow {
     }
   }
 
-  private static List<String> scopes(App stored, boolean canIdentify) {
+  static List<String> scopes(App stored, boolean canIdentify) {
     List<String> scopes = new ArrayList<>(stored.scopes());
     if (stored.provider().issuer().isPresent() && canIdentify) {
       boolean microsoft = stored.provider().name().equals("microsoft");
@@ -136,9 +152,30 @@ final class AuthorizationFlow {
     return builder.build();
   }
 
-  private static URI awaitCallback(LoopbackReceiver receiver, Duration timeout) throws InterruptedException {
+  /** A pasted redirect with the wrong state gets a hint about what to paste. */
+  private static AuthorizationCode validate(PendingAuthorization pending, URI callback, boolean manual, URI redirect)
+      throws AuthorizationException {
     try {
-      return receiver.awaitCallback(timeout);
+      return pending.validate(callback);
+    } catch (StateMismatchException e) {
+      if (!manual) {
+        throw e;
+      }
+      throw new CliException(ExitCode.CONSENT, e.getMessage(), "paste the address the browser shows after"
+          + " consenting to the URL printed by this run (it starts with " + redirect + "?); run authorize"
+          + " --manual again");
+    }
+  }
+
+  private static URI awaitCallback(LoopbackReceiver receiver, Duration timeout, CompletableFuture<URI> pasted)
+      throws InterruptedException {
+    try {
+      return receiver.awaitCallback(timeout, pasted);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CliException cli) {
+        throw cli;
+      }
+      throw new CliException(ExitCode.FAILURE, "could not read the pasted address: " + e.getCause().getMessage());
     } catch (TimeoutException e) {
       throw new CliException(ExitCode.CONSENT, "no answer from the browser within " + human(timeout)
           + "; nothing was stored", "run authorize again (and finish the consent in time), or wait longer with"
@@ -149,7 +186,7 @@ final class AuthorizationFlow {
   }
 
   /** Adds the CLI's own next step to core's explanation where the CLI has a flag for it. */
-  private static CliException explain(Exception e, OAuthProvider provider, boolean forced) {
+  static CliException explain(Exception e, OAuthProvider provider, boolean forced) {
     if (e instanceof MissingRefreshTokenException) {
       boolean google = provider.offlineAccessParameters().containsKey("prompt");
       String removeAccess = "remove the app's access at https://myaccount.google.com/permissions and authorize again";

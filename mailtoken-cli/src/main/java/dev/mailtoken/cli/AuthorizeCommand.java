@@ -11,19 +11,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mailtoken authorize --app NAME}: the RFC 8252 loopback consent flow, then the account is
- * stored (encrypted) under the mailbox address that consented.
+ * {@code mailtoken authorize --app NAME}: consent in a browser (the RFC 8252 loopback flow, or with
+ * {@code --manual} the redirect pasted back), or with {@code --device} on any other device (RFC 8628);
+ * then the account is stored (encrypted) under the mailbox address that consented.
  */
 @Command(name = "authorize", mixinStandardHelpOptions = true,
     description = "Connect a mailbox: open the provider's consent page, receive the answer on 127.0.0.1,"
         + " store the refresh token encrypted.",
     footer = {"%nThe URL is always printed (copy it to a browser on any machine that can reach this one's"
         + " 127.0.0.1, e.g. through an SSH port forward of the printed port).",
+        "Browser: --browser CMD, else $BROWSER (a colon-separated list of commands; %s is the URL, else it is"
+            + " appended), else the desktop's.",
+        "No browser here: --manual (open the URL anywhere, paste the redirected address back), or --device"
+            + " (enter a code on another device; Microsoft, Keycloak, any provider with a device endpoint;"
+            + " not Google).",
         "No refresh token? Google returns one only on first consent: run again with --force-consent.",
         "%nExamples:", "  mailtoken authorize --app gmail",
         "  mailtoken authorize --app gmail --account alice@example.com --force-consent",
+        "  mailtoken authorize --app gmail --manual",
+        "  mailtoken authorize --app m365 --device",
+        "  mailtoken authorize --app m365 --browser 'firefox --new-window %s'",
         "  mailtoken authorize --app m365 --no-browser --port 8765 --timeout 10m", ExitCode.FOOTER})
 final class AuthorizeCommand extends Verb {
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
   @Option(names = "--app", required = true, paramLabel = "NAME", description = "The app to authorize.")
   String app;
 
@@ -35,23 +46,39 @@ final class AuthorizeCommand extends Verb {
       + " token for an app the user already authorized).")
   boolean forceConsent;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
-      description = "How long to wait for the browser (default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long to wait for the consent (default 5m; with --device, until the code expires).")
   Duration timeout;
 
   @Option(names = "--no-browser", description = "Do not try to open a browser; just print the URL.")
   boolean noBrowser;
+
+  @Option(names = "--browser", paramLabel = "CMD", description = "The command that opens the URL (%s is the URL,"
+      + " else it is appended); overrides $BROWSER.")
+  String browserCommand;
+
+  @Option(names = "--manual", description = "No browser on this machine: print the URL, then read the address"
+      + " the browser was redirected to, pasted on standard input.")
+  boolean manual;
+
+  @Option(names = "--device", description = "Device authorization (RFC 8628): print a code to enter on another"
+      + " device, and poll until the user consents there.")
+  boolean device;
 
   @Option(names = "--port", defaultValue = "0", description = "Loopback port (default: an ephemeral one).")
   int port;
 
   @Override
   int execute() throws Exception {
+    checkOptions();
     try (StoreAccess access = main().openStore(err())) {
       StoredApp stored = access.app(app);
-      AuthorizationFlow flow = new AuthorizationFlow(main().oauthClient(), main().context().browser(), err());
-      AuthorizationFlow.Authorized result = flow.run(stored.toApp(),
-          new ConsentRequest(Optional.ofNullable(account), forceConsent, timeout, !noBrowser, port));
+      AuthorizationFlow.Authorized result = device
+          ? new DeviceFlow(main().oauthClient(), main().context().sleeper(), err())
+              .run(app, stored.toApp(), Optional.ofNullable(account), Optional.ofNullable(timeout))
+          : new AuthorizationFlow(main().oauthClient(), browser(), err(), main().context().stdin())
+              .run(stored.toApp(), new ConsentRequest(Optional.ofNullable(account), forceConsent,
+                  timeout != null ? timeout : DEFAULT_TIMEOUT, !noBrowser && !manual, port, manual));
       AccessToken first = new AccessToken(result.tokens().accessToken(), result.tokens().expiresAt(),
           result.tokens().scopes());
       NewAccount fresh = NewAccount.withRefreshToken(result.address(), app,
@@ -63,5 +90,37 @@ final class AuthorizeCommand extends Verb {
       err().println("try: mailtoken token " + saved.address() + " --header");
       return ExitCode.OK.code();
     }
+  }
+
+  private void checkOptions() {
+    if (device && manual) {
+      throw new CliException(ExitCode.USAGE, "--device and --manual are two different ways to consent; choose one");
+    }
+    if (device && (browserCommand != null || noBrowser || port != 0 || forceConsent)) {
+      throw new CliException(ExitCode.USAGE, "--device uses no browser or loopback port here: --browser,"
+          + " --no-browser, --port and --force-consent do not apply to it", "leave them out, or leave out --device");
+    }
+    if (manual && (browserCommand != null || noBrowser)) {
+      throw new CliException(ExitCode.USAGE, "--manual opens no browser here: --browser and --no-browser do not"
+          + " apply to it", "leave them out, or leave out --manual");
+    }
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      throw new CliException(ExitCode.USAGE, "--timeout must be positive, got " + timeout);
+    }
+  }
+
+  /** --browser, else $BROWSER, else the context's (the desktop's; tests inject their own). */
+  private Browser browser() {
+    if (browserCommand != null) {
+      if (browserCommand.isBlank()) {
+        throw new CliException(ExitCode.USAGE, "--browser needs a command, for example --browser 'firefox %s'");
+      }
+      return CommandBrowser.single(browserCommand, err());
+    }
+    String variable = main().context().env().get("BROWSER");
+    if (variable != null && !variable.isBlank()) {
+      return CommandBrowser.fromBrowserVariable(variable, err());
+    }
+    return main().context().browser();
   }
 }

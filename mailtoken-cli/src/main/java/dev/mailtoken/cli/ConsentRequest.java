@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param timeout how long to wait for the browser to come back
  * @param openBrowser whether to try the desktop browser (the URL is printed either way)
  * @param port the loopback port, 0 for an ephemeral one
+ * @param manual read the redirect pasted on standard input (the listener still runs)
  */
 record ConsentRequest(Optional<String> account, boolean forceConsent, Duration timeout, boolean openBrowser,
-    int port) {
+    int port, boolean manual) {
 
   ConsentRequest {
     Objects.requireNonNull(account, "account");

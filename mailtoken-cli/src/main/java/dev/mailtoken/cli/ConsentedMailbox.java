@@ -2,16 +2,14 @@ package dev.mailtoken.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.IdTokenClaims;
+import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.oauth.TokenResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -22,18 +20,22 @@ import java.util.Optional;
  * {@code --account} the user gave. Says on stderr which one it used.
  *
  * <p>Not thread-safe (writes to one stream). Fails with a {@link CliException} (usage) when no
- * source names the mailbox.
+ * source names the mailbox, and with core's {@link ConfigurationException} when the userinfo
+ * endpoint breaks the HTTP policy (plain http off loopback: nothing is sent).
  */
 final class ConsentedMailbox {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final OAuthClient client;
   private final PrintWriter err;
 
-  ConsentedMailbox(PrintWriter err) {
+  ConsentedMailbox(OAuthClient client, PrintWriter err) {
+    this.client = client;
     this.err = err;
   }
 
-  String address(App app, TokenResponse tokens, Optional<String> expected) {
+  /** @throws ConfigurationException when the userinfo endpoint may not receive the access token */
+  String address(App app, TokenResponse tokens, Optional<String> expected) throws MailtokenException {
     Optional<String> email = tokens.idTokenClaims().flatMap(IdTokenClaims::email);
     if (email.isPresent()) {
       return confirmed(email.get(), "the ID token's email claim", expected);
@@ -95,25 +97,17 @@ final class ConsentedMailbox {
     });
   }
 
-  private static Optional<String> userinfo(App app, TokenResponse tokens) {
-    Optional<URI> endpoint = app.provider().userinfoEndpoint();
-    if (endpoint.isEmpty()) {
-      return Optional.empty();
-    }
+  /**
+   * Core asks the endpoint under its HTTP policy. A refused endpoint (plain http off loopback) stops
+   * the run; any other failure only means the userinfo endpoint cannot name the mailbox.
+   */
+  private Optional<String> userinfo(App app, TokenResponse tokens) throws MailtokenException {
     try {
-      HttpResponse<String> reply = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-          HttpRequest.newBuilder(endpoint.get()).timeout(Duration.ofSeconds(20))
-              .header("Authorization", "Bearer " + tokens.accessToken().reveal()).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (reply.statusCode() != 200) {
-        return Optional.empty();
-      }
-      JsonNode email = JSON.readTree(reply.body()).path("email");
-      return email.isTextual() ? Optional.of(email.asText()) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return client.userinfoEmail(app.provider(), tokens.accessToken());
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (MailtokenException e) {
+      err.println("note: the userinfo endpoint did not name the mailbox: " + e.getMessage());
       return Optional.empty();
     }
   }

@@ -1,9 +1,10 @@
 package dev.mailtoken.cli;
 
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.oauth.OAuthError;
+import dev.mailtoken.OAuthError;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.store.GrantKind;
+import dev.mailtoken.store.RefreshState;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.Optional;
 final class Diagnoses {
   static final String GMAIL_FULL = "https://mail.google.com/";
   static final String GMAIL_SEND = "https://www.googleapis.com/auth/gmail.send";
+  /** How the store words a grant that died after a refresh whose answer was lost. */
+  static final String INTERRUPTED = "a refresh was interrupted at";
 
   private Diagnoses() {
   }
@@ -81,6 +84,15 @@ final class Diagnoses {
           "the secret was rotated or mistyped, or the client was deleted",
           "remove and add the app again with the current secret (mailtoken apps add ... --client-secret-file F)"));
     }
+    int interrupted = text.indexOf(INTERRUPTED);
+    if (interrupted >= 0) {
+      return Optional.of(Finding.problem(topic, text.substring(interrupted).replaceAll("\\.$", ""),
+          "the provider rotates refresh tokens and revokes the whole family when an old one comes back; the answer to"
+              + " that refresh, with the new refresh token, was never stored (the process was killed, or the answer"
+              + " came after MAILTOKEN_HTTP_COMPLETION_TIMEOUT), so the next refresh presented the old one",
+          "mailtoken authorize --app " + app.name() + " --account " + account.address()
+              + "; raise MAILTOKEN_HTTP_COMPLETION_TIMEOUT if the provider is often slow"));
+    }
     if (t.contains("invalid_grant") || t.contains("expired or revoked") || t.contains("aadsts70008")) {
       return Optional.of(invalidGrant(app, account, now));
     }
@@ -100,6 +112,34 @@ final class Diagnoses {
             + " yet propagated (it can take up to 24 h)",
         "a Workspace admin adds client id " + clientId + " with scopes " + asked + " at admin.google.com >"
             + " Security > Access and data control > API controls > Manage domain-wide delegation");
+  }
+
+  /**
+   * What the shared refresh state says, without any network: a refresh in flight, one whose answer
+   * was lost, the backoff every process honours.
+   */
+  static List<Finding> refreshState(StoredApp app, StoredAccount account, RefreshState r, Instant now) {
+    List<Finding> out = new java.util.ArrayList<>();
+    String topic = account.address();
+    if (r.refreshingAt(now)) {
+      out.add(Finding.ok(topic, "a refresh by " + r.claimOwner().orElse("another process") + " is in flight since "
+          + r.claimedAt().orElseThrow() + " (lease until " + r.leaseUntil().orElseThrow() + ")"));
+    }
+    Optional<Instant> lost = r.abandonedAt(now) ? r.claimedAt() : r.interruptedAt();
+    if (lost.isPresent() && account.health() == dev.mailtoken.token.AccountHealth.HEALTHY) {
+      out.add(Finding.warning(topic, "a refresh sent at " + lost.get() + " never got its answer stored (process crash"
+          + " or timeout)", "if the provider rotated the refresh token then, the stored one is retired and the next"
+          + " refresh fails", "mailtoken doctor " + topic + " --refresh finds out now; if it fails, mailtoken authorize"
+          + " --app " + app.name() + " --account " + topic));
+    }
+    if (r.backingOffAt(now)) {
+      out.add(Finding.warning(topic, "refresh failing: " + r.failures() + " failure(s) in a row; no process sends a"
+          + " token request before " + r.nextAttemptAt().orElseThrow(), "every process sharing the store backs off"
+          + " together (exponential backoff, or the provider's Retry-After)" + account.lastError().map(e -> "; last"
+          + " error: " + e).orElse(""), "wait until " + r.nextAttemptAt().orElseThrow() + ", then mailtoken doctor "
+          + topic + " --refresh"));
+    }
+    return out;
   }
 
   /** Explains an exception from a refresh attempt. */

@@ -4,8 +4,11 @@ import dev.mailtoken.MailtokenException;
 import dev.mailtoken.token.AccountHealth;
 import dev.mailtoken.store.GrantKind;
 import dev.mailtoken.store.KeyRing;
+import dev.mailtoken.store.KeyUsage;
+import dev.mailtoken.store.RefreshState;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
+import dev.mailtoken.store.TamperedRowException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +33,11 @@ import picocli.CommandLine.Parameters;
     footer = {"%nRecognises: wrong scope for SMTP (gmail.send vs https://mail.google.com/), invalid_grant about 7"
         + " days after consent (Google \"Testing\" status), Microsoft 535 5.7.139 (SMTP AUTH disabled),"
         + " service-account delegation not granted (unauthorized_client), clock skew, redirect URI mismatch,"
-        + " wrong client secret, key problems. With --smtp also Gmail 535 5.7.8 (the JSON scope), Exchange 535"
+        + " wrong client secret, key problems (a key the store uses but this process lacks), rows changed without"
+        + " the store key. With --smtp also Gmail 535 5.7.8 (the JSON scope), Exchange 535"
         + " 5.7.3 (audience, scope, SMTP.Send) and 5.7.139 from a live SMTP AUTH.",
-        "Exit code 0 when no problem was found, 1 otherwise (4 when the store cannot be opened).",
+        "Exit code 0 when no problem was found, 1 otherwise (5 when the store cannot be opened, 6 when its"
+            + " database cannot be reached).",
         "%nExamples:", "  mailtoken doctor", "  mailtoken doctor alice@example.com --refresh",
         "  mailtoken doctor alice@example.com --smtp   # SMTP login too, sends nothing",
         ExitCode.FOOTER})
@@ -63,6 +68,11 @@ final class DoctorCommand extends Verb {
     try {
       access = main().openStore(err());
     } catch (MailtokenException e) {
+      if (e.isTransient()) {
+        Finding.problem("store", "cannot reach the store: " + e.getMessage(), "", "check that the database is"
+            + " running and reachable, then try again").print(out());
+        return ExitCode.TRANSIENT.code();
+      }
       Finding.problem("store", "cannot open the store: " + e.getMessage(), "", "fix the setting the message names"
           + " (MAILTOKEN_HOME, MAILTOKEN_DB, MAILTOKEN_SECRET / MAILTOKEN_SECRET_FILE)").print(out());
       return ExitCode.CONFIGURATION.code();
@@ -82,13 +92,22 @@ final class DoctorCommand extends Verb {
 
   private void runChecks(StoreAccess access, List<Finding> findings) throws MailtokenException {
     KeyRing keys = access.store().keys();
-    findings.add(Finding.ok("store", access.jdbcUrl() + " (key " + keys.currentKeyId()
+    List<KeyUsage> usage = access.store().keyUsage();
+    findings.add(Finding.ok("store", access.jdbcUrl() + " (key " + usage.get(0).keyId()
         + keys.keyFile().map(f -> " from " + f).orElse(" from MAILTOKEN_SECRET") + ")"));
     keys.keyFile().flatMap(DoctorCommand::keyFilePermissions).ifPresent(findings::add);
+    findings.addAll(keyFindings(usage));
     List<StoredAccount> accounts = account == null ? access.store().accounts() : List.of(access.account(account));
     Set<URI> endpoints = new LinkedHashSet<>();
     for (StoredAccount a : accounts) {
-      Optional<StoredApp> app = access.store().app(a.appName());
+      Optional<StoredApp> app;
+      try {
+        app = access.store().app(a.appName());
+      } catch (TamperedRowException e) {
+        findings.add(tampered(a.address(), e, "mailtoken apps list shows what it holds now; remove the app (and its"
+            + " accounts) and add it again"));
+        continue;
+      }
       if (app.isEmpty()) {
         findings.add(Finding.problem(a.address(), "its app " + a.appName() + " is missing", "",
             "add the app again: mailtoken apps add " + a.appName() + " ..."));
@@ -99,7 +118,11 @@ final class DoctorCommand extends Verb {
     }
     if (accounts.isEmpty()) {
       findings.add(Finding.warning("accounts", "none stored", "", "mailtoken authorize --app APP"));
-      access.store().apps().forEach(app -> endpoints.add(app.tokenEndpoint()));
+      try {
+        access.store().apps().forEach(app -> endpoints.add(app.tokenEndpoint()));
+      } catch (TamperedRowException e) {
+        findings.add(tampered("apps", e, "remove that app and add it again"));
+      }
     }
     if (!offline) {
       ClockSkewCheck clock = new ClockSkewCheck(main().context().clock());
@@ -112,6 +135,10 @@ final class DoctorCommand extends Verb {
     Instant now = main().context().clock().instant();
     try {
       access.store().secrets(a.address());
+    } catch (TamperedRowException e) {
+      out.add(tampered(a.address(), e, "mailtoken authorize --app " + app.name() + " --account " + a.address()
+          + " (or mailtoken accounts remove " + a.address() + ")"));
+      return out;
     } catch (MailtokenException e) {
       out.add(Finding.problem(a.address(), "its secrets cannot be decrypted: " + e.getMessage(), "",
           "set MAILTOKEN_SECRET / MAILTOKEN_SECRET_FILE to the key the store was encrypted with"));
@@ -134,7 +161,15 @@ final class DoctorCommand extends Verb {
       }
       return out;
     }
-    if (offline) {
+    RefreshState refreshState;
+    try {
+      refreshState = access.store().refreshState(a.address()).orElse(RefreshState.NONE);
+    } catch (MailtokenException e) {
+      out.add(Finding.problem(a.address(), "its refresh state cannot be read: " + e.getMessage(), "", "try again"));
+      return out;
+    }
+    out.addAll(Diagnoses.refreshState(app, a, refreshState, now));
+    if (offline || refreshState.backingOffAt(now)) {
       return out;
     }
     try {
@@ -154,6 +189,24 @@ final class DoctorCommand extends Verb {
       out.add(Diagnoses.refreshFailure(app, a, e, now));
     }
     return out;
+  }
+
+  /** A key the database uses that this process lacks: the values under it cannot be read here. */
+  private static List<Finding> keyFindings(List<KeyUsage> usage) {
+    List<Finding> out = new ArrayList<>();
+    for (KeyUsage u : usage) {
+      if (!u.inKeyRing() && u.total() > 0) {
+        out.add(Finding.problem("key", u.total() + " stored value(s) use key " + u.keyId() + ", which this process"
+            + " does not hold", "another process rotated the key, or the key file was replaced", "set "
+            + KeyRing.SECRET_FILE_VARIABLE + " to the key file that holds " + u.keyId() + " (mailtoken keys status)"));
+      }
+    }
+    return out;
+  }
+
+  private static Finding tampered(String topic, TamperedRowException e, String todo) {
+    return Finding.problem(topic, e.getMessage(), "someone with write access to the database (but not the key)"
+        + " changed where its secrets would be sent or how they are used; nothing was sent", todo);
   }
 
   private SmtpAuthCheck smtpCheck(StoreAccess access) {

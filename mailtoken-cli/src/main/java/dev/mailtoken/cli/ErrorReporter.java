@@ -4,6 +4,9 @@ import dev.mailtoken.oauth.AuthorizationException;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.TransientException;
+import dev.mailtoken.store.RefreshInProgressException;
+import dev.mailtoken.store.StoreUnavailableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -77,6 +80,17 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       String who = ((MailtokenException) ex).account().orElse("ACCOUNT");
       return "a person must consent again: mailtoken authorize --app APP --account " + who
           + " (mailtoken doctor " + who + " explains the likely cause)";
+    }
+    if (ex instanceof RefreshInProgressException r) {
+      return "another process (" + r.owner() + ") is refreshing this account and will store the result: run the"
+          + " command again in a moment; MAILTOKEN_LOCK_WAIT sets how long to wait for it";
+    }
+    if (ex instanceof StoreUnavailableException) {
+      return "the store's database could not be reached or stayed locked: check it, then try again";
+    }
+    if (ex instanceof TransientException t && t.retryAfter().isPresent()) {
+      long seconds = (t.retryAfter().get().toMillis() + 999) / 1000;
+      return "try again in " + seconds + " s; every process sharing the store waits as well";
     }
     if (ex instanceof MailtokenException && ((MailtokenException) ex).isTransient()) {
       return "the provider or network failed for now; try again later";

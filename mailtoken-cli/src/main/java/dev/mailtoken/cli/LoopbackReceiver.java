@@ -2,11 +2,14 @@ package dev.mailtoken.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mailtoken.Secret;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +22,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * The RFC 8252 §7.3 loopback redirect receiver: a JDK {@code HttpServer} bound to 127.0.0.1 only
  * (never a wildcard address), on an ephemeral port unless one is asked for, serving
- * {@code /callback}. The first callback is handed to the waiting command; the browser's request is
- * held open until the command reports the outcome, so the page the user sees says whether the
- * account was really stored.
+ * {@code /callback}. Only a callback carrying the {@code state} of the authorization in progress
+ * ({@link #expect}) is handed to the waiting command; anything else (no or another {@code state},
+ * {@code /favicon.ico}, a scanner, an old tab) gets an error page and is ignored. The browser's
+ * request is held open until the command reports the outcome, so the page the user sees says
+ * whether the account was really stored.
  *
  * <p>Thread-safe. {@link #close()} stops the server and answers a still-waiting browser.
  */
@@ -37,6 +42,7 @@ final class LoopbackReceiver implements AutoCloseable {
   private final CompletableFuture<Void> answered = new CompletableFuture<>();
   private final URI redirectUri;
   private final String path;
+  private volatile byte[] expectedState;
 
   private LoopbackReceiver(HttpServer server, ExecutorService executor, String host, String path) {
     this.server = server;
@@ -83,18 +89,23 @@ final class LoopbackReceiver implements AutoCloseable {
     return redirectUri;
   }
 
+  /** The {@code state} of the authorization in progress: only a callback carrying it ends the wait. */
+  void expect(Secret state) {
+    expectedState = state.reveal().getBytes(StandardCharsets.UTF_8);
+  }
+
   /**
-   * Waits for the browser to come back.
+   * Waits for the browser to come back with the expected state, or for {@code other} (a redirect
+   * pasted by the user) to complete, whichever is first.
    *
    * @return the full callback URI, query still percent-encoded
    * @throws TimeoutException when nothing arrived in time
+   * @throws ExecutionException when {@code other} failed (its cause says why)
    */
-  URI awaitCallback(Duration timeout) throws InterruptedException, TimeoutException {
-    try {
-      return callback.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the callback future cannot fail", e);
-    }
+  URI awaitCallback(Duration timeout, CompletableFuture<URI> other)
+      throws InterruptedException, TimeoutException, ExecutionException {
+    CompletableFuture<Object> first = CompletableFuture.anyOf(callback, other);
+    return (URI) first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Sets the page the browser gets: success or the error, in plain words. */
@@ -112,7 +123,15 @@ final class LoopbackReceiver implements AutoCloseable {
         return;
       }
       String query = exchange.getRequestURI().getRawQuery();
-      URI received = URI.create(redirectUri + (query == null ? "" : "?" + query));
+      if (!carriesExpectedState(query)) {
+        reply(exchange, 400, "<!doctype html><html><head><meta charset=\"utf-8\"><title>mailtoken: not this"
+            + " authorization</title></head><body><h1>Not the answer mailtoken is waiting for</h1><p>This request"
+            + " has no state, or the state of another authorization attempt (an old tab, or an earlier run of"
+            + " mailtoken authorize), so it was ignored; mailtoken is still waiting. Finish the consent in the"
+            + " tab opened for the run in progress.</p></body></html>");
+        return;
+      }
+      URI received = URI.create(redirectUri + "?" + query);
       if (!callback.complete(received)) {
         reply(exchange, 409, "<!doctype html><p>mailtoken already received an answer for this authorization;"
             + " start again from the terminal.</p>");
@@ -133,6 +152,25 @@ final class LoopbackReceiver implements AutoCloseable {
         answered.complete(null);
       }
     }
+  }
+
+  /** Constant time, like core's own check, so the timing of the answer gives a guesser nothing. */
+  private boolean carriesExpectedState(String rawQuery) {
+    byte[] expected = expectedState;
+    if (expected == null || rawQuery == null) {
+      return false;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.startsWith("state=")) {
+        try {
+          String state = URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8);
+          return MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), expected);
+        } catch (IllegalArgumentException e) {
+          return false;   // a malformed escape is not our state
+        }
+      }
+    }
+    return false;
   }
 
   private static void reply(HttpExchange exchange, int status, String html) throws IOException {

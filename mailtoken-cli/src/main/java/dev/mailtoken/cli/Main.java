@@ -1,7 +1,9 @@
 package dev.mailtoken.cli;
 
+import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.store.StoreHome;
+import dev.mailtoken.store.StoreOptions;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,13 +35,20 @@ import picocli.CommandLine.Spec;
         + " any OAuth2 mailbox.",
     subcommands = {AppsCommand.class, AuthorizeCommand.class, ImportCommand.class, AccountsCommand.class,
         TokenCommand.class, SendCommand.class, RevokeCommand.class, DoctorCommand.class, KeysCommand.class,
-        DemoCommand.class},
+        DemoCommand.class, ServeCommand.class, ApiTokensCommand.class},
     footer = {"%nEnvironment: MAILTOKEN_HOME (default ~/.mailtoken), MAILTOKEN_DB (JDBC URL), MAILTOKEN_SECRET"
-        + " (base64 32-byte key) or MAILTOKEN_SECRET_FILE; otherwise a key file is created in the home.",
+        + " (base64 32-byte key) or MAILTOKEN_SECRET_FILE; otherwise a key file is created in the home."
+        + " Limits: MAILTOKEN_HTTP_TIMEOUT (30s), MAILTOKEN_HTTP_COMPLETION_TIMEOUT (2m), MAILTOKEN_LOCK_WAIT (30s),"
+        + " MAILTOKEN_DB_CONNECT_TIMEOUT (10s).",
         "%nExamples:", "  mailtoken demo", "  mailtoken apps add gmail --provider google --client-id ID"
         + " --client-secret-file secret.txt", "  mailtoken authorize --app gmail",
         "  mailtoken token alice@example.com --header", ExitCode.FOOTER})
 public final class Main implements Runnable {
+  /** How long a command waits for a token endpoint (the OAuth client's request timeout). */
+  static final String HTTP_TIMEOUT_VARIABLE = "MAILTOKEN_HTTP_TIMEOUT";
+  /** How long a sent refresh is still read after the command stopped waiting (its completion timeout). */
+  static final String HTTP_COMPLETION_TIMEOUT_VARIABLE = "MAILTOKEN_HTTP_COMPLETION_TIMEOUT";
+
   @Spec
   private CommandSpec spec;
 
@@ -131,12 +140,39 @@ public final class Main implements Runnable {
     return StoreAccess.open(effectiveEnv(), context.clock(), err);
   }
 
-  /** One OAuth client per invocation, built on first use (the {@code token} fast path never builds one). */
+  /**
+   * One OAuth client per invocation, built on first use (the {@code token} fast path never builds
+   * one), with {@code MAILTOKEN_HTTP_TIMEOUT} and {@code MAILTOKEN_HTTP_COMPLETION_TIMEOUT} applied.
+   *
+   * @throws CliException (configuration) when one of them is not a duration, or the completion
+   *     timeout is shorter than the request timeout
+   */
   OAuthClient oauthClient() {
     if (oauthClient == null) {
+      Map<String, String> env = effectiveEnv();
+      Duration request = timeout(env, HTTP_TIMEOUT_VARIABLE).orElse(Duration.ofSeconds(30));
+      Duration completion = timeout(env, HTTP_COMPLETION_TIMEOUT_VARIABLE)
+          .orElse(request.compareTo(Duration.ofMinutes(2)) > 0 ? request : Duration.ofMinutes(2));
+      if (completion.compareTo(request) < 0) {
+        throw new CliException(ExitCode.CONFIGURATION, HTTP_COMPLETION_TIMEOUT_VARIABLE + " (" + completion
+            + ") is shorter than " + HTTP_TIMEOUT_VARIABLE + " (" + request + ")", "the completion timeout is how long"
+            + " a sent refresh is still read after the command stopped waiting; make it at least as long");
+      }
       oauthClient = OAuthClient.builder().clock(context.clock()).connectTimeout(Duration.ofSeconds(10))
-          .requestTimeout(Duration.ofSeconds(30)).build();
+          .requestTimeout(request).completionTimeout(completion).build();
     }
     return oauthClient;
+  }
+
+  private static java.util.Optional<Duration> timeout(Map<String, String> env, String variable) {
+    String value = env.get(variable);
+    if (value == null || value.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(StoreOptions.duration(variable, value));
+    } catch (ConfigurationException e) {
+      throw new CliException(ExitCode.CONFIGURATION, e.getMessage());
+    }
   }
 }

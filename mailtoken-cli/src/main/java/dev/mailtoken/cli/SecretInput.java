@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Reads a secret from a file, an environment variable or a no-echo prompt — never from the command
- * line, where it would land in shell history and {@code ps}. Stateless.
+ * line, where it would land in shell history and {@code ps}. A file is read exactly
+ * ({@link #fromFile}); an environment variable or a typed value has surrounding white space
+ * removed. Stateless.
  */
 final class SecretInput {
   private SecretInput() {
@@ -24,15 +26,7 @@ final class SecretInput {
   static Secret read(String what, String flag, Path file, String envVar, Map<String, String> env,
       SecretReader prompt) {
     if (file != null) {
-      try {
-        String value = Files.readString(file, StandardCharsets.UTF_8).strip();
-        if (value.isEmpty()) {
-          throw new CliException(ExitCode.USAGE, "the " + what + " file " + file + " is empty");
-        }
-        return Secret.of(value);
-      } catch (IOException e) {
-        throw new CliException(ExitCode.USAGE, "cannot read the " + what + " from " + file + ": " + e.getMessage());
-      }
+      return fromFile(what, file);
     }
     if (envVar != null) {
       String value = env.get(envVar);
@@ -46,5 +40,36 @@ final class SecretInput {
     return typed.filter(s -> !s.isBlank()).map(s -> Secret.of(s.strip())).orElseThrow(() -> new CliException(
         ExitCode.USAGE, "no " + what + " given and no terminal to ask for it",
         "use " + flag + "-file FILE or " + flag + "-env VAR (never the value itself on the command line)"));
+  }
+
+  /**
+   * The file's content is the secret, exactly: one trailing newline ({@code \n} or {@code \r\n},
+   * as {@code echo} and editors write) is dropped; a second line, or white space around the
+   * secret, is refused rather than guessed at, since a secret with a stray character fails later
+   * and far from its cause.
+   */
+  static Secret fromFile(String what, Path file) {
+    String content;
+    try {
+      content = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliException(ExitCode.USAGE, "cannot read the " + what + " from " + file + ": " + e.getMessage());
+    }
+    String value = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+        : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+    if (value.isBlank()) {
+      throw new CliException(ExitCode.USAGE, "the " + what + " file " + file + " is empty");
+    }
+    String fix = "put the " + what + " alone in the file, with at most one newline after it: printf '%s\\n' VALUE > "
+        + file;
+    if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+      throw new CliException(ExitCode.USAGE, "the " + what + " file " + file + " has more than one line; it must"
+          + " hold the " + what + " alone", fix);
+    }
+    if (!value.equals(value.strip())) {
+      throw new CliException(ExitCode.USAGE, "the " + what + " in " + file + " starts or ends with white space,"
+          + " which no " + what + " has", fix);
+    }
+    return Secret.of(value);
   }
 }

@@ -4,11 +4,13 @@ import dev.mailtoken.MailtokenException;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.store.KeyRing;
 import dev.mailtoken.store.StoreHome;
+import dev.mailtoken.store.StoreOptions;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,23 +21,31 @@ final class StoreAccess implements AutoCloseable {
   private final CredentialStore store;
   private final Path home;
   private final String jdbcUrl;
+  private final PrintWriter err;
 
-  private StoreAccess(CredentialStore store, Path home, String jdbcUrl) {
+  private StoreAccess(CredentialStore store, Path home, String jdbcUrl, PrintWriter err) {
     this.store = store;
     this.home = home;
     this.jdbcUrl = jdbcUrl;
+    this.err = err;
   }
 
+  /**
+   * Opens the store with {@code MAILTOKEN_DB_CONNECT_TIMEOUT} and {@code MAILTOKEN_LOCK_WAIT} applied.
+   *
+   * @throws dev.mailtoken.ConfigurationException when one of them is not a duration
+   */
   static StoreAccess open(Map<String, String> env, Clock clock, PrintWriter err) throws MailtokenException {
     Path home = StoreHome.resolve(env);
     String url = StoreHome.jdbcUrl(env, home);
+    StoreOptions options = StoreOptions.fromEnvironment(env);
     KeyRing keys = KeyRing.fromEnvironment(env, home);
     keys.createdKeyFile().ifPresent(file -> {
       err.println("created a new secret key at " + file + " (readable only by you); back it up: without it the"
           + " stored credentials cannot be read");
       err.flush();
     });
-    return new StoreAccess(CredentialStore.open(url, keys, clock), home, url);
+    return new StoreAccess(CredentialStore.open(url, keys, clock, options), home, url, err);
   }
 
   CredentialStore store() {
@@ -64,8 +74,19 @@ final class StoreAccess implements AutoCloseable {
         + " authorize --app APP --account " + address));
   }
 
+  /**
+   * Closes the store; when a refresh answer is still out (the provider was slower than
+   * {@code MAILTOKEN_HTTP_TIMEOUT}) it says so first, because closing waits for it: ending now
+   * could lose a rotated refresh token.
+   */
   @Override
   public void close() throws MailtokenException {
+    List<String> late = store.lateRefreshes();
+    if (!late.isEmpty()) {
+      err.println("waiting for the provider's late answer to the refresh of " + String.join(", ", late) + " (at most "
+          + Main.HTTP_COMPLETION_TIMEOUT_VARIABLE + ") so that a rotated refresh token is saved, not lost");
+      err.flush();
+    }
     store.close();
   }
 }

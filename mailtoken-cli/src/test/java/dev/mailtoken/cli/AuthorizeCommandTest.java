@@ -75,15 +75,18 @@ class AuthorizeCommandTest {
   }
 
   @Test
-  void givenForgedState_whenCallbackArrives_thenRejectedAndNothingStored() {
+  void givenForgedState_whenCallbackArrives_thenIgnoredWithAnErrorPageAndNothingStored() {
     cli.withDesktopApp();
-    cli.browser = new RecordingBrowser(true);
+    RecordingBrowser browser = new RecordingBrowser(true);
+    cli.browser = browser;
 
-    CliRun r = cli.run("authorize", "--app", "test", "--timeout", "20s");
+    CliRun r = cli.run("authorize", "--app", "test", "--timeout", "2s");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.CONSENT.code());
-    assertThat(r.err()).containsIgnoringCase("state");
+    assertThat(r.err()).contains("no answer from the browser within 2s");
     assertThat(r.err()).doesNotContain("Exception:").doesNotContain("\tat ");
+    assertThat(browser.forgedAnswer.join().statusCode()).isEqualTo(400);
+    assertThat(browser.forgedAnswer.join().body()).contains("Not the answer mailtoken is waiting for");
     assertThat(cli.provider.requestCount(Endpoint.TOKEN)).isZero();
     assertThat(cli.run("accounts", "list").err()).contains("no accounts");
   }
@@ -184,6 +187,7 @@ class AuthorizeCommandTest {
   static final class RecordingBrowser implements Browser {
     private final boolean forgeState;
     volatile URI opened;
+    final CompletableFuture<HttpResponse<String>> forgedAnswer = new CompletableFuture<>();
 
     RecordingBrowser(boolean forgeState) {
       this.forgeState = forgeState;
@@ -200,9 +204,10 @@ class AuthorizeCommandTest {
                 HttpResponse.BodyHandlers.discarding());
             String location = consent.headers().firstValue("Location").orElseThrow();
             URI forged = URI.create(location.replaceAll("state=[^&]*", "state=forged-by-an-attacker"));
-            http.send(HttpRequest.newBuilder(forged).build(), HttpResponse.BodyHandlers.discarding());
+            forgedAnswer.complete(http.send(HttpRequest.newBuilder(forged).build(),
+                HttpResponse.BodyHandlers.ofString()));
           } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
+            forgedAnswer.completeExceptionally(e);
           }
         });
       }

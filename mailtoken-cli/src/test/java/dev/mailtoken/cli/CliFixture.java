@@ -6,6 +6,8 @@ import dev.mailtoken.testkit.ProviderEmulator;
 import dev.mailtoken.testkit.ProviderEmulatorBuilder;
 import dev.mailtoken.testkit.SmtpEmulator;
 import dev.mailtoken.testkit.TestClock;
+import dev.mailtoken.oauth.DeviceCodePoller;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -32,6 +34,11 @@ final class CliFixture implements AutoCloseable {
   final Map<String, String> env = new HashMap<>();
   Browser browser = new HttpBrowser();
   SecretReader secretReader = SecretReader.none();
+  InputStream stdin = InputStream.nullInputStream();
+  /** Polls of authorize --device wait no real time: the test clock moves instead. */
+  DeviceCodePoller.Sleeper sleeper;
+  /** The stderr of the run in progress, readable while it runs (for a stdin that answers what was printed). */
+  volatile StringWriter liveErr = new StringWriter();
   private SmtpEmulator smtp;
 
   CliFixture(Path home, UnaryOperator<ProviderEmulatorBuilder> settings) {
@@ -42,6 +49,7 @@ final class CliFixture implements AutoCloseable {
     this.home = home;
     this.clock = TestClock.at(start);
     this.provider = settings.apply(ProviderEmulator.builder().clock(clock)).build().start();
+    this.sleeper = clock::advance;
     env.put("MAILTOKEN_HOME", home.toString());
     env.put("CLIENT_SECRET", CLIENT_SECRET);
   }
@@ -123,8 +131,9 @@ final class CliFixture implements AutoCloseable {
   CliRun run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
+    liveErr = err;
     CliContext context = new CliContext(env, clock, secretReader, browser,
-        smtp == null ? Optional.empty() : Optional.of(smtp.clientSslContext()));
+        smtp == null ? Optional.empty() : Optional.of(smtp.clientSslContext()), stdin, sleeper);
     int code = new Main(context).commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     return new CliRun(code, out.toString(), err.toString());
   }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code mailtoken keys rotate}: everything re-encrypted, the key file replaced, the old key retired. */
+/** {@code mailtoken keys rotate}: everything re-encrypted under a new key; old keys stay in the key file until retired. */
 class KeysRotateCommandTest {
   @TempDir
   Path home;
@@ -21,7 +21,8 @@ class KeysRotateCommandTest {
   LogCapture logs = new LogCapture();
 
   @Test
-  void givenStoredSecrets_whenKeysRotated_thenCountsPrintedAndStoreReadableWithNewKeyOnly() throws Exception {
+  void givenStoredSecrets_whenKeysRotated_thenCountsPrintedOldKeyKeptAndTheOldKeyAloneNamesTheNewKeyFile()
+      throws Exception {
     try (CliFixture cli = CliFixture.google(home).withDesktopApp()) {
       cli.authorize();
       Path keyFile = home.resolve("secret.key");
@@ -30,14 +31,36 @@ class KeysRotateCommandTest {
       CliRun r = cli.run("keys", "rotate");
 
       assertThat(r.exitCode()).as(r.toString()).isZero();
-      assertThat(r.out()).contains("re-encrypted", "1 app(s)", "1 account(s)", "now holds the new key");
-      assertThat(Files.readString(keyFile)).isNotEqualTo(Files.readString(oldKey));
+      String oldId = dev.mailtoken.store.KeyRing.readFile(oldKey).currentKeyId();
+      assertThat(r.out()).contains("re-encrypted", "1 app(s)", "1 account(s)", "sealed 2 row(s)", "now holds the new key",
+          "and the old key(s) " + oldId);
+      assertThat(dev.mailtoken.store.KeyRing.readFile(keyFile).keyIds()).hasSize(2).endsWith(oldId);
       assertThat(home.resolve("secret.key.new")).doesNotExist();
       assertThat(cli.run("token", CliFixture.USER).exitCode()).isZero();
       cli.env.put("MAILTOKEN_SECRET_FILE", oldKey.toString());
       CliRun withOld = cli.run("token", CliFixture.USER);
       assertThat(withOld.exitCode()).as(withOld.toString()).isEqualTo(ExitCode.CONFIGURATION.code());
-      assertThat(withOld.err()).containsIgnoringCase("key");
+      assertThat(withOld.err()).contains("was written to the key file " + keyFile, "MAILTOKEN_SECRET_FILE");
+    }
+  }
+
+  /** The seen failure: authorize held the old key while another terminal rotated; the account became unreadable. */
+  @Test
+  void givenAuthorizeWaitingForConsent_whenKeysRotatedInAnotherTerminal_thenTheNewAccountStaysReadable() {
+    try (CliFixture cli = CliFixture.google(home).withDesktopApp()) {
+      HttpBrowser consenting = new HttpBrowser();
+      CliRun[] rotate = new CliRun[1];
+      cli.browser = uri -> {
+        rotate[0] = cli.run("keys", "rotate");   // while authorize waits for consent with the old key open
+        return consenting.open(uri);
+      };
+
+      CliRun authorized = cli.run("authorize", "--app", "test", "--account", CliFixture.USER, "--timeout", "20s");
+
+      assertThat(rotate[0].exitCode()).as(rotate[0].toString()).isZero();
+      assertThat(authorized.exitCode()).as(authorized.toString()).isZero();
+      CliRun renewed = cli.run("token", CliFixture.USER, "--renew");
+      assertThat(renewed.exitCode()).as(renewed.toString()).isZero();
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.OAuthError;
+
 /**
  * The provider refused to exchange an authorization code ({@code invalid_grant} on
  * {@code grant_type=authorization_code}): the code was already redeemed, expired (codes live a few

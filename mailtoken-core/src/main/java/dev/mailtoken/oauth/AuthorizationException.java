@@ -1,6 +1,7 @@
 package dev.mailtoken.oauth;
 
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.OAuthError;
 
 /**
  * The consent step failed: the user or the provider refused ({@link AuthorizationDeniedException}),

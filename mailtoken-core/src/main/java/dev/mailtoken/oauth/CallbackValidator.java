@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.OAuthError;
 import dev.mailtoken.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -3,17 +3,25 @@ package dev.mailtoken.oauth;
 import dev.mailtoken.ConfigurationException;
 import java.util.Set;
 
-/** After a successful code exchange: was a refresh token issued, and were the needed scopes granted? */
+/**
+ * After a successful code exchange or device-code poll: was a refresh token issued, and were the
+ * needed scopes granted?
+ */
 final class CodeExchangeChecks {
   private CodeExchangeChecks() {
   }
 
   static void check(OAuthProvider provider, AuthorizationCode code, TokenResponse response, Target target)
       throws ConfigurationException {
-    if (code.refreshTokenRequired() && response.refreshToken().isEmpty()) {
+    check(provider, code.refreshTokenRequired(), code.requiredScopes(), response, target);
+  }
+
+  static void check(OAuthProvider provider, boolean refreshTokenRequired, Set<String> requiredScopes,
+      TokenResponse response, Target target) throws ConfigurationException {
+    if (refreshTokenRequired && response.refreshToken().isEmpty()) {
       throw new MissingRefreshTokenException(missingRefreshTokenMessage(provider, target), target.account(), response);
     }
-    Set<String> missing = response.missingScopes(code.requiredScopes());
+    Set<String> missing = response.missingScopes(requiredScopes);
     if (!missing.isEmpty()) {
       throw new ScopeNotGrantedException(provider.name() + " issued a token" + target.who() + " without the required"
           + " scope(s) " + missing + " (granted: " + response.scopes() + "). The user probably unticked a permission on"

@@ -3,38 +3,33 @@ package dev.mailtoken.oauth;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.TransientException;
+import dev.mailtoken.internal.http.CredentialHttp;
+import dev.mailtoken.internal.http.HttpCallException;
+import dev.mailtoken.internal.http.HttpPolicy;
+import dev.mailtoken.internal.http.HttpReply;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one request to a token, revocation or metadata endpoint and returns the answer: refuses
- * plain {@code http} except loopback, applies the whole-request timeout and the body cap, and
- * maps I/O failures to {@link TransientException}/{@link OAuthTimeoutException}. Thread-safe.
+ * Sends one request to a token, revocation, userinfo or metadata endpoint through core's
+ * {@link CredentialHttp} (https except loopback, no redirects, whole-request timeout, body cap) and
+ * maps the ways of getting no answer to {@link ConfigurationException}, {@link TransientException},
+ * {@link OAuthTimeoutException} and {@link InvalidResponseException}. Thread-safe.
  */
 final class EndpointCaller {
   private static final Logger log = LoggerFactory.getLogger(OAuthClient.class);
 
-  private final HttpClient http;
-  private final Duration requestTimeout;
-  private final int maxResponseBytes;
+  private final CredentialHttp http;
 
   EndpointCaller(HttpClient http, Duration requestTimeout, int maxResponseBytes) {
-    this.http = http;
-    this.requestTimeout = requestTimeout;
-    this.maxResponseBytes = maxResponseBytes;
+    this.http = new CredentialHttp(http, requestTimeout, maxResponseBytes);
   }
 
   /** POSTs {@code form}; {@code authorization} is an {@code Authorization} header value or null. */
@@ -48,93 +43,98 @@ final class EndpointCaller {
     return send(grant, target, b.build());
   }
 
+  /**
+   * Like {@link #post}, but returns at once. The future completes with the reply, or fails with a
+   * {@link MailtokenException} (I/O failure, or {@link OAuthTimeoutException} when nothing complete
+   * arrived within {@code deadline}, which replaces the request timeout for this request). Used by
+   * callers that keep reading a token response after their own caller has stopped waiting.
+   */
+  CompletableFuture<HttpReply> postAsync(GrantType grant, Target target, Form form, String authorization,
+      Duration deadline) throws ConfigurationException {
+    HttpRequest.Builder b = request(grant, target)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form.encode(), StandardCharsets.UTF_8));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return http.sendAsync(b.build(), deadline).handle((reply, failure) -> {
+      if (failure == null) {
+        return reply;
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause instanceof HttpCallException e) {
+        log.debug("{} {} failed after {} ms: {}", grant.description(), target.endpoint(), e.elapsedMillis(), e.kind());
+        throw new CompletionException(failure(grant, target, e, deadline));
+      }
+      throw new CompletionException(cause);
+    });
+  }
+
   HttpReply get(GrantType grant, Target target) throws MailtokenException {
-    return send(grant, target, request(grant, target).GET().build());
+    return get(grant, target, null);
+  }
+
+  /** GETs {@code target}; {@code authorization} is an {@code Authorization} header value or null. */
+  HttpReply get(GrantType grant, Target target, String authorization) throws MailtokenException {
+    HttpRequest.Builder b = request(grant, target).GET();
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return send(grant, target, b.build());
   }
 
   private HttpRequest.Builder request(GrantType grant, Target target) throws ConfigurationException {
     checkTransportSecurity(grant, target);
-    return HttpRequest.newBuilder(target.endpoint())
-        .timeout(requestTimeout)
-        .header("Accept", "application/json");
+    return HttpRequest.newBuilder(target.endpoint()).header("Accept", "application/json");
   }
 
   static void checkTransportSecurity(GrantType grant, Target target) throws ConfigurationException {
-    URI uri = target.endpoint();
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("https") || (scheme.equals("http") && isLoopback(uri.getHost()))) {
-      return;
+    if (!HttpPolicy.allowsCredentials(target.endpoint())) {
+      throw insecure(grant, target);
     }
-    throw new ConfigurationException("refusing to send the " + grant.description() + target.who() + " to " + uri
-        + ": credentials may only travel over https (plain http is allowed only for loopback test servers);"
-        + " fix the endpoint URL of provider " + target.provider());
   }
 
-  /** Loopback by name or literal only: resolving DNS here could be spoofed into "loopback". */
-  static boolean isLoopback(String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  private static ConfigurationException insecure(GrantType grant, Target target) {
+    return new ConfigurationException("refusing to send the " + grant.description() + target.who() + " to "
+        + target.endpoint() + ": " + HttpPolicy.rule() + "; fix the endpoint URL of provider " + target.provider());
   }
 
   private HttpReply send(GrantType grant, Target target, HttpRequest request) throws MailtokenException {
-    // Elapsed time for the log only; nanoTime is a stopwatch, not a wall clock.
-    long start = System.nanoTime();
-    CompletableFuture<HttpResponse<byte[]>> future =
-        http.sendAsync(request, info -> new CappedBodySubscriber(maxResponseBytes));
     try {
-      HttpResponse<byte[]> response = future.get(requestTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       // Logged once per request by the caller, which knows the token fingerprints.
-      return new HttpReply(response.statusCode(), response.headers(),
-          new String(response.body(), StandardCharsets.UTF_8), elapsedMillis(start));
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw timeout(grant, target, start, e);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new TransientException("the " + grant.description() + target.who() + " to " + target.provider()
-          + " was interrupted before an answer arrived; retry", target.account(), null, null, e);
-    } catch (ExecutionException e) {
-      throw ioFailure(grant, target, start, e.getCause());
+      return http.send(request);
+    } catch (HttpCallException e) {
+      log.debug("{} {} failed after {} ms: {}", grant.description(), target.endpoint(), e.elapsedMillis(),
+          e.kind());
+      throw failure(grant, target, e, http.requestTimeout());
     }
   }
 
-  private MailtokenException ioFailure(GrantType grant, Target target, long start, Throwable cause) {
-    log.debug("{} {} failed after {} ms: {}", grant.description(), target.endpoint(), elapsedMillis(start),
-        cause.getClass().getSimpleName());
-    if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException) {
-      return timeout(grant, target, start, cause);
+  private MailtokenException failure(GrantType grant, Target target, HttpCallException e, Duration limit) {
+    switch (e.kind()) {
+      case INSECURE_TRANSPORT:
+        return insecure(grant, target);
+      case TIMEOUT:
+        return new OAuthTimeoutException(target.provider() + " did not answer the " + grant.description()
+            + target.who() + " within " + limit.toMillis() + " ms (gave up after "
+            + e.elapsedMillis() + " ms); retry later, or raise the request timeout if the network is slow",
+            target.account(), limit, e.getCause());
+      case TOO_LARGE:
+        return new InvalidResponseException(target.provider() + " answered the " + grant.description() + target.who()
+            + " with a body larger than " + http.maxResponseBytes() + " bytes; answers from this endpoint are a few"
+            + " kilobytes, so the endpoint URL is probably wrong: check it", target.account(),
+            e.status(), "", false, e.getCause());
+      case INTERRUPTED:
+        return new TransientException("the " + grant.description() + target.who() + " to " + target.provider()
+            + " was interrupted before an answer arrived; retry", target.account(), null, null, e.getCause());
+      default:
+        if (e.getCause() instanceof IOException) {
+          return new TransientException("could not reach " + target.provider() + " at " + target.endpoint()
+              + " for the " + grant.description() + target.who() + " (" + e.causeSummary()
+              + "); check the network and retry later", target.account(), null, null, e.getCause());
+        }
+        return new TransientException("the " + grant.description() + target.who() + " to " + target.provider()
+            + " failed unexpectedly (" + e.getCause() + "); retry later", target.account(), null, null, e.getCause());
     }
-    if (cause instanceof CappedBodySubscriber.TooLargeException) {
-      return new InvalidResponseException(target.provider() + " answered the " + grant.description() + target.who()
-          + " with a body larger than " + maxResponseBytes + " bytes; token responses are small, so the endpoint"
-          + " URL is probably wrong: check it", target.account(), 200, "", false, cause);
-    }
-    if (cause instanceof IOException) {
-      return new TransientException("could not reach " + target.provider() + " at " + target.endpoint()
-          + " for the " + grant.description() + target.who() + " (" + cause.getClass().getSimpleName()
-          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + "); check the network and retry later",
-          target.account(), null, null, cause);
-    }
-    return new TransientException("the " + grant.description() + target.who() + " to " + target.provider()
-        + " failed unexpectedly (" + cause + "); retry later", target.account(), null, null, cause);
-  }
-
-  private OAuthTimeoutException timeout(GrantType grant, Target target, long start, Throwable cause) {
-    return new OAuthTimeoutException(target.provider() + " did not answer the " + grant.description() + target.who()
-        + " within " + requestTimeout.toMillis() + " ms (gave up after " + elapsedMillis(start)
-        + " ms); retry later, or raise the request timeout if the network is slow", target.account(),
-        requestTimeout, cause);
-  }
-
-  private static long elapsedMillis(long start) {
-    return (System.nanoTime() - start) / 1_000_000;
   }
 }

@@ -3,8 +3,13 @@ package dev.mailtoken.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.OAuthError;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.TransientException;
+import dev.mailtoken.internal.http.Excerpts;
+import dev.mailtoken.internal.http.HttpReply;
+import dev.mailtoken.internal.http.HttpStatuses;
+import dev.mailtoken.internal.http.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,7 +33,6 @@ import java.util.Set;
  */
 final class FailureClassifier {
   private static final Set<String> TRANSIENT_ERRORS = Set.of("temporarily_unavailable", "server_error", "internal_failure");
-  private static final Set<Integer> TRANSIENT_STATUS = Set.of(408, 429);
 
   private final Clock clock;
 
@@ -37,7 +41,7 @@ final class FailureClassifier {
   }
 
   static boolean isTransientStatus(int status) {
-    return status >= 500 || TRANSIENT_STATUS.contains(status);
+    return HttpStatuses.isTransient(status);
   }
 
   /** The OAuth error in {@code reply}'s body, when it is a JSON object with an {@code error} string. */

@@ -4,9 +4,12 @@ package dev.mailtoken.oauth;
 enum GrantType {
   AUTHORIZATION_CODE("authorization_code", "code exchange"),
   REFRESH_TOKEN("refresh_token", "refresh"),
+  DEVICE_AUTHORIZATION(null, "device authorization request"),
+  DEVICE_CODE(DeviceGrant.GRANT_TYPE, "device-code poll"),
   JWT_BEARER("urn:ietf:params:oauth:grant-type:jwt-bearer", "service-account token request"),
   CLIENT_CREDENTIALS("client_credentials", "client-credentials token request"),
   REVOCATION(null, "revocation"),
+  USERINFO(null, "userinfo request"),
   DISCOVERY(null, "discovery");
 
   private final String wireName;

@@ -1,28 +1,41 @@
 package dev.mailtoken.oauth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.OAuthError;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.TransientException;
+import dev.mailtoken.internal.http.Excerpts;
+import dev.mailtoken.internal.http.HttpReply;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Talks to token endpoints on {@code java.net.http}: code exchange, refresh, JWT bearer,
- * client credentials, revocation.
+ * client credentials, revocation, the userinfo endpoint, and the device authorization grant
+ * (RFC 8628, polled by {@link DeviceCodePoller}). Every request, and the discovery that precedes
+ * them, goes over https (plain http only to loopback), is never redirected, has connect and
+ * request timeouts and a response size cap ({@link OAuthClientBuilder}).
  *
  * <p>Create one with {@link #builder()} and share it: it is immutable and thread-safe, and every
  * method may be called from many threads at once. Methods block until the answer arrives or the
- * request timeout passes; none retries (retry policy belongs to the token layer).
+ * request timeout passes; none retries (retry policy belongs to the token layer). The one
+ * exception is {@link #refreshAsync}, which returns at once and keeps reading the answer until the
+ * longer completion timeout: the token layer and the store use it so that a late answer carrying
+ * a rotated refresh token is saved instead of lost.
  *
  * <p>Failures are typed: {@link ReauthorizationRequiredException} ({@code invalid_grant} on a
  * refresh or JWT), {@link ConfigurationException} (client, scope, redirect, endpoint problems),
@@ -37,12 +50,18 @@ public final class OAuthClient {
   private final Clock clock;
   private final FailureClassifier classifier;
   private final TokenResponseReader reader;
+  private final DeviceGrant devices;
+  private final Duration requestTimeout;
+  private final Duration completionTimeout;
 
-  OAuthClient(EndpointCaller caller, Clock clock) {
+  OAuthClient(EndpointCaller caller, Clock clock, Duration requestTimeout, Duration completionTimeout) {
     this.caller = caller;
     this.clock = clock;
+    this.requestTimeout = requestTimeout;
+    this.completionTimeout = completionTimeout;
     this.classifier = new FailureClassifier(clock);
     this.reader = new TokenResponseReader(clock);
+    this.devices = new DeviceGrant(caller, classifier, reader, clock);
   }
 
   /** A builder; all options have defaults, so {@code OAuthClient.builder().build()} works. */
@@ -53,6 +72,19 @@ public final class OAuthClient {
   /** The clock this client stamps responses with. */
   public Clock clock() {
     return clock;
+  }
+
+  /** How long a caller waits for a token endpoint's answer (the synchronous methods' limit). */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /**
+   * How long {@link #refreshAsync} keeps reading an answer after it was sent: at least the request
+   * timeout. Callers that stop waiting after {@link #requestTimeout()} let it run to here.
+   */
+  public Duration completionTimeout() {
+    return completionTimeout;
   }
 
   /**
@@ -72,6 +104,45 @@ public final class OAuthClient {
    */
   public TokenResponse refresh(App app, Secret refreshToken, List<String> scopes, String account)
       throws MailtokenException {
+    RefreshRequest r = refreshRequest(app, refreshToken, scopes, account);
+    return token(GrantType.REFRESH_TOKEN, r.target(), app, r.form(), r.requested(), r.sent());
+  }
+
+  /**
+   * Sends a refresh now and returns without waiting. Unlike {@link #refresh}, the answer is read
+   * until the {@linkplain #completionTimeout() completion timeout}, not the request timeout: with
+   * a provider that rotates refresh tokens and detects reuse, an answer that arrives after the
+   * caller gave up carries the only refresh token that still works, so whoever holds the future
+   * must save it. The future completes with the response or fails with the exceptions
+   * {@link #refresh} throws (an {@link OAuthTimeoutException} after the completion timeout).
+   * Completion runs on the HTTP client's executor.
+   */
+  public CompletableFuture<TokenResponse> refreshAsync(App app, Secret refreshToken, List<String> scopes,
+      String account) {
+    RefreshRequest r;
+    CompletableFuture<HttpReply> reply;
+    try {
+      r = refreshRequest(app, refreshToken, scopes, account);
+      reply = caller.postAsync(GrantType.REFRESH_TOKEN, r.target(), authenticate(app, r.form()),
+          basicAuthorization(app), completionTimeout);
+    } catch (MailtokenException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return reply.thenApply(answer -> {
+      try {
+        return read(GrantType.REFRESH_TOKEN, r.target(),
+            answer.isSuccess() ? answer : answer.withoutSecrets(secretsOf(app, r.form())), r.requested(), r.sent());
+      } catch (MailtokenException e) {
+        throw new CompletionException(e);
+      }
+    });
+  }
+
+  /** What a refresh sends, checked before anything goes out. */
+  private record RefreshRequest(Target target, Form form, List<String> requested, String sent) { }
+
+  private static RefreshRequest refreshRequest(App app, Secret refreshToken, List<String> scopes, String account)
+      throws MailtokenException {
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(refreshToken, "refreshToken");
     List<String> asked = Scopes.checked(scopes);
@@ -81,7 +152,7 @@ public final class OAuthClient {
         .add("grant_type", GrantType.REFRESH_TOKEN.wireName())
         .add("refresh_token", refreshToken.reveal())
         .addIfNotEmpty("scope", Scopes.join(asked));
-    return token(GrantType.REFRESH_TOKEN, target, app, form, asked.isEmpty() ? app.scopes() : asked,
+    return new RefreshRequest(target, form, asked.isEmpty() ? app.scopes() : asked,
         "refresh_token=" + refreshToken.fingerprint());
   }
 
@@ -185,6 +256,69 @@ public final class OAuthClient {
     throw classifier.classify(GrantType.REVOCATION, target, reply);
   }
 
+  /**
+   * Asks {@code provider}'s userinfo endpoint (OpenID Connect Core §5.3) for the {@code email} of
+   * the user {@code accessToken} belongs to, under the rules of every request here: https except
+   * loopback (checked before anything is sent), no redirects, the request timeout and the
+   * response size cap. A body that echoes the token has it redacted before it reaches a message.
+   *
+   * @return the {@code email} claim; empty when the provider has no userinfo endpoint, when the
+   *     endpoint does not accept this token (a 4xx other than 408/429: typically a token without
+   *     the {@code openid}/{@code email} scope or for another audience), or when no email is named
+   * @throws ConfigurationException when the endpoint is plain http to a non-loopback host
+   * @throws TransientException on 5xx, 408, 429 and network failures ({@link OAuthTimeoutException} on timeouts)
+   * @throws InvalidResponseException when the answer is larger than the cap or a 2xx is not a JSON object
+   */
+  public Optional<String> userinfoEmail(OAuthProvider provider, Secret accessToken) throws MailtokenException {
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(accessToken, "accessToken");
+    Optional<URI> endpoint = provider.userinfoEndpoint();
+    if (endpoint.isEmpty()) {
+      return Optional.empty();
+    }
+    Target target = new Target(provider.name(), endpoint.get(), null);
+    HttpReply reply = caller.get(GrantType.USERINFO, target, "Bearer " + accessToken.reveal())
+        .withoutSecrets(List.of(accessToken.reveal()));
+    log.debug("userinfo GET {} -> HTTP {} in {} ms access_token={}", target.endpoint(), reply.status(),
+        reply.elapsedMillis(), accessToken.fingerprint());
+    if (reply.isTransientStatus()) {
+      throw classifier.classify(GrantType.USERINFO, target, reply);
+    }
+    if (!reply.isSuccess()) {
+      return Optional.empty();
+    }
+    JsonNode json = Json.parseOrNull(reply.body());
+    if (json == null || !json.isObject()) {
+      String excerpt = Excerpts.of(reply.body());
+      throw new InvalidResponseException(provider.name() + " answered the userinfo request with HTTP " + reply.status()
+          + " and a body that is not a JSON object: \"" + excerpt + "\"; check the userinfo endpoint URL", null,
+          reply.status(), excerpt, Json.looksTruncated(reply.body()), null);
+    }
+    JsonNode email = json.path("email");
+    return email.isTextual() && !email.asText().isBlank() ? Optional.of(email.asText()) : Optional.empty();
+  }
+
+  /**
+   * Starts the device authorization grant (RFC 8628 §3.1): asks the provider's device authorization
+   * endpoint for a user code to show; then {@link DeviceCodePoller#await} polls for the tokens. The
+   * provider's offline-access scope is added; the mail scopes among those asked are required of the
+   * token, and a refresh token is required, as for {@link #exchangeCode}.
+   *
+   * @param scopes scopes to ask for; empty for the app's
+   * @throws dev.mailtoken.ConfigurationException when the provider has no device authorization endpoint,
+   *     when it is Google and a Gmail scope is asked (Google's device flow refuses them, T-D-01; nothing
+   *     is sent), or when the provider refuses the client or a scope (Microsoft's AADSTS7000218 explained)
+   */
+  public DeviceAuthorization startDeviceAuthorization(App app, List<String> scopes) throws MailtokenException {
+    Objects.requireNonNull(app, "app");
+    return devices.start(app, scopes);
+  }
+
+  /** One poll of the token endpoint for {@code device}. */
+  DevicePoll pollDevice(DeviceAuthorization device) throws MailtokenException {
+    return devices.poll(device);
+  }
+
   /** GETs a JSON document (discovery metadata); null on 404 so callers can try another location. */
   HttpReply get(URI uri, String providerName) throws MailtokenException {
     return caller.get(GrantType.DISCOVERY, new Target(providerName, uri, null));
@@ -219,14 +353,14 @@ public final class OAuthClient {
   }
 
   /** Every secret this request carried, so an error reply that echoes one can be cleaned. */
-  private static List<String> secretsOf(App app, Form form) {
+  static List<String> secretsOf(App app, Form form) {
     List<String> secrets = new ArrayList<>(form.secretValues());
     app.clientSecret().ifPresent(s -> secrets.add(s.reveal()));
     return secrets;
   }
 
   /** Adds {@code client_id} (and the secret for {@code client_secret_post}) to the form. */
-  private static Form authenticate(App app, Form form) {
+  static Form authenticate(App app, Form form) {
     if (app.clientAuthentication() != ClientAuthentication.CLIENT_SECRET_BASIC) {
       form.add("client_id", app.clientId());
     }

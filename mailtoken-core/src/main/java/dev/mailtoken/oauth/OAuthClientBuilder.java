@@ -1,5 +1,6 @@
 package dev.mailtoken.oauth;
 
+import dev.mailtoken.internal.http.HttpPolicy;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,17 +11,20 @@ import java.util.Set;
 /**
  * Builds an {@link OAuthClient}. Each option may be set once. Defaults: a new {@link HttpClient}
  * that never follows redirects, {@code Clock.systemUTC()}, connect timeout 10 s, request timeout
- * 30 s, responses up to 64 KiB. Not thread-safe; the built client is.
+ * 30 s, completion timeout 2 min (or the request timeout when that is longer), responses up to
+ * 64 KiB. Not thread-safe; the built client is.
  */
 public final class OAuthClientBuilder {
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration DEFAULT_COMPLETION_TIMEOUT = Duration.ofMinutes(2);
   static final int DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
 
   private HttpClient httpClient;
   private Clock clock = Clock.systemUTC();
   private Duration connectTimeout;
   private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+  private Duration completionTimeout;
   private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
   private final Set<String> set = new HashSet<>();
 
@@ -47,12 +51,7 @@ public final class OAuthClientBuilder {
    */
   public OAuthClientBuilder httpClient(HttpClient httpClient) {
     once("httpClient");
-    Objects.requireNonNull(httpClient, "httpClient");
-    if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
-      throw new IllegalArgumentException("the HttpClient follows redirects (" + httpClient.followRedirects()
-          + "); token requests must not be redirected: build it with followRedirects(HttpClient.Redirect.NEVER)");
-    }
-    this.httpClient = httpClient;
+    this.httpClient = HttpPolicy.requireNoRedirects(httpClient);
     return this;
   }
 
@@ -77,6 +76,18 @@ public final class OAuthClientBuilder {
     return this;
   }
 
+  /**
+   * How long a refresh that was sent is still read after the request timeout passed, by the token
+   * manager and the store ({@link OAuthClient#refreshAsync}): a late answer from a provider that
+   * rotates refresh tokens is then saved instead of lost, and the next call finds it. Not shorter
+   * than the request timeout.
+   */
+  public OAuthClientBuilder completionTimeout(Duration completionTimeout) {
+    once("completionTimeout");
+    this.completionTimeout = positive("completionTimeout", completionTimeout);
+    return this;
+  }
+
   /** Largest response body accepted; larger ones fail with {@link InvalidResponseException}. */
   public OAuthClientBuilder maxResponseBytes(int maxResponseBytes) {
     once("maxResponseBytes");
@@ -89,17 +100,24 @@ public final class OAuthClientBuilder {
 
   /**
    * @throws IllegalStateException when both an HTTP client and a connect timeout are set (the
-   *     timeout belongs on the client you pass in)
+   *     timeout belongs on the client you pass in), or the completion timeout is shorter than the
+   *     request timeout
    */
   public OAuthClient build() {
+    if (completionTimeout != null && completionTimeout.compareTo(requestTimeout) < 0) {
+      throw new IllegalStateException("completionTimeout (" + completionTimeout + ") must not be shorter than"
+          + " requestTimeout (" + requestTimeout + "): it is how long a sent refresh is still read after callers"
+          + " stopped waiting");
+    }
+    Duration completion = completionTimeout != null ? completionTimeout
+        : DEFAULT_COMPLETION_TIMEOUT.compareTo(requestTimeout) >= 0 ? DEFAULT_COMPLETION_TIMEOUT : requestTimeout;
     if (httpClient != null && connectTimeout != null) {
       throw new IllegalStateException("connectTimeout applies only to the HttpClient this builder creates;"
           + " you passed your own httpClient: set its connectTimeout instead");
     }
-    HttpClient http = httpClient != null ? httpClient : HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT)
-        .build();
-    return new OAuthClient(new EndpointCaller(http, requestTimeout, maxResponseBytes), clock);
+    HttpClient http = httpClient != null ? httpClient
+        : HttpPolicy.newClient(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT);
+    return new OAuthClient(new EndpointCaller(http, requestTimeout, maxResponseBytes), clock, requestTimeout,
+        completion);
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.TransientException;
+import dev.mailtoken.internal.http.Excerpts;
+import dev.mailtoken.internal.http.HttpReply;
 import java.net.URI;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;

@@ -2,6 +2,8 @@ package dev.mailtoken.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.Secret;
+import dev.mailtoken.internal.http.Excerpts;
+import dev.mailtoken.internal.http.HttpReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;

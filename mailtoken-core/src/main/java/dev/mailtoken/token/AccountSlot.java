@@ -7,7 +7,7 @@ import dev.mailtoken.TransientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,13 +158,28 @@ final class AccountSlot {
     Instant start = config.clock().instant();
     LOG.debug("token refresh starting account={} trigger={} grant={}",
         account, trigger, s.grant().getClass().getSimpleName());
-    GrantExchange.Outcome outcome;
+    CompletableFuture<GrantExchange.Outcome> exchange;
     try {
-      outcome = config.exchange().fetch(account, s.grant(), trigger == Trigger.RENEW, start);
+      exchange = config.exchange().fetchAsync(account, s.grant(), trigger == Trigger.RENEW, start);
     } catch (Throwable t) {
       fail(flight, trigger, s, s.grant(), t);
       return;
     }
+    // Seen through to the end even after every caller stopped waiting (await's limit): a late
+    // answer may carry the only refresh token the provider still accepts. Until then the flight
+    // stays in progress, so nobody sends the old refresh token meanwhile.
+    exchange.whenComplete((outcome, failure) -> {
+      if (failure != null) {
+        fail(flight, trigger, s, s.grant(), failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure);
+      } else {
+        commit(flight, trigger, s, outcome);
+      }
+    });
+  }
+
+  private void commit(CompletableFuture<AccessToken> flight, Trigger trigger, Snapshot s,
+      GrantExchange.Outcome outcome) {
     Grant grant = s.grant();
     Secret rotated = outcome.rotatedRefreshToken().orElse(null);
     if (rotated != null && grant instanceof RefreshTokenGrant g) {
@@ -223,21 +238,7 @@ final class AccountSlot {
 
   /** A healthy snapshot serving {@code token}, with its refresh and expiry windows as of {@code nowMs}. */
   private Snapshot healthy(Grant grant, AccessToken token, long nowMs) {
-    long fresh = Long.MAX_VALUE;
-    long usable = Long.MAX_VALUE;
-    if (token.expiresAt().isPresent()) {
-      long expiry = token.expiresAt().get().toEpochMilli();
-      if (grant.renewable()) {
-        usable = expiry - config.expiryMargin().toMillis();
-        fresh = expiry - config.refreshMargin().toMillis();
-        // A token born inside the refresh margin gets no stale window, else every call would refresh.
-        fresh = fresh <= nowMs ? usable : fresh;
-      } else {
-        fresh = expiry;
-        usable = expiry;
-      }
-    }
-    return new Snapshot(grant, token, fresh, usable, AccountHealth.HEALTHY, null, null, null, 0);
+    return Snapshot.healthy(grant, token, nowMs, config.refreshMargin(), config.expiryMargin());
   }
 
   /** Schedules the background refresh of {@code s}'s token at its refresh time minus jitter. */
@@ -249,7 +250,7 @@ final class AccountSlot {
   }
 
   private void fail(CompletableFuture<AccessToken> flight, Trigger trigger, Snapshot s, Grant grant, Throwable t) {
-    MailtokenException error = classify(t);
+    MailtokenException error = RefreshFailures.classify(account, t);
     Instant now = config.clock().instant();
     Snapshot next;
     TokenEvent event;
@@ -288,31 +289,6 @@ final class AccountSlot {
     rethrowIfError(t);
   }
 
-  private MailtokenException classify(Throwable t) {
-    if (t instanceof TokenNotRenewableException e) {
-      return e;
-    }
-    if (t instanceof ReauthorizationRequiredException e) {
-      return e.account().isPresent() ? e : new ReauthorizationRequiredException("The grant for " + account
-          + " is no longer valid" + providerSays(e) + ": a person must authorize the account again (run"
-          + " the consent flow), then register it again.", account, e.oauthError().orElse(null), e);
-    }
-    if (t instanceof TransientException e) {
-      return e.account().isPresent() ? e : new TransientException("Getting a token for " + account
-          + " failed temporarily" + providerSays(e) + "; it is retried with backoff.", account,
-          e.oauthError().orElse(null), e.retryAfter().orElse(null), e);
-    }
-    if (t instanceof MailtokenException e) {
-      return e;
-    }
-    return new TokenRefreshException("Getting a token for " + account + " failed unexpectedly ("
-        + t.getClass().getName() + "); the next request tries again.", account, t);
-  }
-
-  private static String providerSays(MailtokenException e) {
-    return e.oauthError().map(o -> " (" + o.summary() + ")").orElse("");
-  }
-
   private void scheduleAt(long atMillis, long nowMs) {
     long seq;
     synchronized (this) {
@@ -347,24 +323,13 @@ final class AccountSlot {
     flight(Trigger.SCHEDULED, null, false);
   }
 
+  /**
+   * Waits for {@code flight}: a refresh-token exchange at most the endpoint's request timeout
+   * (the exchange itself goes on, see {@link #refresh}); anything else until it ends.
+   */
   private AccessToken await(CompletableFuture<AccessToken> flight) throws MailtokenException {
-    try {
-      return flight.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof MailtokenException m) {
-        throw m;
-      }
-      rethrowIfError(cause);
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransientException("Interrupted while waiting for a token for " + account + ".",
-          account, null, null, e);
-    }
+    Duration limit = snapshot.grant() instanceof RefreshTokenGrant ? config.exchange().requestTimeout() : null;
+    return FlightWait.await(account, flight, limit);
   }
 
   private static void rethrowIfError(Throwable t) {

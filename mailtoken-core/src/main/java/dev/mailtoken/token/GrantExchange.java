@@ -3,9 +3,11 @@ package dev.mailtoken.token;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.oauth.TokenResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Turns a grant into a new access token: one network call or one callback call, no state. */
 final class GrantExchange {
@@ -19,13 +21,30 @@ final class GrantExchange {
     this.endpoint = endpoint;
   }
 
-  Outcome fetch(String account, Grant grant, boolean renew, Instant now) throws MailtokenException {
+  /** How long a caller waits for a refresh-token exchange before it gets a transient error. */
+  Duration requestTimeout() {
+    return endpoint.requestTimeout();
+  }
+
+  /**
+   * A refresh-token grant's request is sent now and read until the endpoint's completion timeout
+   * (its answer may carry the only valid refresh token); every other grant runs on this thread
+   * and the future is already complete.
+   */
+  CompletableFuture<Outcome> fetchAsync(String account, Grant grant, boolean renew, Instant now) {
     if (grant instanceof RefreshTokenGrant g) {
-      TokenResponse r = endpoint.refresh(g.app(), g.refreshToken(), List.of(), account);
       // A response without a refresh token keeps the old one (Google never rotates, T-G-03).
-      Optional<Secret> rotated = r.refreshToken().filter(rt -> !rt.equals(g.refreshToken()));
-      return new Outcome(toAccessToken(r), rotated);
+      return endpoint.refreshAsync(g.app(), g.refreshToken(), List.of(), account).thenApply(r -> new Outcome(
+          toAccessToken(r), r.refreshToken().filter(rt -> !rt.equals(g.refreshToken()))));
     }
+    try {
+      return CompletableFuture.completedFuture(fetch(account, grant, renew, now));
+    } catch (MailtokenException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private Outcome fetch(String account, Grant grant, boolean renew, Instant now) throws MailtokenException {
     if (grant instanceof ServiceAccountGrant g) {
       TokenResponse r = endpoint.jwtBearer(g.key(), g.subject().orElse(null), g.scopes());
       return new Outcome(toAccessToken(r), Optional.empty());

@@ -1,6 +1,7 @@
 package dev.mailtoken.token;
 
 import dev.mailtoken.MailtokenException;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -30,6 +31,28 @@ record Snapshot(
 
   static Snapshot initial(Grant grant) {
     return new Snapshot(grant, null, Long.MIN_VALUE, Long.MIN_VALUE, AccountHealth.HEALTHY, null, null, null, 0);
+  }
+
+  /**
+   * A healthy snapshot serving {@code token} as of {@code nowMs}: served without a refresh until
+   * {@code refreshMargin} before expiry, while a refresh runs until {@code expiryMargin} before it.
+   */
+  static Snapshot healthy(Grant grant, AccessToken token, long nowMs, Duration refreshMargin, Duration expiryMargin) {
+    long fresh = Long.MAX_VALUE;
+    long usable = Long.MAX_VALUE;
+    if (token.expiresAt().isPresent()) {
+      long expiry = token.expiresAt().get().toEpochMilli();
+      if (grant.renewable()) {
+        usable = expiry - expiryMargin.toMillis();
+        fresh = expiry - refreshMargin.toMillis();
+        // A token born inside the refresh margin gets no stale window, else every call would refresh.
+        fresh = fresh <= nowMs ? usable : fresh;
+      } else {
+        fresh = expiry;
+        usable = expiry;
+      }
+    }
+    return new Snapshot(grant, token, fresh, usable, AccountHealth.HEALTHY, null, null, null, 0);
   }
 
   long nextRetryMillis() {

@@ -26,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * in the background at expiry minus the refresh margin minus a random jitter, and failed
  * refreshes are retried there with {@link BackoffPolicy backoff}.
  *
+ * <p>A caller waits for a refresh-token exchange at most the OAuth client's request timeout and
+ * then gets an {@link dev.mailtoken.oauth.OAuthTimeoutException}; the exchange itself goes on until
+ * the client's {@linkplain dev.mailtoken.oauth.OAuthClientBuilder#completionTimeout completion
+ * timeout}, stays the one refresh in flight (nobody presents the old refresh token meanwhile), and
+ * a late answer is saved (its rotated refresh token through the {@link RefreshTokenStore} first)
+ * and served to the next caller.
+ *
  * <p>Thread-safe. Events go to the listeners on the listener executor after the change is
  * committed. {@link #close()} stops background refresh and the threads the manager created.
  */

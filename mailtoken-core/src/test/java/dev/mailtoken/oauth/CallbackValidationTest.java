@@ -3,6 +3,7 @@ package dev.mailtoken.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailtoken.OAuthError;
 import dev.mailtoken.Secret;
 import java.net.URI;
 import java.util.Map;

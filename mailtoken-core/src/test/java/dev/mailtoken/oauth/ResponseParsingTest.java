@@ -3,6 +3,8 @@ package dev.mailtoken.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailtoken.internal.http.Excerpts;
+import dev.mailtoken.internal.http.HttpReply;
 import dev.mailtoken.testkit.TestClock;
 import java.net.URI;
 import java.net.http.HttpHeaders;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.Secret;
+import dev.mailtoken.internal.http.HttpPolicy;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.ProviderEmulator;
@@ -95,11 +96,11 @@ class TransportTest {
 
   @Test
   void givenLoopbackNames_whenChecked_thenOnlyLiteralLoopbackCounts() {
-    assertThat(EndpointCaller.isLoopback("127.0.0.1")).isTrue();
-    assertThat(EndpointCaller.isLoopback("localhost")).isTrue();
-    assertThat(EndpointCaller.isLoopback("[::1]")).isTrue();
-    assertThat(EndpointCaller.isLoopback("127.0.0.1.example.com")).isFalse();
-    assertThat(EndpointCaller.isLoopback("10.0.0.1")).isFalse();
+    assertThat(HttpPolicy.isLoopback("127.0.0.1")).isTrue();
+    assertThat(HttpPolicy.isLoopback("localhost")).isTrue();
+    assertThat(HttpPolicy.isLoopback("[::1]")).isTrue();
+    assertThat(HttpPolicy.isLoopback("127.0.0.1.example.com")).isFalse();
+    assertThat(HttpPolicy.isLoopback("10.0.0.1")).isFalse();
   }
 
   @Test

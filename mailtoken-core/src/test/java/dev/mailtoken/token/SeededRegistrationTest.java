@@ -3,7 +3,7 @@ package dev.mailtoken.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mailtoken.oauth.OAuthError;
+import dev.mailtoken.OAuthError;
 import dev.mailtoken.ReauthorizationRequiredException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.mailtoken.mail;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -32,7 +31,7 @@ final class DeliveryContext {
   /** The mailer's one HTTP sender (one connection pool for every API transport). */
   HttpMailSender http() {
     if (http == null) {
-      http = new HttpMailSender(HttpClient.newBuilder().connectTimeout(httpTimeout).build(), credentials, httpTimeout);
+      http = new HttpMailSender(credentials, httpTimeout, clock);
     }
     return http;
   }

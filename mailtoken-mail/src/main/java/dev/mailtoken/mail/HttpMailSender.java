@@ -3,71 +3,116 @@ package dev.mailtoken.mail;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.TransientException;
+import dev.mailtoken.internal.http.CredentialHttp;
+import dev.mailtoken.internal.http.Excerpts;
+import dev.mailtoken.internal.http.HttpCallException;
+import dev.mailtoken.internal.http.HttpPolicy;
+import dev.mailtoken.internal.http.HttpReply;
+import dev.mailtoken.internal.http.HttpStatuses;
+import dev.mailtoken.internal.http.RetryAfter;
 import dev.mailtoken.token.AccessToken;
-import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends MIME bytes through {@link GmailApi} or {@link GraphApi} with a bearer token, renewing
- * it once on a 401 and retrying once. Thread-safe (one shared {@link HttpClient}).
+ * it once on a 401 and retrying once. Requests go through core's {@link CredentialHttp}: https
+ * except loopback (refused before sending), no redirects, connect and request timeouts, answers
+ * up to {@value #MAX_RESPONSE_BYTES} bytes. Failures: 401 twice {@link AuthenticationRejectedException},
+ * 403 {@link ConfigurationException}, 408/429/5xx and network {@link TransientException} (with
+ * {@code Retry-After} in seconds or as a date, at most a day), else {@link MailApiException};
+ * body excerpts never hold the token. Thread-safe.
  */
 final class HttpMailSender {
   private static final Logger LOG = LoggerFactory.getLogger(HttpMailSender.class);
-  private static final int EXCERPT = 300;
+  /** Send answers are a few hundred bytes (Gmail's ids, Graph's empty 202); error pages a few kilobytes. */
+  static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
-  private final HttpClient http;
+  private final CredentialHttp http;
   private final Credentials credentials;
-  private final Duration timeout;
+  private final Clock clock;
 
-  HttpMailSender(HttpClient http, Credentials credentials, Duration timeout) {
-    this.http = http;
+  /** @param timeout the connect timeout and the deadline of each whole request */
+  HttpMailSender(Credentials credentials, Duration timeout, Clock clock) {
+    this.http = new CredentialHttp(HttpPolicy.newClient(timeout), timeout, MAX_RESPONSE_BYTES);
     this.credentials = credentials;
-    this.timeout = timeout;
+    this.clock = clock;
   }
 
   /** The response body of a successful send. */
   String send(MailTransport api, String account, byte[] mime) throws MailtokenException {
     AccessToken token = credentials.token(account);
     // Encoded once: a retry after a 401 differs only in its Authorization header.
-    HttpRequest.Builder unsigned = (api instanceof GmailApi gmail ? gmail.request(mime)
-        : ((GraphApi) api).request(account, mime)).timeout(timeout);
+    HttpRequest.Builder unsigned = api instanceof GmailApi gmail ? gmail.request(mime)
+        : ((GraphApi) api).request(account, mime);
     for (int round = 0; ; round++) {
       HttpRequest request = unsigned.copy().header("Authorization", "Bearer " + token.value().reveal()).build();
-      HttpResponse<String> response = exchange(request, account, api);
-      int status = response.statusCode();
-      LOG.debug("{} send account={} token={} status={}", api.name(), account, token.value().fingerprint(), status);
-      if (status >= 200 && status < 300) {
-        return response.body();
+      HttpReply reply = exchange(request, account, api).withoutSecrets(List.of(token.value().reveal()));
+      LOG.debug("{} send account={} token={} status={} in {} ms", api.name(), account, token.value().fingerprint(),
+          reply.status(), reply.elapsedMillis());
+      if (reply.isSuccess()) {
+        return reply.body();
       }
-      if (status == 401 && round == 0) {
+      if (reply.status() == 401 && round == 0) {
         token = credentials.renew(account, token);
         continue;
       }
-      throw failure(api, account, response);
+      throw failure(api, account, reply);
     }
   }
 
-  private HttpResponse<String> exchange(HttpRequest request, String account, MailTransport api) throws MailtokenException {
+  private HttpReply exchange(HttpRequest request, String account, MailTransport api) throws MailtokenException {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new TransientException(api.name() + " could not be reached for " + account + ": " + e.getClass().getSimpleName()
-          + "; retry later", account, null, null, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransientException("interrupted while sending as " + account, account, null, null, e);
+      return http.send(request);
+    } catch (HttpCallException e) {
+      throw noAnswer(api, account, e);
     }
   }
 
-  private static MailtokenException failure(MailTransport api, String account, HttpResponse<String> response) {
-    int status = response.statusCode();
-    String body = response.body() == null ? "" : response.body();
-    String excerpt = body.length() > EXCERPT ? body.substring(0, EXCERPT) + "…" : body;
+  private MailtokenException noAnswer(MailTransport api, String account, HttpCallException e) {
+    switch (e.kind()) {
+      case INSECURE_TRANSPORT:
+        return new ConfigurationException("refusing to send the access token for " + account + " to " + api.name()
+            + " at " + e.uri() + ": " + HttpPolicy.rule() + "; configure the API's https base URI", account, null,
+            null);
+      case TOO_LARGE:
+        return tooLarge(api, account, e);
+      case TIMEOUT:
+        return new TransientException(api.name() + " did not answer for " + account + " within "
+            + http.requestTimeout().toMillis() + " ms; the message may have been sent: check before sending it again",
+            account, null, null, e.getCause());
+      case INTERRUPTED:
+        return new TransientException("interrupted while sending as " + account, account, null, null, e.getCause());
+      default:
+        return new TransientException(api.name() + " could not be reached for " + account + ": "
+            + e.getCause().getClass().getSimpleName() + "; retry later", account, null, null, e.getCause());
+    }
+  }
+
+  private MailtokenException tooLarge(MailTransport api, String account, HttpCallException e) {
+    String what = api.name() + " answered HTTP " + e.status() + " with a body larger than " + MAX_RESPONSE_BYTES
+        + " bytes (not read)";
+    if (HttpStatuses.isSuccess(e.status())) {
+      // Accepted, so a retry would send the message twice: not transient.
+      return new MailtokenException(what + " for a message from " + account + "; the message was probably sent:"
+          + " check the Sent folder before sending it again, and check the API base URI", account, null, null);
+    }
+    if (HttpStatuses.isTransient(e.status())) {
+      return new TransientException(what + " for " + account + "; this is usually temporary: retry later", account,
+          null, null, new MailApiException(account, api.name(), e.status(), "a body larger than " + MAX_RESPONSE_BYTES
+              + " bytes (not read)"));
+    }
+    return new MailApiException(account, api.name(), e.status(), "a body larger than " + MAX_RESPONSE_BYTES
+        + " bytes (not read)");
+  }
+
+  private MailtokenException failure(MailTransport api, String account, HttpReply reply) {
+    int status = reply.status();
+    String excerpt = Excerpts.of(reply.body());
     if (status == 401) {
       return new AuthenticationRejectedException(account, "HTTP 401 from " + api.name() + ": " + excerpt, null);
     }
@@ -77,19 +122,17 @@ final class HttpMailSender {
           + ") or the API is not enabled for the app. Authorize with that scope. Server said: " + excerpt,
           account, null, null);
     }
+    if (!reply.isTransientStatus()) {
+      return new MailApiException(account, api.name(), status, excerpt);
+    }
+    Duration retryAfter = RetryAfter.parse(reply.header("Retry-After"), clock).orElse(null);
+    String wait = retryAfter == null ? "a back-off" : retryAfter.toSeconds() + " s";
     if (status == 429) {
-      Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(HttpMailSender::seconds).orElse(null);
-      return new TransientException(api.name() + " is throttling " + account + " (HTTP 429); retry after "
-          + (retryAfter == null ? "a back-off" : retryAfter.toSeconds() + " s"), account, null, retryAfter, null);
+      return new TransientException(api.name() + " is throttling " + account + " (HTTP 429); retry after " + wait,
+          account, null, retryAfter, null);
     }
-    return new MailApiException(account, api.name(), status, excerpt);
-  }
-
-  private static java.util.Optional<Duration> seconds(String value) {
-    try {
-      return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-    } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
-    }
+    return new TransientException(api.name() + " answered HTTP " + status + " to a message from " + account
+        + "; this is usually temporary: retry after " + wait, account, null, retryAfter,
+        new MailApiException(account, api.name(), status, excerpt));
   }
 }

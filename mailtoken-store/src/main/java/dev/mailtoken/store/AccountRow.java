@@ -1,5 +1,6 @@
 package dev.mailtoken.store;
 
+import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.token.AccessToken;
 import java.time.Duration;
@@ -9,8 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One {@code accounts} row as read: the public part and the secret columns still encrypted.
- * Decryption happens only on request, with the AAD {@code accounts/<column>/<address>}.
+ * One {@code accounts} row as read: the public part, the secret columns still encrypted, and the
+ * row's seal. Decryption happens only on request, with the AAD {@code accounts/<column>/<address>},
+ * and only after the row MAC was checked: no secret leaves a row whose app, grant kind, subject
+ * or scopes were changed without the key.
  */
 record AccountRow(
     StoredAccount account,
@@ -18,7 +21,8 @@ record AccountRow(
     Optional<String> serviceAccountKey,
     Optional<String> fixedToken,
     Optional<String> accessToken,
-    List<String> accessTokenScopes) {
+    List<String> accessTokenScopes,
+    RowSeal seal) {
 
   static final String TABLE = "accounts";
   static final String REFRESH_TOKEN = "refresh_token";
@@ -36,20 +40,25 @@ record AccountRow(
     return account.version();
   }
 
-  Optional<Secret> refreshToken(FieldCipher cipher) throws StoreKeyException {
+  /** @throws TamperedRowException when the row was changed without the key */
+  void verify(FieldCipher cipher) throws ConfigurationException {
+    seal.verify(cipher);
+  }
+
+  Optional<Secret> refreshToken(FieldCipher cipher) throws ConfigurationException {
     return decrypt(cipher, REFRESH_TOKEN, refreshToken);
   }
 
-  Optional<Secret> serviceAccountKey(FieldCipher cipher) throws StoreKeyException {
+  Optional<Secret> serviceAccountKey(FieldCipher cipher) throws ConfigurationException {
     return decrypt(cipher, SERVICE_ACCOUNT_KEY, serviceAccountKey);
   }
 
-  Optional<Secret> fixedToken(FieldCipher cipher) throws StoreKeyException {
+  Optional<Secret> fixedToken(FieldCipher cipher) throws ConfigurationException {
     return decrypt(cipher, FIXED_TOKEN, fixedToken);
   }
 
   /** The stored access token (for a fixed-token account: the fixed token) with its expiry. */
-  Optional<AccessToken> accessToken(FieldCipher cipher) throws StoreKeyException {
+  Optional<AccessToken> accessToken(FieldCipher cipher) throws ConfigurationException {
     Optional<Secret> value = decrypt(cipher, ACCESS_TOKEN, accessToken);
     if (value.isEmpty() && account.kind() == GrantKind.FIXED_TOKEN) {
       value = fixedToken(cipher);
@@ -57,7 +66,7 @@ record AccountRow(
     return value.map(v -> new AccessToken(v, account.accessTokenExpiresAt(), new HashSet<>(accessTokenScopes)));
   }
 
-  AccountSecrets secrets(FieldCipher cipher) throws StoreKeyException {
+  AccountSecrets secrets(FieldCipher cipher) throws ConfigurationException {
     return new AccountSecrets(address(), refreshToken(cipher), serviceAccountKey(cipher), fixedToken(cipher),
         accessToken(cipher));
   }
@@ -68,7 +77,8 @@ record AccountRow(
   }
 
   private Optional<Secret> decrypt(FieldCipher cipher, String column, Optional<String> stored)
-      throws StoreKeyException {
+      throws ConfigurationException {
+    verify(cipher);
     if (stored.isEmpty()) {
       return Optional.empty();
     }

@@ -114,6 +114,7 @@ final class AccountRows {
         Columns.text(rs, AccountRow.SERVICE_ACCOUNT_KEY),
         Columns.text(rs, AccountRow.FIXED_TOKEN),
         Columns.text(rs, AccountRow.ACCESS_TOKEN),
-        Columns.scopes(rs.getString("access_token_scopes")));
+        Columns.scopes(rs.getString("access_token_scopes")),
+        RowSeal.read(rs, AccountRow.TABLE, "address"));
   }
 }

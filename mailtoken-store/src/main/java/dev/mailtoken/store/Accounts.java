@@ -72,6 +72,7 @@ final class Accounts {
               + " authorize again to replace its grant.", a.address());
         }
         AccountRows.update(c, a.address(), existing.get().version(), columns, now, true);
+        RefreshStates.clear(c, a.address());
       } else {
         columns.put("address", a.address());
         columns.put("created_at", now.toEpochMilli());
@@ -112,6 +113,7 @@ final class Accounts {
     m.put("status", AccountHealth.HEALTHY.name());
     m.put("last_refresh", a.accessToken().isPresent() && a.kind() != GrantKind.FIXED_TOKEN ? now.toEpochMilli() : null);
     m.put("last_error", null);
+    m.put(RowSeal.COLUMN, RowSeal.of(AccountRow.TABLE, address, m).seal(f));
     return m;
   }
 
@@ -152,6 +154,8 @@ final class Accounts {
       if (row.get().version() != expectedVersion) {
         throw new ConcurrentEditException(address, expectedVersion, row.get().version());
       }
+      // An edit must not re-seal a row someone changed without the key.
+      row.get().verify(cipher.get());
       Map<String, Object> m = new LinkedHashMap<>();
       if (edit.appName().isPresent()) {
         if (!AppRows.exists(c, edit.appName().get())) {
@@ -169,7 +173,14 @@ final class Accounts {
         m.put("status", AccountHealth.HEALTHY.name());
         m.put("last_error", null);
       }
-      return AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
+      if (RowSeal.ACCOUNT_COLUMNS.stream().anyMatch(m::containsKey)) {
+        m.put(RowSeal.COLUMN, row.get().seal().with(m).seal(cipher.get()));
+      }
+      boolean updated = AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
+      if (updated && edit.refreshToken().isPresent()) {
+        RefreshStates.clear(c, address);
+      }
+      return updated;
     });
   }
 

@@ -1,5 +1,6 @@
 package dev.mailtoken.store;
 
+import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.Secret;
 import java.net.URI;
 import java.sql.Connection;
@@ -8,10 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** SQL for the {@code apps} table; the client secret is encrypted with AAD {@code apps/client_secret/<name>}. */
+/**
+ * SQL for the {@code apps} table; the client secret is encrypted with AAD {@code apps/client_secret/<name>},
+ * the columns in {@link RowSeal#APP_COLUMNS} are sealed by the row MAC, checked on every read.
+ */
 final class AppRows {
   static final String TABLE = "apps";
   static final String CLIENT_SECRET = "client_secret";
@@ -20,21 +27,32 @@ final class AppRows {
   }
 
   static void insert(Connection c, FieldCipher cipher, StoredApp app, Instant now) throws SQLException {
-    String sql = "INSERT INTO apps (name, provider_kind, tenant, issuer, token_endpoint, authorization_endpoint,"
-        + " revocation_endpoint, userinfo_endpoint, client_id, client_secret, redirect_uri, scopes, smtp_host,"
-        + " smtp_port, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    Object[] values = {
-        app.name(), app.kind().name(), app.tenant().orElse(null), str(app.issuer()), app.tokenEndpoint().toString(),
-        str(app.authorizationEndpoint()), str(app.revocationEndpoint()), str(app.userinfoEndpoint()), app.clientId(),
-        app.clientSecret().map(s -> cipher.encrypt(TABLE, CLIENT_SECRET, app.name(), s.reveal())).orElse(null),
-        str(app.redirectUri()), Columns.scopes(app.scopes()), app.smtpHost().orElse(null), app.smtpPort(),
-        now.toEpochMilli(), now.toEpochMilli()};
-    String[] names = {"name", "provider_kind", "tenant", "issuer", "token_endpoint", "authorization_endpoint",
-        "revocation_endpoint", "userinfo_endpoint", "client_id", "client_secret", "redirect_uri", "scopes",
-        "smtp_host", "smtp_port", "created_at", "updated_at"};
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("name", app.name());
+    columns.put("provider_kind", app.kind().name());
+    columns.put("tenant", app.tenant().orElse(null));
+    columns.put("issuer", str(app.issuer()));
+    columns.put("token_endpoint", app.tokenEndpoint().toString());
+    columns.put("authorization_endpoint", str(app.authorizationEndpoint()));
+    columns.put("revocation_endpoint", str(app.revocationEndpoint()));
+    columns.put("userinfo_endpoint", str(app.userinfoEndpoint()));
+    columns.put("client_id", app.clientId());
+    columns.put(CLIENT_SECRET,
+        app.clientSecret().map(s -> cipher.encrypt(TABLE, CLIENT_SECRET, app.name(), s.reveal())).orElse(null));
+    columns.put("redirect_uri", str(app.redirectUri()));
+    columns.put("scopes", Columns.scopes(app.scopes()));
+    columns.put("smtp_host", app.smtpHost().orElse(null));
+    columns.put("smtp_port", app.smtpPort());
+    columns.put("device_authorization_endpoint", str(app.deviceAuthorizationEndpoint()));
+    columns.put("created_at", now.toEpochMilli());
+    columns.put("updated_at", now.toEpochMilli());
+    columns.put(RowSeal.COLUMN, RowSeal.of(TABLE, app.name(), columns).seal(cipher));
+    String sql = "INSERT INTO apps (" + String.join(", ", columns.keySet()) + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        Columns.bind(ps, i + 1, names[i], values[i]);
+      int i = 1;
+      for (Map.Entry<String, Object> e : columns.entrySet()) {
+        Columns.bind(ps, i++, e.getKey(), e.getValue());
       }
       ps.executeUpdate();
     }
@@ -49,8 +67,9 @@ final class AppRows {
     }
   }
 
+  /** The app, its row MAC checked. @throws TamperedRowException when it was changed without the key */
   static Optional<StoredApp> find(Connection c, FieldCipher cipher, String name)
-      throws SQLException, StoreKeyException {
+      throws SQLException, ConfigurationException {
     try (PreparedStatement ps = c.prepareStatement("SELECT * FROM apps WHERE name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
@@ -59,7 +78,8 @@ final class AppRows {
     }
   }
 
-  static List<StoredApp> all(Connection c, FieldCipher cipher) throws SQLException, StoreKeyException {
+  /** Every app, each row MAC checked. @throws TamperedRowException for the first one changed without the key */
+  static List<StoredApp> all(Connection c, FieldCipher cipher) throws SQLException, ConfigurationException {
     List<StoredApp> apps = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT * FROM apps ORDER BY name");
         ResultSet rs = ps.executeQuery()) {
@@ -90,30 +110,42 @@ final class AppRows {
     }
   }
 
-  /** Name and encrypted client secret of every app that has one, for key rotation. */
-  static List<String[]> encryptedSecrets(Connection c) throws SQLException {
-    List<String[]> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-            "SELECT name, client_secret FROM apps WHERE client_secret IS NOT NULL");
+  /** An app row as key rotation sees it: the encrypted client secret and the seal, nothing decrypted. */
+  record Keyed(String name, Optional<String> clientSecret, RowSeal seal) {
+  }
+
+  /** Every app row, for key rotation and key usage. */
+  static List<Keyed> keyed(Connection c) throws SQLException {
+    List<Keyed> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM apps ORDER BY name");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        rows.add(new String[] {rs.getString(1), rs.getString(2)});
+        rows.add(new Keyed(rs.getString("name"), Columns.text(rs, CLIENT_SECRET), RowSeal.read(rs, TABLE, "name")));
       }
     }
     return rows;
   }
 
-  static void updateSecret(Connection c, String name, String encrypted, Instant now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE apps SET client_secret = ?, updated_at = ? WHERE name = ?")) {
-      ps.setString(1, encrypted);
-      ps.setLong(2, now.toEpochMilli());
-      ps.setString(3, name);
+  /** Sets the client secret (when {@code encrypted} is present) and the row MAC. */
+  static void updateKeyed(Connection c, String name, Optional<String> encrypted, String rowMac, Instant now)
+      throws SQLException {
+    String sql = "UPDATE apps SET " + (encrypted.isPresent() ? "client_secret = ?, " : "")
+        + "row_mac = ?, updated_at = ? WHERE name = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      if (encrypted.isPresent()) {
+        ps.setString(i++, encrypted.get());
+      }
+      ps.setString(i++, rowMac);
+      ps.setLong(i++, now.toEpochMilli());
+      ps.setString(i, name);
       ps.executeUpdate();
     }
   }
 
-  private static StoredApp read(ResultSet rs, FieldCipher cipher) throws SQLException, StoreKeyException {
+  private static StoredApp read(ResultSet rs, FieldCipher cipher) throws SQLException, ConfigurationException {
     String name = rs.getString("name");
+    RowSeal.read(rs, TABLE, "name").verify(cipher);
     Optional<String> encrypted = Columns.text(rs, CLIENT_SECRET);
     Optional<Secret> secret = encrypted.isEmpty() ? Optional.empty()
         : Optional.of(Secret.of(cipher.decrypt(TABLE, CLIENT_SECRET, name, encrypted.get())));
@@ -121,7 +153,8 @@ final class AppRows {
         Columns.uri(rs, "issuer"), URI.create(rs.getString("token_endpoint")),
         Columns.uri(rs, "authorization_endpoint"), Columns.uri(rs, "revocation_endpoint"),
         Columns.uri(rs, "userinfo_endpoint"), rs.getString("client_id"), secret, Columns.uri(rs, "redirect_uri"),
-        Columns.scopes(rs.getString("scopes")), Columns.text(rs, "smtp_host"), rs.getInt("smtp_port"));
+        Columns.scopes(rs.getString("scopes")), Columns.text(rs, "smtp_host"), rs.getInt("smtp_port"),
+        Columns.uri(rs, "device_authorization_endpoint"));
   }
 
   private static String str(Optional<URI> uri) {

@@ -2,9 +2,11 @@ package dev.mailtoken.store;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.store.internal.StoreDatabase;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.AccountLoader;
 import dev.mailtoken.token.RefreshTokenStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,15 +28,21 @@ import java.util.Optional;
  *
  * <p><b>Thread-safety:</b> one instance may be shared by many threads; any number of instances
  * in any number of processes may share one database. {@link #freshToken} is coordinated across
- * processes: the row (PostgreSQL {@code SELECT ... FOR UPDATE}) or the database (SQLite
- * {@code BEGIN IMMEDIATE}) is locked, re-read, refreshed only if still needed, and the rotated
- * refresh token committed before the new access token is returned. Every change of secrets or
- * status increments the account's version, and version-checked writes never overwrite a newer
- * state.
+ * processes: under a short lock (PostgreSQL {@code SELECT ... FOR UPDATE}, SQLite
+ * {@code BEGIN IMMEDIATE}) the account is re-read and, when a refresh is still needed, a claim is
+ * committed; the request is sent with no lock held; callers that find another's claim wait for its
+ * outcome (at most the {@linkplain StoreOptions#lockWait() lock wait}) instead of sending their
+ * own. The rotated refresh token is committed before the new access token is returned, and a late
+ * answer is committed even after its caller gave up. Backoff and {@code Retry-After} are stored
+ * per account and honoured by every process. Every change of secrets or status increments the
+ * account's version, and version-checked writes never overwrite a newer state.
  *
  * <p><b>Failures:</b> all methods throw {@link MailtokenException} subtypes:
- * {@link StoreException} (database), {@link StoreKeyException} (wrong or missing key; nothing is
- * written), {@link DuplicateEntryException}, {@link NoSuchEntryException},
+ * {@link StoreException} (database; {@link StoreUnavailableException}, transient, when it cannot
+ * be reached or stays locked), {@link RefreshInProgressException} (another process's refresh
+ * outlasted the lock wait), {@link StoreKeyException} (wrong or missing key; nothing is
+ * written), {@link TamperedRowException} (a row changed without the key: refused before any
+ * network request), {@link DuplicateEntryException}, {@link NoSuchEntryException},
  * {@link AppInUseException}, {@link ConcurrentEditException}, and the OAuth exceptions of a
  * refresh. No message, log line or {@code toString} holds a secret.
  */
@@ -50,33 +58,55 @@ public final class CredentialStore implements AutoCloseable {
   private final Clock clock;
   private final Accounts accounts;
   private final TokenRefresher refresher;
-  private volatile FieldCipher cipher;
+  private final StoreKeys keys;
 
-  private CredentialStore(Database db, FieldCipher cipher, Clock clock) {
+  private CredentialStore(Database db, StoreKeys keys, Clock clock, StoreOptions options, Pause pause) {
     this.db = db;
-    this.cipher = cipher;
+    this.keys = keys;
     this.clock = clock;
     this.accounts = new Accounts(db, this::cipher, clock);
-    this.refresher = new TokenRefresher(db, this::cipher, clock);
+    this.refresher = new TokenRefresher(db, this::cipher, clock, options, pause);
   }
 
   /**
    * Opens (creating when needed) the database at {@code jdbcUrl} ({@code jdbc:sqlite:<file>} or
-   * {@code jdbc:postgresql://...}), migrates its schema and checks that {@code keys} can read it.
+   * {@code jdbc:postgresql://...}), migrates its schema and checks that {@code keys} holds the
+   * store's current key. The first open after upgrading to row MACs seals every existing row.
    *
-   * @throws StoreKeyException when the database was encrypted with a key not in {@code keys}
-   * @throws StoreException when the database cannot be reached or migrated
+   * Uses {@link StoreOptions#defaults()}.
+   *
+   * @throws StoreKeyException when the database was encrypted with a key not in {@code keys} (the
+   *     message names the key file the last rotation wrote that key to)
+   * @throws TamperedRowException when the key check was removed from a database that has rows
+   * @throws StoreUnavailableException when the database cannot be reached within the connect timeout
+   * @throws StoreException when the database cannot be migrated
    */
   public static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock) throws MailtokenException {
+    return open(jdbcUrl, keys, clock, StoreOptions.defaults());
+  }
+
+  /**
+   * Like {@link #open(String, KeyRing, Clock)}, with the timeouts and backoff of {@code options}
+   * (e.g. {@link StoreOptions#fromEnvironment}).
+   */
+  public static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options)
+      throws MailtokenException {
+    return open(jdbcUrl, keys, clock, options, Pause.SLEEP);
+  }
+
+  /** Tests pass a {@link Pause} that moves their clock instead of sleeping. */
+  static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options, Pause pause)
+      throws MailtokenException {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(clock, "clock");
-    Database db = Database.open(jdbcUrl);
+    Objects.requireNonNull(options, "options");
+    Database db = Database.open(jdbcUrl, options);
     try {
       StoreSchema.migrate(db);
-      FieldCipher cipher = new FieldCipher(keys);
-      StoreSchema.checkKey(db, cipher);
-      return new CredentialStore(db, cipher, clock);
+      StoreKeys storeKeys = new StoreKeys(db, keys, KeyCheck.open(db, keys));
+      db.onEveryWrite(storeKeys::onWrite);
+      return new CredentialStore(db, storeKeys, clock, options, pause);
     } catch (MailtokenException | RuntimeException e) {
       db.close();
       throw e;
@@ -84,12 +114,16 @@ public final class CredentialStore implements AutoCloseable {
   }
 
   FieldCipher cipher() {
-    return cipher;
+    return keys.cipher();
   }
 
-  /** The key ring in use (after {@link #rotateKeys}, the new one). */
+  /**
+   * Every key this store knows, in key-file order (after a rotation or a reload of the key file,
+   * the new ones too). The store's current key, which new values are written under, is the one
+   * {@link #keyUsage()} marks current.
+   */
   public KeyRing keys() {
-    return cipher.keys();
+    return keys.ring();
   }
 
   // ---- apps
@@ -99,13 +133,14 @@ public final class CredentialStore implements AutoCloseable {
     accounts.addApp(app);
   }
 
-  /** All apps, by name. */
+  /** All apps, by name. @throws TamperedRowException for the first one changed without the store key */
   public List<StoredApp> apps() throws MailtokenException {
-    return db.read(c -> AppRows.all(c, cipher));
+    return db.read(c -> AppRows.all(c, cipher()));
   }
 
+  /** The app. @throws TamperedRowException when it was changed without the store key */
   public Optional<StoredApp> app(String name) throws MailtokenException {
-    return db.read(c -> AppRows.find(c, cipher, name));
+    return db.read(c -> AppRows.find(c, cipher(), name));
   }
 
   /**
@@ -147,10 +182,24 @@ public final class CredentialStore implements AutoCloseable {
     return db.write(c -> AccountRows.delete(c, address));
   }
 
-  /** The account's decrypted secrets, or empty when there is no such account. */
+  /**
+   * How refreshing {@code address} stands across every process sharing the store: a refresh in
+   * flight, one whose outcome was lost, failures and the next allowed attempt; empty when there is
+   * no such account. No lock, no network.
+   */
+  public Optional<RefreshState> refreshState(String address) throws MailtokenException {
+    return db.read(c -> AccountRows.find(c, address, "").isEmpty() ? Optional.<RefreshState>empty()
+        : Optional.of(RefreshStates.find(c, address).state()));
+  }
+
+  /**
+   * The account's decrypted secrets, or empty when there is no such account.
+   *
+   * @throws TamperedRowException when its app, grant kind, subject or scopes were changed without the key
+   */
   public Optional<AccountSecrets> secrets(String address) throws MailtokenException {
     Optional<AccountRow> row = db.read(c -> AccountRows.find(c, address, ""));
-    return row.isEmpty() ? Optional.empty() : Optional.of(row.get().secrets(cipher));
+    return row.isEmpty() ? Optional.empty() : Optional.of(row.get().secrets(cipher()));
   }
 
   /** Sets status {@code REAUTHORIZATION_REQUIRED} with {@code reason} as last error. @throws NoSuchEntryException */
@@ -184,14 +233,23 @@ public final class CredentialStore implements AutoCloseable {
   }
 
   /**
-   * A valid access token for {@code address}, refreshing under the cross-process lock when no
-   * other process has stored one meanwhile (one with at least {@link #REUSE_MARGIN} left).
-   * With {@code renew=true} the stored token is not trusted and a new one is always fetched; use
-   * {@link #freshToken(String, AccessToken, OAuthClient)} when the rejected token is known.
-   * {@code invalid_grant} commits status {@code REAUTHORIZATION_REQUIRED} and is rethrown.
+   * A valid access token for {@code address}: one another process stored (with at least
+   * {@link #REUSE_MARGIN} left), the result of another process's refresh in flight, or a refresh
+   * of its own, coordinated across processes (see the class comment). With {@code renew=true} the
+   * stored token is not trusted and a new one is fetched (or another process's newer one used);
+   * use {@link #freshToken(String, AccessToken, OAuthClient)} when the rejected token is known.
+   * {@code invalid_grant} commits status {@code REAUTHORIZATION_REQUIRED} and is rethrown; other
+   * failures push back the account's next allowed attempt. Returns within the lock wait plus the
+   * client's request timeout.
    *
    * @throws NoSuchEntryException when there is no such account
-   * @throws dev.mailtoken.ReauthorizationRequiredException when the grant is dead
+   * @throws dev.mailtoken.ReauthorizationRequiredException when the grant is dead (the message says
+   *     when a refresh had been interrupted before)
+   * @throws RefreshInProgressException when another process's refresh outlasted the lock wait
+   * @throws dev.mailtoken.TransientException when the provider failed, or every process is backing
+   *     off until a time the message names ({@code retryAfter()} until then)
+   * @throws dev.mailtoken.oauth.OAuthTimeoutException when the provider had not answered within the
+   *     request timeout: the answer is still read and committed until the completion timeout
    */
   public AccessToken freshToken(String address, boolean renew, OAuthClient client) throws MailtokenException {
     return refresher.fresh(address, renew, Optional.empty(), client);
@@ -228,27 +286,85 @@ public final class CredentialStore implements AutoCloseable {
   }
 
   /**
-   * Re-encrypts every secret under {@code newKeys}' current key in one transaction, then uses
-   * {@code newKeys}. Secrets are read with the old and new rings together, so {@code newKeys}
-   * need not hold the old key. On any failure nothing is changed.
+   * Re-encrypts every secret and re-seals every row under {@code newKeys}' current key in one
+   * transaction, which makes it the store's current key. Secrets are read with the old and new
+   * rings together, so {@code newKeys} need not hold the old key. On any failure nothing is changed.
+   * The caller keeps the keys: write them (with the old ones) where every process reads them
+   * before calling this, or use {@link #rotateKeyFile}.
+   *
+   * @throws TamperedRowException when a row was changed without the key (re-add it first)
    */
   public KeyRotation rotateKeys(KeyRing newKeys) throws MailtokenException {
     Objects.requireNonNull(newKeys, "newKeys");
-    FieldCipher old = cipher;
-    KeyRotation result = KeyRotator.rotate(db, new FieldCipher(newKeys.followedBy(old.keys())),
-        new FieldCipher(newKeys), clock);
-    cipher = new FieldCipher(newKeys);
-    return result;
+    return KeyRotator.rotate(db, keys, Optional.of(newKeys), Optional.empty(), clock);
   }
 
-  /** Closes the connection pool (PostgreSQL). Idempotent. */
+  /**
+   * {@code mailtoken keys rotate}: in one transaction holding the exclusive key lock, writes a new
+   * key to {@code keyFile} in front of every key the file and this store hold (old keys stay, so a
+   * process started earlier is never stranded), re-encrypts every secret and re-seals every row
+   * under it, and records where it was written. A crash before the commit changes nothing in the
+   * database, and the file then still holds the key the database uses; the next call finishes that
+   * rotation (the file's first key becomes current) instead of adding another key.
+   *
+   * @throws StoreKeyException when neither the file nor this store holds the store's current key
+   * @throws TamperedRowException when a row was changed without the key (re-add it first)
+   */
+  public KeyRotation rotateKeyFile(Path keyFile) throws MailtokenException {
+    Objects.requireNonNull(keyFile, "keyFile");
+    return KeyRotator.rotate(db, keys, Optional.empty(), Optional.of(keyFile), clock);
+  }
+
+  /**
+   * {@code mailtoken keys status}: every key id this store holds or the database uses, with how
+   * many encrypted fields and row MACs use it; the store's current key first.
+   */
+  public List<KeyUsage> keyUsage() throws MailtokenException {
+    return KeyInventory.usage(db, keys.ring());
+  }
+
+  /**
+   * {@code mailtoken keys retire}: removes key {@code keyId} from {@code keyFile} once nothing uses it.
+   *
+   * @return the keys left in the file
+   * @throws StoreKeyException when it is the store's current key, any encrypted field or row MAC
+   *     still uses it, or the file does not hold it: nothing is changed
+   */
+  public KeyRing retireKey(String keyId, Path keyFile) throws MailtokenException {
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(keyFile, "keyFile");
+    return KeyInventory.retire(db, keyId, keyFile);
+  }
+
+  /**
+   * <b>Not a user API</b> (for {@code mailtoken-server}, may change in any release): the
+   * database behind this store, so the server keeps its tables beside the store's.
+   */
+  public StoreDatabase internalDatabase() {
+    return new StoreDatabase(db.dataSource(), db.dialect() == Database.Dialect.POSTGRESQL, db.description());
+  }
+
+  /**
+   * The accounts whose refresh answer is still awaited although its caller stopped waiting (the
+   * provider was slower than the OAuth client's request timeout); {@link #close()} waits for them.
+   */
+  public List<String> lateRefreshes() {
+    return refresher.lateAnswers().accounts();
+  }
+
+  /**
+   * Waits for the {@linkplain #lateRefreshes() late refresh answers} still out (each at most its
+   * OAuth client's completion timeout) and commits them, then closes the connection pool
+   * (PostgreSQL). Idempotent.
+   */
   @Override
   public void close() {
+    refresher.lateAnswers().awaitAll();
     db.close();
   }
 
   @Override
   public String toString() {
-    return "CredentialStore[" + db.description() + ", keys=" + cipher.keys().keyIds() + "]";
+    return "CredentialStore[" + db.description() + ", keys=" + keys.ring().keyIds() + "]";
   }
 }

@@ -20,39 +20,48 @@ import org.sqlite.SQLiteDataSource;
  * <p>{@link #write} is the cross-process lock: on SQLite it starts with {@code BEGIN IMMEDIATE},
  * which takes the database's write lock at once (other writers wait up to the busy timeout,
  * readers go on thanks to WAL); on PostgreSQL it is an ordinary transaction in which the work
- * takes row locks with {@link #forUpdate()}. Thread-safe.
+ * takes row locks with {@link #forUpdate()}. Waiting is bounded: a lock held by another process
+ * longer than the {@linkplain StoreOptions#lockWait() lock wait} (SQLite's busy timeout,
+ * PostgreSQL's {@code lock_timeout}) and a server that cannot be reached within the
+ * {@linkplain StoreOptions#connectTimeout() connect timeout} fail with
+ * {@link StoreUnavailableException}, never with a raw driver error. Thread-safe.
  */
 final class Database implements AutoCloseable {
   enum Dialect { SQLITE, POSTGRESQL }
 
-  /** Long enough for a second process to wait out a refresh (HTTP timeouts are shorter). */
-  static final int BUSY_TIMEOUT_MILLIS = 60_000;
+  /** Beyond the lock wait, how long one statement may take before the server counts as hung. */
+  private static final int SOCKET_SLACK_SECONDS = 30;
 
   private final DataSource dataSource;
   private final Dialect dialect;
   private final String description;
+  private final StoreOptions options;
   /** Closes the pool; a plain field rather than an instanceof check so SQLite never loads HikariCP. */
   private final Runnable closer;
+  /** Runs first in every {@link #write}: the store's shared key lock (see {@link StoreKeys}). Set once. */
+  private volatile SqlWork<?> writeStart = c -> null;
 
-  private Database(DataSource dataSource, Dialect dialect, String description, Runnable closer) {
+  private Database(DataSource dataSource, Dialect dialect, String description, StoreOptions options,
+      Runnable closer) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.description = description;
+    this.options = options;
     this.closer = closer;
   }
 
-  static Database open(String jdbcUrl) throws StoreException {
+  static Database open(String jdbcUrl, StoreOptions options) throws StoreException {
     if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-      return sqlite(jdbcUrl);
+      return sqlite(jdbcUrl, options);
     }
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-      return postgresql(jdbcUrl);
+      return postgresql(jdbcUrl, options);
     }
     throw new StoreException("Unsupported database URL " + redact(jdbcUrl) + ": use jdbc:sqlite:<file> or"
         + " jdbc:postgresql://host/db (MAILTOKEN_DB).", null);
   }
 
-  private static Database sqlite(String jdbcUrl) throws StoreException {
+  private static Database sqlite(String jdbcUrl, StoreOptions options) throws StoreException {
     String file = jdbcUrl.substring("jdbc:sqlite:".length());
     int query = file.indexOf('?');
     Path path = Path.of(query < 0 ? file : file.substring(0, query)).toAbsolutePath();
@@ -70,12 +79,12 @@ final class Database implements AutoCloseable {
       throw new StoreException("Could not create the directory for the database " + path + ": " + e.getMessage(), e);
     }
     SQLiteConfig config = new SQLiteConfig();
-    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, options.lockWait().toMillis()));
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.enforceForeignKeys(true);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl(jdbcUrl);
-    Database db = new Database(ds, Dialect.SQLITE, path.toString(), () -> { });
+    Database db = new Database(ds, Dialect.SQLITE, path.toString(), options, () -> { });
     if (created) {
       db.touch(path);
     }
@@ -98,20 +107,33 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private static Database postgresql(String jdbcUrl) throws StoreException {
+  /**
+   * A pool whose first connection is opened now, so an unreachable server fails here within the
+   * connect timeout (TCP connect and login each bounded; a listener that never answers included).
+   */
+  private static Database postgresql(String jdbcUrl, StoreOptions options) throws StoreException {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setPoolName("mailtoken-store");
     config.setMaximumPoolSize(8);
     config.setMinimumIdle(1);
-    config.setInitializationFailTimeout(-1);
-    // A wrong host should fail a CLI command in seconds, not Hikari's default 30.
-    config.setConnectionTimeout(10_000);
+    long connectMillis = Math.max(250, options.connectTimeout().toMillis());
+    int connectSeconds = (int) Math.max(1, (connectMillis + 999) / 1000);
+    config.setConnectionTimeout(connectMillis);
+    config.setInitializationFailTimeout(1);
+    config.addDataSourceProperty("connectTimeout", Integer.toString(connectSeconds));
+    config.addDataSourceProperty("loginTimeout", Integer.toString(connectSeconds));
+    config.addDataSourceProperty("socketTimeout",
+        Long.toString(options.lockWait().toSeconds() + connectSeconds + SOCKET_SLACK_SECONDS));
+    String where = redact(jdbcUrl);
     try {
       HikariDataSource pool = new HikariDataSource(config);
-      return new Database(pool, Dialect.POSTGRESQL, redact(jdbcUrl), pool::close);
+      return new Database(pool, Dialect.POSTGRESQL, where, options, pool::close);
     } catch (RuntimeException e) {
-      throw new StoreException("Could not set up a connection pool for " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new StoreUnavailableException("Could not connect to the database " + where + " within "
+          + connectMillis + " ms (" + cause.getMessage() + "); check that the server is running and reachable,"
+          + " then try again (" + StoreOptions.CONNECT_TIMEOUT_VARIABLE + " sets the limit)", e);
     }
   }
 
@@ -133,6 +155,14 @@ final class Database implements AutoCloseable {
     return dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
   }
 
+  /**
+   * Sets what every {@link #write} runs before its work, in the same transaction: the store's
+   * key lock. Not run by {@link #writeExclusive}, whose work takes that lock itself.
+   */
+  void onEveryWrite(SqlWork<?> start) {
+    this.writeStart = start;
+  }
+
   /** Runs {@code work} on a connection in auto-commit mode. */
   <T> T read(SqlWork<T> work) throws MailtokenException {
     try (Connection c = dataSource.getConnection()) {
@@ -144,14 +174,28 @@ final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} in one transaction holding the write lock (SQLite) or the row locks it
-   * takes (PostgreSQL); commits when it returns, rolls back when it throws.
+   * takes (PostgreSQL); commits when it returns, rolls back when it throws. The work runs after
+   * {@link #onEveryWrite the start hook}.
    */
   <T> T write(SqlWork<T> work) throws MailtokenException {
+    SqlWork<?> start = writeStart;
+    return writeExclusive(c -> {
+      start.run(c);
+      return work.run(c);
+    });
+  }
+
+  /**
+   * Like {@link #write} without the start hook: for opening, key rotation and key retirement,
+   * which take the key lock exclusively themselves.
+   */
+  <T> T writeExclusive(SqlWork<T> work) throws MailtokenException {
     try (Connection c = dataSource.getConnection()) {
       if (dialect == Dialect.SQLITE) {
         execute(c, "BEGIN IMMEDIATE");
       } else {
         c.setAutoCommit(false);
+        execute(c, "SET LOCAL lock_timeout = " + options.lockWait().toMillis());
       }
       try {
         T result = work.run(c);
@@ -192,8 +236,30 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /** A typed failure: locked too long or unreachable (transient), anything else a plain {@link StoreException}. */
   StoreException failure(SQLException e) {
+    if (isLockTimeout(e)) {
+      return new StoreUnavailableException("The database " + description + " stayed locked by another process for"
+          + " longer than " + options.lockWait().toMillis() + " ms; try again (" + StoreOptions.LOCK_WAIT_VARIABLE
+          + " sets how long to wait)", e);
+    }
+    if (isConnectionFailure(e)) {
+      return new StoreUnavailableException("Could not reach the database " + description + " (" + e.getMessage()
+          + "); check that the server is running and reachable, then try again", e);
+    }
     return new StoreException("Database error on " + description + ": " + e.getMessage(), e);
+  }
+
+  /** SQLite's busy timeout ran out, or PostgreSQL's lock_timeout (55P03). */
+  static boolean isLockTimeout(SQLException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    return "55P03".equals(e.getSQLState()) || m.contains("SQLITE_BUSY") || m.contains("database is locked");
+  }
+
+  /** No connection (SQLState class 08, a pool that could not get one, a dropped socket). */
+  private static boolean isConnectionFailure(SQLException e) {
+    return (e.getSQLState() != null && e.getSQLState().startsWith("08"))
+        || e instanceof java.sql.SQLTransientConnectionException || e instanceof java.sql.SQLRecoverableException;
   }
 
   /** True when {@code e} is a primary-key or unique violation. */

@@ -13,19 +13,40 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Encrypts one field at a time with AES-256-GCM: {@code keyId:base64(nonce || ciphertext || tag)}
  * with a random 12-byte nonce. The additional authenticated data is table, column and row key,
- * so a ciphertext copied into another row or column fails to decrypt. Thread-safe (a new
- * {@link Cipher} per call; {@link SecureRandom} is thread-safe).
+ * so a ciphertext copied into another row or column fails to decrypt. A value under a key the
+ * ring lacks is looked up through {@link MissingKeys} (the store reloads its key file). Thread-safe
+ * (a new {@link Cipher} per call; {@link SecureRandom} is thread-safe).
  */
 final class FieldCipher {
+  /** Finds a key the ring lacks, or says where it is. */
+  @FunctionalInterface
+  interface MissingKeys {
+    byte[] find(String keyId) throws StoreKeyException;
+  }
+
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
 
   private final KeyRing keys;
+  private final MissingKeys missing;
   private final SecureRandom random = new SecureRandom();
 
   FieldCipher(KeyRing keys) {
+    this(keys, id -> {
+      throw wrongKey(keys, id);
+    });
+  }
+
+  FieldCipher(KeyRing keys, MissingKeys missing) {
     this.keys = keys;
+    this.missing = missing;
+  }
+
+  /** The key with {@code id}: from the ring, else from {@link MissingKeys}. */
+  byte[] key(String id) throws StoreKeyException {
+    byte[] key = keys.key(id);
+    return key != null ? key : missing.find(id);
   }
 
   KeyRing keys() {
@@ -58,10 +79,7 @@ final class FieldCipher {
           + " value; the database was changed outside mailtoken. Re-authorize or re-add it.");
     }
     String keyId = stored.substring(0, colon);
-    byte[] key = keys.key(keyId);
-    if (key == null) {
-      throw wrongKey(keys, keyId);
-    }
+    byte[] key = key(keyId);
     byte[] in;
     try {
       in = Base64.getDecoder().decode(stored.substring(colon + 1));

@@ -46,7 +46,7 @@ final class KeyFiles {
     return create(file);
   }
 
-  private static KeyRing read(Path file, String source, Optional<Path> created) throws StoreKeyException {
+  static KeyRing read(Path file, String source, Optional<Path> created) throws StoreKeyException {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.US_ASCII);

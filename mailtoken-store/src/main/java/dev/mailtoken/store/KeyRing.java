@@ -89,6 +89,17 @@ public final class KeyRing {
     return KeyFiles.load(env, home);
   }
 
+  /**
+   * Reads a key file (one base64 key per line, current first, {@code #} comments), as a
+   * process does after another one rotated the key.
+   *
+   * @throws StoreKeyException when the file cannot be read, holds no key, or a line is not a key
+   */
+  public static KeyRing readFile(Path file) throws StoreKeyException {
+    Objects.requireNonNull(file, "file");
+    return KeyFiles.read(file, file.toString(), Optional.empty());
+  }
+
   static KeyRing loaded(List<byte[]> keys, Optional<Path> keyFile, Optional<Path> created) {
     return new KeyRing(keys, keyFile, created);
   }
@@ -136,6 +147,37 @@ public final class KeyRing {
     return new KeyRing(all, keyFile, Optional.empty());
   }
 
+  /** The same keys with the one with {@code id} first (it must be in the ring). */
+  KeyRing withCurrent(String id) {
+    int i = ids.indexOf(id);
+    if (i < 0) {
+      throw new IllegalArgumentException("key id " + id + " is not in " + this);
+    }
+    if (i == 0) {
+      return this;
+    }
+    List<byte[]> all = new ArrayList<>();
+    all.add(keys.get(i));
+    all.addAll(keys);
+    return new KeyRing(all, keyFile, Optional.empty());
+  }
+
+  /** The same keys without the one with {@code id} (which must not be the only one). */
+  KeyRing without(String id) {
+    List<byte[]> rest = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (!ids.get(i).equals(id)) {
+        rest.add(keys.get(i));
+      }
+    }
+    return new KeyRing(rest, keyFile, Optional.empty());
+  }
+
+  /** The same keys, known to be kept in {@code file}. */
+  KeyRing keptIn(Path file) {
+    return new KeyRing(keys, Optional.of(file), Optional.empty());
+  }
+
   /** The current key alone, as base64, for {@code MAILTOKEN_SECRET}. Never log it. */
   public Secret currentKeyBase64() {
     return Secret.of(Base64.getEncoder().encodeToString(keys.get(0)));
@@ -148,7 +190,8 @@ public final class KeyRing {
    * @throws StoreKeyException when the file cannot be written
    */
   public void writeTo(Path file) throws StoreKeyException {
-    StringBuilder text = new StringBuilder("# mailtoken secret keys, current first. Back this file up.\n");
+    StringBuilder text = new StringBuilder("# mailtoken secret keys, newest first. Old keys stay until"
+        + " `mailtoken keys retire` removes them. Back this file up.\n");
     for (byte[] key : keys) {
       text.append(Base64.getEncoder().encodeToString(key)).append('\n');
     }

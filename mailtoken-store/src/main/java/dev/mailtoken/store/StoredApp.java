@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param tenant the Microsoft tenant ({@code MICROSOFT} only; {@code common} when empty)
  * @param scopes the scopes the app asks for
  * @param smtpHost the SMTP submission host, when the provider has one
+ * @param deviceAuthorizationEndpoint the RFC 8628 device authorization endpoint; empty keeps the
+ *     preset's ({@code MICROSOFT}), so apps stored before it was recorded still have one
  */
 public record StoredApp(
     String name,
@@ -34,7 +36,8 @@ public record StoredApp(
     Optional<URI> redirectUri,
     List<String> scopes,
     Optional<String> smtpHost,
-    int smtpPort) {
+    int smtpPort,
+    Optional<URI> deviceAuthorizationEndpoint) {
 
   public StoredApp {
     Objects.requireNonNull(name, "name");
@@ -50,6 +53,7 @@ public record StoredApp(
     Objects.requireNonNull(redirectUri, "redirectUri");
     scopes = List.copyOf(scopes);
     Objects.requireNonNull(smtpHost, "smtpHost");
+    Objects.requireNonNull(deviceAuthorizationEndpoint, "deviceAuthorizationEndpoint");
     if (name.isBlank()) {
       throw new IllegalArgumentException("an app name must not be blank");
     }
@@ -61,6 +65,15 @@ public record StoredApp(
     }
   }
 
+  /** An app without a recorded device authorization endpoint (the preset's applies). */
+  public StoredApp(String name, ProviderKind kind, Optional<String> tenant, Optional<URI> issuer, URI tokenEndpoint,
+      Optional<URI> authorizationEndpoint, Optional<URI> revocationEndpoint, Optional<URI> userinfoEndpoint,
+      String clientId, Optional<Secret> clientSecret, Optional<URI> redirectUri, List<String> scopes,
+      Optional<String> smtpHost, int smtpPort) {
+    this(name, kind, tenant, issuer, tokenEndpoint, authorizationEndpoint, revocationEndpoint, userinfoEndpoint,
+        clientId, clientSecret, redirectUri, scopes, smtpHost, smtpPort, Optional.empty());
+  }
+
   /**
    * Captures {@code app} under {@code name}: every endpoint of its provider is stored, the
    * Microsoft tenant is read from the token endpoint's first path segment.
@@ -70,7 +83,7 @@ public record StoredApp(
     Optional<String> tenant = kind == ProviderKind.MICROSOFT ? tenantOf(p.tokenEndpoint()) : Optional.empty();
     return new StoredApp(name, kind, tenant, p.issuer(), p.tokenEndpoint(), p.authorizationEndpoint(),
         p.revocationEndpoint(), p.userinfoEndpoint(), app.clientId(), app.clientSecret(), app.redirectUri(),
-        app.scopes(), p.smtpHost(), p.smtpPort());
+        app.scopes(), p.smtpHost(), p.smtpPort(), p.deviceAuthorizationEndpoint());
   }
 
   /**
@@ -91,6 +104,7 @@ public record StoredApp(
       b.noRevocationEndpoint();
     }
     userinfoEndpoint.ifPresent(b::userinfoEndpoint);
+    deviceAuthorizationEndpoint.ifPresent(b::deviceAuthorizationEndpoint);
     if (!scopes.isEmpty()) {
       b.defaultScopes(scopes);
     }

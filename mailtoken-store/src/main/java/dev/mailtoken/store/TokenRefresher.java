@@ -1,11 +1,12 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.oauth.App;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
+import dev.mailtoken.TransientException;
+import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.oauth.OAuthTimeoutException;
 import dev.mailtoken.oauth.ServiceAccountKey;
 import dev.mailtoken.oauth.TokenResponse;
 import dev.mailtoken.token.AccessToken;
@@ -16,39 +17,62 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gets fresh tokens with cross-process coordination: inside {@link Database#write} (the SQLite
- * write lock or the PostgreSQL row lock) it re-reads the account, returns a token another
- * process stored meanwhile, or refreshes and commits the new tokens before returning them. A
- * refresh failure is recorded (invalid_grant: status REAUTHORIZATION_REQUIRED) and committed,
- * then rethrown.
+ * Gets fresh tokens with cross-process coordination, without holding the database lock during
+ * HTTP. A short locked transaction ({@link Database#write}) re-reads the account and either returns
+ * a token another process stored meanwhile, or finds another process's refresh in flight (then it
+ * polls until that refresh's outcome is committed, at most the lock wait), or commits a claim
+ * ("refreshing since T, lease until L") and sends the request after the commit. The outcome is
+ * committed by {@link RefreshCommit} whenever it arrives, up to the OAuth client's completion
+ * timeout, even after this caller stopped waiting. A claim whose lease ran out belonged to a
+ * process that died or lost its answer: the next caller tries once and, on {@code invalid_grant},
+ * says that a refresh was interrupted. Thread-safe.
  */
 final class TokenRefresher {
   private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
+  /** How often a waiting caller looks at another process's claim. */
+  static final Duration POLL = Duration.ofMillis(100);
+  /** A claim's lease beyond the completion timeout: time to commit the outcome. */
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
-  /** What happened inside the transaction; a failure is thrown only after the commit. */
-  private record Outcome(AccessToken token, boolean refreshed, Optional<Secret> rotated, MailtokenException failure) {
-    static Outcome reused(AccessToken token) {
-      return new Outcome(token, false, Optional.empty(), null);
-    }
-  }
+  /** What one locked look at the account decided. */
+  private sealed interface Step permits Reuse, Busy, Claimed { }
+
+  private record Reuse(AccessToken token) implements Step { }
+
+  /** Another process is refreshing; {@code version} is the account's version when this was seen. */
+  private record Busy(RefreshStates.Row other, long version) implements Step { }
+
+  private record Claimed(RefreshClaim claim) implements Step { }
 
   private final Database db;
   private final Supplier<FieldCipher> cipher;
   private final Clock clock;
+  private final StoreOptions options;
+  private final Pause pause;
+  private final RefreshCommit commit;
+  private final LateAnswers late;
+  private volatile String owner; // computed on the first claim: naming the host may ask DNS
 
-  TokenRefresher(Database db, Supplier<FieldCipher> cipher, Clock clock) {
+  TokenRefresher(Database db, Supplier<FieldCipher> cipher, Clock clock, StoreOptions options, Pause pause) {
     this.db = db;
     this.cipher = cipher;
     this.clock = clock;
+    this.options = options;
+    this.pause = pause;
+    this.commit = new RefreshCommit(db, cipher, clock, options);
+    this.late = new LateAnswers();
+  }
+
+  LateAnswers lateAnswers() {
+    return late;
   }
 
   Optional<AccessToken> cached(String address, Duration minRemaining) throws MailtokenException {
@@ -62,28 +86,35 @@ final class TokenRefresher {
 
   AccessToken fresh(String address, boolean renew, Optional<Secret> rejected, OAuthClient client)
       throws MailtokenException {
-    Outcome o = db.write(c -> locked(c, address, renew, rejected, client));
-    if (o.failure() != null) {
-      throw o.failure();
+    Instant giveUp = clock.instant().plus(options.lockWait());
+    Long waitedFrom = null;
+    while (true) {
+      Long seen = waitedFrom;
+      Step step = db.write(c -> decide(c, address, renew, rejected, seen, client));
+      if (step instanceof Reuse r) {
+        log.debug("account {}: reusing stored access token sha256:{}", address, r.token().value().fingerprint());
+        return r.token();
+      }
+      if (step instanceof Claimed claimed) {
+        return send(claimed.claim(), client);
+      }
+      Busy busy = (Busy) step;
+      waitedFrom = waitedFrom == null ? busy.version() : waitedFrom;
+      awaitOther(address, busy.other(), giveUp);
     }
-    if (o.refreshed()) {
-      log.info("account {}: new access token sha256:{} stored{}", address, o.token().value().fingerprint(),
-          o.rotated().map(r -> ", refresh token rotated to sha256:" + r.fingerprint()).orElse(""));
-    } else {
-      log.debug("account {}: reusing stored access token sha256:{}", address, o.token().value().fingerprint());
-    }
-    return o.token();
   }
 
-  private Outcome locked(Connection c, String address, boolean renew, Optional<Secret> rejected, OAuthClient client)
-      throws SQLException, MailtokenException {
+  private Step decide(Connection c, String address, boolean renew, Optional<Secret> rejected, Long waitedFrom,
+      OAuthClient client) throws SQLException, MailtokenException {
     FieldCipher f = cipher.get();
     AccountRow row = AccountRows.find(c, address, db.forUpdate()).orElseThrow(() -> Accounts.noSuchAccount(address));
     Instant now = clock.instant();
     Optional<AccessToken> stored = row.accessToken(f).filter(t -> AccountRow.usable(t, now, CredentialStore.REUSE_MARGIN));
-    // Another process may have refreshed while we waited for the lock: its token is as good as ours.
-    if (stored.isPresent() && (!renew || (rejected.isPresent() && !stored.get().value().equals(rejected.get())))) {
-      return Outcome.reused(stored.get());
+    // Another process may have refreshed while we waited: its token is as good as ours.
+    boolean newSinceWaiting = waitedFrom != null && row.version() > waitedFrom;
+    if (stored.isPresent() && (!renew || newSinceWaiting
+        || (rejected.isPresent() && !stored.get().value().equals(rejected.get())))) {
+      return new Reuse(stored.get());
     }
     StoredAccount account = row.account();
     if (account.health() != AccountHealth.HEALTHY) {
@@ -92,63 +123,113 @@ final class TokenRefresher {
           address, null, null);
     }
     if (account.kind() == GrantKind.FIXED_TOKEN) {
-      return fixed(row, f, renew, now);
+      return new Reuse(fixed(row, f, renew, now));
     }
-    return refresh(c, row, f, now, client);
+    RefreshStates.Row state = RefreshStates.find(c, address);
+    if (state.state().refreshingAt(now)) {
+      return new Busy(state, row.version());
+    }
+    if (state.state().backingOffAt(now)) {
+      throw deferred(account, state.state(), now);
+    }
+    RefreshClaim claim = claim(c, row, f, state.state(), now, client);
+    RefreshStates.write(c, address, claim.row());
+    return new Claimed(claim);
   }
 
-  /** Asks the provider for a new token and records the result in the locked row. */
-  private Outcome refresh(Connection c, AccountRow row, FieldCipher f, Instant now, OAuthClient client)
-      throws SQLException, MailtokenException {
+  /** Prepares the request (so nothing can fail between the claim's commit and sending). */
+  private RefreshClaim claim(Connection c, AccountRow row, FieldCipher f, RefreshState previous, Instant now,
+      OAuthClient client) throws SQLException, MailtokenException {
     StoredAccount account = row.account();
     String address = account.address();
-    StoredApp storedApp = AppRows.find(c, f, account.appName()).orElseThrow(() -> new NoSuchEntryException("Account "
+    StoredApp app = AppRows.find(c, f, account.appName()).orElseThrow(() -> new NoSuchEntryException("Account "
         + address + " uses app " + account.appName() + ", which is not in the store.", address));
-    App app = storedApp.toApp();
-    Optional<Secret> refreshToken = row.refreshToken(f);
-    TokenResponse response;
-    try {
-      response = account.kind() == GrantKind.REFRESH_TOKEN
-          ? client.refresh(app, refreshToken.orElseThrow(() -> missing(address, "refresh token")), List.of(), address)
-          : client.jwtBearer(serviceAccountKey(row, f, storedApp), account.subject().orElse(null),
-              account.grantedScopes().isEmpty() ? app.scopes() : account.grantedScopes());
-    } catch (ReauthorizationRequiredException e) {
-      // OAuthClient has already cleaned any secret the provider echoed out of the message.
-      String reason = String.valueOf(e.getMessage());
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("status", AccountHealth.REAUTHORIZATION_REQUIRED.name());
-      m.put("last_error", reason);
-      AccountRows.update(c, address, row.version(), m, now, true);
-      log.error("account {} needs reauthorization: {}", address, reason);
-      return new Outcome(null, false, Optional.empty(), e);
-    } catch (MailtokenException e) {
-      // Transient or configuration failure: remember it for `accounts show`; the grant is unchanged.
-      AccountRows.update(c, address, row.version(), Map.of("last_error", String.valueOf(e.getMessage())), now, false);
-      return new Outcome(null, false, Optional.empty(), e);
+    Optional<Instant> interrupted = previous.interruptedAt();
+    if (previous.abandonedAt(now)) {
+      interrupted = previous.claimedAt();
+      log.warn("account {}: the refresh sent at {} by {} never finished (its lease ran out at {}); its outcome is"
+          + " unknown, trying once with the stored refresh token", address, previous.claimedAt().orElseThrow(),
+          previous.claimOwner().orElse("?"), previous.leaseUntil().orElseThrow());
     }
-    Optional<Secret> rotated = refreshToken.flatMap(old -> response.refreshToken().filter(n -> !n.equals(old)));
-    AccessToken token = new AccessToken(response.accessToken(), response.expiresAt(), response.scopes());
-    storeNew(c, row, f, now, token, rotated);
-    return new Outcome(token, true, rotated, null);
+    boolean refresh = account.kind() == GrantKind.REFRESH_TOKEN;
+    Optional<Secret> refreshToken = refresh
+        ? Optional.of(row.refreshToken(f).orElseThrow(() -> missing(address, "refresh token"))) : Optional.empty();
+    Optional<ServiceAccountKey> key = refresh ? Optional.empty() : Optional.of(serviceAccountKey(row, f, app));
+    List<String> scopes = account.grantedScopes().isEmpty() ? app.toApp().scopes() : account.grantedScopes();
+    if (owner == null) {
+      owner = Owners.thisProcess();
+    }
+    return new RefreshClaim(UUID.randomUUID().toString(), address, owner, now,
+        now.plus(client.completionTimeout()).plus(LEASE_MARGIN), account.kind(), app.toApp(), refreshToken, key,
+        account.subject(), scopes, previous, interrupted);
   }
 
-  /** The rotated refresh token and the new access token, in the same transaction: committed before either is used. */
-  private static void storeNew(Connection c, AccountRow row, FieldCipher f, Instant now, AccessToken token,
-      Optional<Secret> rotated) throws SQLException {
-    String address = row.address();
-    Map<String, Object> m = new LinkedHashMap<>();
-    rotated.ifPresent(r -> m.put(AccountRow.REFRESH_TOKEN, Accounts.enc(f, AccountRow.REFRESH_TOKEN, address, rotated)));
-    m.put(AccountRow.ACCESS_TOKEN, Accounts.enc(f, AccountRow.ACCESS_TOKEN, address, Optional.of(token.value())));
-    m.put("access_token_expires_at", Columns.millis(token.expiresAt()));
-    m.put("access_token_scopes", Columns.scopes(token.scopes()));
-    m.put("last_refresh", now.toEpochMilli());
-    m.put("last_error", null);
-    if (!AccountRows.update(c, address, row.version(), m, now, true)) {
-      throw new IllegalStateException("account " + address + " changed although its row was locked");
+  /**
+   * Sends the claimed request and waits for its committed outcome, at most the client's request
+   * timeout; a refresh-token answer is still read and committed until the completion timeout.
+   */
+  private AccessToken send(RefreshClaim claim, OAuthClient client) throws MailtokenException {
+    if (claim.key().isPresent()) {
+      TokenResponse response;
+      try {
+        response = client.jwtBearer(claim.key().get(), claim.subject().orElse(null), claim.scopes());
+      } catch (MailtokenException e) {
+        throw commit.failure(claim, e);
+      }
+      return commit.success(claim, response);
+    }
+    return late.await(claim, client.refreshAsync(claim.app(), claim.sentRefreshToken().orElseThrow(), List.of(),
+        claim.address()), commit, client.requestTimeout(), () -> pendingAnswer(claim, client));
+  }
+
+  private OAuthTimeoutException pendingAnswer(RefreshClaim claim, OAuthClient client) {
+    return new OAuthTimeoutException("The provider has not answered the refresh of " + claim.address() + " within "
+        + client.requestTimeout().toMillis() + " ms. The request stays open for up to "
+        + Owners.describe(client.completionTimeout()) + " and its answer (possibly a rotated refresh token) is saved"
+        + " then; other processes wait for it instead of sending the old refresh token. Try again in a moment.",
+        claim.address(), client.requestTimeout(), null);
+  }
+
+  /** Polls the other process's claim until it is released or replaced, or fails at {@code giveUp}. */
+  private void awaitOther(String address, RefreshStates.Row other, Instant giveUp) throws MailtokenException {
+    while (true) {
+      Instant now = clock.instant();
+      if (!now.isBefore(giveUp)) {
+        throw inProgress(address, other.state(), now);
+      }
+      Duration left = Duration.between(now, giveUp);
+      try {
+        pause.pause(left.compareTo(POLL) < 0 ? left : POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TransientException("Interrupted while waiting for another process's refresh of " + address + ".",
+            address, null, null, e);
+      }
+      RefreshStates.Row current = db.read(c -> RefreshStates.find(c, address));
+      if (!current.claimId().equals(other.claimId()) || !current.state().refreshingAt(clock.instant())) {
+        return;
+      }
     }
   }
 
-  private static Outcome fixed(AccountRow row, FieldCipher f, boolean renew, Instant now) throws MailtokenException {
+  private static RefreshInProgressException inProgress(String address, RefreshState other, Instant now) {
+    Instant since = other.claimedAt().orElse(now);
+    String who = other.claimOwner().orElse("another process");
+    return new RefreshInProgressException("Another process (" + who + ") has been refreshing " + address + " for "
+        + Owners.describe(Duration.between(since, now)) + " (since " + since + "); this one waited as long as it may ("
+        + StoreOptions.LOCK_WAIT_VARIABLE + ") and sent nothing. Its result will be in the store: try again in a"
+        + " moment.", address, since, who);
+  }
+
+  private static TransientException deferred(StoredAccount account, RefreshState state, Instant now) {
+    Instant next = state.nextAttemptAt().orElseThrow();
+    return new TransientException("The last refresh of " + account.address() + " failed"
+        + account.lastError().map(e -> " (" + e + ")").orElse("") + "; after " + state.failures() + " failure(s)"
+        + " every process waits until " + next + " before the next token request (backoff, or the provider's"
+        + " Retry-After). Try again after that.", account.address(), null, Duration.between(now, next), null);
+  }
+
+  private static AccessToken fixed(AccountRow row, FieldCipher f, boolean renew, Instant now) throws MailtokenException {
     String address = row.address();
     if (renew) {
       throw new TokenNotRenewableException(address, "was rejected");
@@ -157,7 +238,7 @@ final class TokenRefresher {
     if (token.isExpiredAt(now)) {
       throw new TokenNotRenewableException(address, "expired at " + token.expiresAt().orElseThrow());
     }
-    return Outcome.reused(token);
+    return token;
   }
 
   /**

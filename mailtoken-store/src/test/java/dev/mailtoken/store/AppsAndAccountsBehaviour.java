@@ -25,9 +25,32 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
 
     assertThat(read).isEqualTo(app());
     assertThat(rebuilt.provider().tokenEndpoint()).isEqualTo(emulator.tokenEndpoint());
+    assertThat(rebuilt.provider().deviceAuthorizationEndpoint()).contains(emulator.deviceEndpoint());
     assertThat(rebuilt.clientSecret()).contains(Secret.of(CLIENT_SECRET));
     assertThat(rebuilt.scopes()).isEqualTo(SCOPES);
     assertThat(store.apps()).extracting(StoredApp::name).containsExactly(APP);
+  }
+
+  @Test
+  void givenAnAppStoredBeforeDeviceEndpointsWereRecorded_whenTheStoreOpens_thenItMigratesAndTheAppReadsBack()
+      throws Exception {
+    org.flywaydb.core.Flyway.configure().dataSource(url(), null, null).locations("classpath:db/mailtoken")
+        .table(StoreSchema.HISTORY_TABLE).target("1").load().migrate();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url());
+        java.sql.Statement s = c.createStatement()) {
+      // Version 1 wrote its key check when the store was first opened with a key.
+      s.executeUpdate("INSERT INTO store_meta (name, value) VALUES ('key_check', '"
+          + new FieldCipher(keys).encrypt("store_meta", "value", "key_check", "mailtoken key check") + "')");
+      s.executeUpdate("INSERT INTO apps (name, provider_kind, token_endpoint, client_id, scopes, smtp_port, created_at,"
+          + " updated_at) VALUES ('old-app', 'MICROSOFT', 'https://login.microsoftonline.com/common/oauth2/v2.0/token',"
+          + " 'cid', 'https://outlook.office.com/SMTP.Send offline_access', 587, 1, 1)");
+    }
+
+    StoredApp old = open().app("old-app").orElseThrow();
+
+    assertThat(old.deviceAuthorizationEndpoint()).isEmpty();
+    assertThat(old.toApp().provider().deviceAuthorizationEndpoint()).contains(
+        java.net.URI.create("https://login.microsoftonline.com/common/oauth2/v2.0/devicecode"));
   }
 
   @Test

@@ -147,6 +147,7 @@ abstract class RefreshCoordinationBehaviour extends StoreTestSupport {
     assertThat(after.health()).isEqualTo(AccountHealth.HEALTHY);
     assertThat(after.lastError()).isPresent();
     assertThat(after.version()).isEqualTo(version);
+    clock.set(store.refreshState(ALICE).orElseThrow().nextAttemptAt().orElseThrow()); // the shared backoff
     assertThat(store.freshToken(ALICE, false, client)).isNotNull();
     assertThat(store.account(ALICE).orElseThrow().lastError()).isEmpty();
   }

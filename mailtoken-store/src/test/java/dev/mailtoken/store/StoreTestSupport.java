@@ -77,11 +77,38 @@ abstract class StoreTestSupport {
     return store;
   }
 
+  /**
+   * Another "process" with {@code options} whose waits for other processes move the test clock
+   * instead of sleeping, so a lock wait passes at once in real time.
+   */
+  CredentialStore openWaitingOnTheClock(StoreOptions options) throws MailtokenException {
+    CredentialStore store = CredentialStore.open(url(), keys, clock, options, clock::advance);
+    opened.add(store);
+    return store;
+  }
+
+  /** An OAuth client that stops waiting after {@code request} but reads answers until {@code completion}. */
+  OAuthClient client(Duration request, Duration completion) {
+    return OAuthClient.builder().clock(clock).requestTimeout(request).completionTimeout(completion).build();
+  }
+
+  /** Waits (real time, at most {@code limit}) for something another thread or process does. */
+  static void eventually(Duration limit, java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("condition not met within " + limit);
+      }
+      Thread.sleep(20);
+    }
+  }
+
   StoredApp app() {
     return new StoredApp(APP, ProviderKind.CUSTOM, Optional.empty(), Optional.of(emulator.issuer()),
         emulator.tokenEndpoint(), Optional.of(emulator.authorizationEndpoint()),
         Optional.of(emulator.revocationEndpoint()), Optional.empty(), CLIENT_ID, Optional.of(Secret.of(CLIENT_SECRET)),
-        Optional.of(URI.create("http://127.0.0.1:8765/callback")), SCOPES, Optional.of("127.0.0.1"), 2525);
+        Optional.of(URI.create("http://127.0.0.1:8765/callback")), SCOPES, Optional.of("127.0.0.1"), 2525,
+        Optional.of(emulator.deviceEndpoint()));
   }
 
   /** A refresh-token account whose refresh token the emulator issued just now (no access token yet). */

@@ -43,6 +43,31 @@ class StoredAppTest {
   }
 
   @Test
+  void givenMicrosoftAppWithAnEmulatorDeviceEndpoint_whenStoredAndRebuilt_thenThatDeviceEndpointIsUsed() {
+    OAuthProvider provider = OAuthProvider.microsoft("contoso.onmicrosoft.com").toBuilder()
+        .deviceAuthorizationEndpoint(URI.create("http://127.0.0.1:4711/common/oauth2/v2.0/devicecode")).build();
+    App app = App.builder().provider(provider).clientId("cid").build();
+
+    StoredApp stored = StoredApp.from("m", ProviderKind.MICROSOFT, app);
+
+    assertThat(stored.deviceAuthorizationEndpoint()).isEqualTo(provider.deviceAuthorizationEndpoint());
+    assertThat(stored.toApp().provider().deviceAuthorizationEndpoint())
+        .contains(URI.create("http://127.0.0.1:4711/common/oauth2/v2.0/devicecode"));
+  }
+
+  @Test
+  void givenMicrosoftAppStoredWithoutADeviceEndpoint_whenRebuilt_thenThePresetsEndpointApplies() {
+    App app = App.builder().provider(OAuthProvider.microsoft("contoso.onmicrosoft.com")).clientId("cid").build();
+    StoredApp old = StoredApp.from("m", ProviderKind.MICROSOFT, app);
+    StoredApp withoutDevice = new StoredApp(old.name(), old.kind(), old.tenant(), old.issuer(), old.tokenEndpoint(),
+        old.authorizationEndpoint(), old.revocationEndpoint(), old.userinfoEndpoint(), old.clientId(),
+        old.clientSecret(), old.redirectUri(), old.scopes(), old.smtpHost(), old.smtpPort());
+
+    assertThat(withoutDevice.toApp().provider().deviceAuthorizationEndpoint()).contains(
+        URI.create("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/devicecode"));
+  }
+
+  @Test
   void givenClientSecret_whenAppPrinted_thenOnlyItsFingerprintShows() {
     App app = App.builder().provider(OAuthProvider.google()).clientId("cid").clientSecret(Secret.of("s3cr3t-value"))
         .build();

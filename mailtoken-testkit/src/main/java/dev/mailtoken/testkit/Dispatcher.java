@@ -31,6 +31,7 @@ final class Dispatcher implements HttpHandler {
   private final RevokeHandler revoke;
   private final MetadataHandler metadata;
   private final SendMailHandler send;
+  private final DeviceAuthorizationHandler device;
 
   Dispatcher(EmulatorSettings settings, Paths paths, Faults faults, RequestLog requestLog, GrantStore grants,
       ApiOutbox outbox) {
@@ -44,6 +45,7 @@ final class Dispatcher implements HttpHandler {
     this.revoke = new RevokeHandler(settings, grants, errors);
     this.metadata = new MetadataHandler(settings, paths, grants);
     this.send = new SendMailHandler(settings, grants, outbox);
+    this.device = new DeviceAuthorizationHandler(settings, paths, grants, errors);
   }
 
   @Override
@@ -103,7 +105,7 @@ final class Dispatcher implements HttpHandler {
         case TOKEN -> token.handle(request);
         case REVOKE -> revoke.handle(request);
         case DISCOVERY -> metadata.discovery(request);
-        case DEVICE -> metadata.device();
+        case DEVICE -> device.handle(request);
         case USERINFO -> metadata.userinfo(request);
         case JWKS -> metadata.jwks();
         case GMAIL_SEND -> send.gmail(request);

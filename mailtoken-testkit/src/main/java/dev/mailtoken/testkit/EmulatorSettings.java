@@ -11,11 +11,12 @@ import java.util.Objects;
  * @param refreshTokenIdleTtl null = refresh tokens never expire from disuse
  * @param jwtAudience null = the token endpoint URI (Microsoft, generic)
  * @param idTokenEmailClaim false = ID tokens and userinfo carry no {@code email} (nor {@code email_verified})
+ * @param deviceInterval the polling {@code interval} the device endpoint announces
  */
 record EmulatorSettings(EmulatorMode mode, RotationPolicy rotation, Clock clock, Duration accessTokenTtl,
     int refreshTokenCap, boolean testingStatus, Duration refreshTokenIdleTtl, String defaultUser, String jwtAudience,
     Duration jwtSkew, boolean expiresInAsString, String tenant, Duration codeTtl,
-    boolean idTokenEmailClaim) {
+    boolean idTokenEmailClaim, Duration deviceInterval) {
   EmulatorSettings {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(rotation, "rotation");
@@ -24,5 +25,6 @@ record EmulatorSettings(EmulatorMode mode, RotationPolicy rotation, Clock clock,
     Objects.requireNonNull(jwtSkew, "jwtSkew");
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(codeTtl, "codeTtl");
+    Objects.requireNonNull(deviceInterval, "deviceInterval");
   }
 }

@@ -37,10 +37,17 @@ final class GrantStore {
   private final Set<String> consents = new HashSet<>();
   private final Set<String> secrets = ConcurrentHashMap.newKeySet();
   private ConsentDecision decision = ConsentDecision.grantAll();
+  private final DeviceCodes devices;
 
   GrantStore(EmulatorSettings settings) {
     this.settings = settings;
     this.values = new TokenValues(settings.mode());
+    this.devices = new DeviceCodes(settings.mode(), values);
+  }
+
+  /** The device authorizations (their own monitor, taken after this one). */
+  DeviceCodes devices() {
+    return devices;
   }
 
   Instant now() {

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Discovery metadata (RFC 8414 / OIDC) per mode, plus the small endpoints it points to: userinfo,
- * an empty JWKS, and a device endpoint that answers 501. Stateless; thread-safe.
+ * Discovery metadata (RFC 8414 / OIDC) per mode, plus the small endpoints it points to: userinfo
+ * and an empty JWKS. Stateless; thread-safe.
  */
 final class MetadataHandler {
   private static final Set<String> MS_ALIASES = Set.of("common", "organizations", "consumers");
@@ -62,7 +62,7 @@ final class MetadataHandler {
       default:
         array(doc, "scopes_supported", "openid", "email", "profile", "offline_access");
         array(doc, "grant_types_supported", "authorization_code", "refresh_token", "client_credentials",
-            TokenHandler.JWT_BEARER);
+            TokenHandler.JWT_BEARER, DeviceCodeGrant.GRANT_TYPE);
         array(doc, "token_endpoint_auth_methods_supported", "client_secret_basic", "client_secret_post", "none");
         break;
     }
@@ -86,11 +86,6 @@ final class MetadataHandler {
 
   Reply jwks() {
     return Reply.json(200, "{\"keys\":[]}");
-  }
-
-  Reply device() {
-    return Reply.json(501, "{\"error\":\"unsupported_grant_type\",\"error_description\":"
-        + "\"The device flow is not emulated.\"}");
   }
 
   private static void array(ObjectNode doc, String name, String... values) {

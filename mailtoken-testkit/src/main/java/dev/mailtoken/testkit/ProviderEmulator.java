@@ -166,7 +166,10 @@ public final class ProviderEmulator implements AutoCloseable {
     return paths().discovery(requireTenant(tenant));
   }
 
-  /** The device-authorization endpoint; it answers 501 (the device flow is not emulated). */
+  /**
+   * The device authorization endpoint (RFC 8628; Microsoft: for the builder's tenant). Answer the
+   * codes it hands out with {@link #approveDeviceCode} or {@link #declineDeviceCode}.
+   */
   public URI deviceEndpoint() {
     return paths().device(settings.tenant());
   }
@@ -235,6 +238,37 @@ public final class ProviderEmulator implements AutoCloseable {
   /** Sets what the user answers on every following consent screen (default {@link ConsentDecision#grantAll()}). */
   public void consent(ConsentDecision decision) {
     grants.consent(Objects.requireNonNull(decision, "decision"));
+  }
+
+  /**
+   * The user codes of device authorizations still waiting for the user (not answered, not
+   * expired at the emulator clock), oldest first.
+   */
+  public List<String> pendingUserCodes() {
+    return grants.devices().pendingUserCodes(settings.clock().instant());
+  }
+
+  /**
+   * The user types {@code userCode} on the verification page, signs in as {@code user} and answers
+   * the consent screen as the current {@link #consent(ConsentDecision)} says: grant all, a subset
+   * (the requested scopes also in it), or deny (as {@link #declineDeviceCode}). The device's next
+   * poll gets the tokens. The code is compared case-insensitively, punctuation ignored.
+   *
+   * @throws IllegalArgumentException if no pending, unexpired authorization has this user code
+   */
+  public void approveDeviceCode(String userCode, String user) {
+    grants.devices().answer(Objects.requireNonNull(userCode, "userCode"), Objects.requireNonNull(user, "user"),
+        grants.decision(), settings.clock().instant());
+  }
+
+  /**
+   * The user types {@code userCode} and declines: the device's next poll gets {@code access_denied}
+   * (Microsoft: {@code authorization_declined}).
+   *
+   * @throws IllegalArgumentException if no pending, unexpired authorization has this user code
+   */
+  public void declineDeviceCode(String userCode) {
+    grants.devices().decline(Objects.requireNonNull(userCode, "userCode"), settings.clock().instant());
   }
 
   /** The live access token's details, or empty if unknown, expired or revoked. */

@@ -24,6 +24,7 @@ public final class ProviderEmulatorBuilder {
   private String tenant;
   private Duration codeTtl;
   private Boolean idTokenEmailClaim;
+  private Duration deviceInterval;
 
   ProviderEmulatorBuilder() {}
 
@@ -158,6 +159,21 @@ public final class ProviderEmulatorBuilder {
     return this;
   }
 
+  /**
+   * The {@code interval} the device authorization endpoint announces, whole seconds of at least 1;
+   * default 5 s (RFC 8628's default, and Google's and Microsoft's). Polls sooner than it get
+   * {@code slow_down} (not MICROSOFT).
+   */
+  public ProviderEmulatorBuilder deviceInterval(Duration interval) {
+    once(this.deviceInterval, "deviceInterval");
+    positive(interval, "deviceInterval");
+    if (interval.toMillis() % 1000 != 0) {
+      throw new IllegalArgumentException("deviceInterval is sent in whole seconds, got " + interval);
+    }
+    this.deviceInterval = interval;
+    return this;
+  }
+
   /** @throws IllegalStateException if mode is missing or an option does not fit the mode */
   public ProviderEmulator build() {
     if (mode == null) {
@@ -180,6 +196,6 @@ public final class ProviderEmulatorBuilder {
         defaultUser != null ? defaultUser : "user@example.com", jwtAudience,
         jwtSkew != null ? jwtSkew : Duration.ofSeconds(300), Boolean.TRUE.equals(expiresInAsString),
         tenant != null ? tenant : "common", codeTtl != null ? codeTtl : Duration.ofMinutes(10),
-        !Boolean.FALSE.equals(idTokenEmailClaim)));
+        !Boolean.FALSE.equals(idTokenEmailClaim), deviceInterval != null ? deviceInterval : Duration.ofSeconds(5)));
   }
 }

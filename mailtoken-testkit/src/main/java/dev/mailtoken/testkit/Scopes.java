@@ -88,6 +88,11 @@ final class Scopes {
     return kept;
   }
 
+  /** Google: a Gmail scope, which Google's device flow refuses (T-D-01). */
+  static boolean isGmail(String scope) {
+    return scope.equals("https://mail.google.com/") || scope.startsWith("https://www.googleapis.com/auth/gmail.");
+  }
+
   static boolean isOidc(String scope) {
     return OIDC.contains(scope);
   }

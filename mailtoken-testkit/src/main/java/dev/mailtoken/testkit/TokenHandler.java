@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The token endpoint: {@code authorization_code} (single use, PKCE, redirect check),
- * {@code refresh_token} (rotation policies, expiry knobs), {@code client_credentials}, and
- * JWT bearer (delegated to {@link JwtBearerGrant}). Thread-safe: each grant's checks and updates
+ * {@code refresh_token} (rotation policies, expiry knobs), {@code client_credentials}, JWT bearer
+ * (delegated to {@link JwtBearerGrant}) and the device code (delegated to {@link DeviceCodeGrant}). Thread-safe: each grant's checks and updates
  * run under the {@link GrantStore} monitor.
  */
 final class TokenHandler {
@@ -28,6 +28,7 @@ final class TokenHandler {
   private final TokenReplies replies;
   private final ClientAuthenticator authenticator;
   private final JwtBearerGrant jwtBearer;
+  private final DeviceCodeGrant deviceCode;
 
   TokenHandler(EmulatorSettings settings, Paths paths, GrantStore grants, ErrorReplies errors) {
     this.settings = settings;
@@ -37,6 +38,7 @@ final class TokenHandler {
     this.replies = new TokenReplies(settings);
     this.authenticator = new ClientAuthenticator(grants, errors);
     this.jwtBearer = new JwtBearerGrant(settings, paths, grants, errors, replies);
+    this.deviceCode = new DeviceCodeGrant(settings, paths, grants, errors, replies);
   }
 
   Reply handle(Request request) {
@@ -56,6 +58,8 @@ final class TokenHandler {
         return clientCredentials(request);
       case JWT_BEARER:
         return jwtBearer.handle(request);
+      case DeviceCodeGrant.GRANT_TYPE:
+        return deviceCode.handle(request, authenticator.authenticate(request));
       default:
         throw errors.reject(Problem.UNSUPPORTED_GRANT, grantType);
     }
@@ -86,7 +90,7 @@ final class TokenHandler {
       RefreshFamily family = code.issueRefreshToken ? grants.newFamily(code.user, client.clientId(), code.scopes) : null;
       String refreshToken = family == null ? null : grants.newRefreshToken(family);
       IssuedAccessToken access = grants.newAccessToken(code.user, client.clientId(), scopes,
-          audience(client.clientId(), scopes), family);
+          audience(settings.mode(), client.clientId(), scopes), family);
       return replies.success(access, refreshToken, true, issuer(request));
     }
   }
@@ -141,7 +145,7 @@ final class TokenHandler {
         rotated = grants.newRefreshToken(family);
       }
       IssuedAccessToken access = grants.newAccessToken(family.user, client.clientId(), scopes,
-          audience(client.clientId(), scopes), family);
+          audience(settings.mode(), client.clientId(), scopes), family);
       return replies.success(access, rotated, true, issuer(request));
     }
   }
@@ -168,7 +172,7 @@ final class TokenHandler {
       }
     }
     IssuedAccessToken access = grants.newAccessToken(client.clientId(), client.clientId(), scopes,
-        audience(client.clientId(), scopes), null);
+        audience(settings.mode(), client.clientId(), scopes), null);
     return replies.success(access, null, settings.mode() != EmulatorMode.MICROSOFT, null);
   }
 
@@ -189,8 +193,8 @@ final class TokenHandler {
   }
 
   /** Google and generic: the client id; Microsoft: the resource the token is for. */
-  String audience(String clientId, Set<String> scopes) {
-    if (settings.mode() != EmulatorMode.MICROSOFT) {
+  static String audience(EmulatorMode mode, String clientId, Set<String> scopes) {
+    if (mode != EmulatorMode.MICROSOFT) {
       return clientId;
     }
     Set<String> resources = Scopes.resources(scopes);

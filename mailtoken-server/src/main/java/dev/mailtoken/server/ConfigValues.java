@@ -1,0 +1,260 @@
+package dev.mailtoken.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.Secret;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Raw settings by key, each with where it came from (for error messages), merged from the file,
+ * the environment and the flags, and the parsers that turn them into typed values. Used once by
+ * {@link ServerConfig}'s constructor.
+ */
+final class ConfigValues {
+  private record Value(String text, String origin) { }
+
+  private final Map<ConfigKey, Value> values = new EnumMap<>(ConfigKey.class);
+
+  private ConfigValues() {
+  }
+
+  static ConfigValues of(Map<ConfigKey, String> set) {
+    ConfigValues v = new ConfigValues();
+    set.forEach((k, text) -> v.values.put(k, new Value(text, "the builder")));
+    return v;
+  }
+
+  static ConfigValues load(Optional<Path> file, Map<String, String> env, Map<String, String> flags)
+      throws ConfigurationException {
+    ConfigValues v = new ConfigValues();
+    if (file.isPresent()) {
+      v.readFile(file.get());
+    }
+    for (ConfigKey k : ConfigKey.values()) {
+      String e = env.get(k.envVariable());
+      if (e != null && !e.isBlank()) {
+        v.values.put(k, new Value(e.trim(), "environment variable " + k.envVariable()));
+      }
+    }
+    for (Map.Entry<String, String> f : flags.entrySet()) {
+      ConfigKey k = ConfigKey.byKey(f.getKey()).orElseThrow(() -> unknown(f.getKey(), "the command line"));
+      v.values.put(k, new Value(f.getValue().trim(), "the command line"));
+    }
+    return v;
+  }
+
+  private void readFile(Path file) throws ConfigurationException {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new ConfigurationException("Could not read the configuration file " + file + ": " + e.getMessage(), e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return;
+    }
+    if (!root.isObject()) {
+      throw new ConfigurationException("The configuration file " + file + " must hold a YAML mapping of keys.");
+    }
+    flatten("", root, file);
+  }
+
+  private void flatten(String prefix, JsonNode node, Path file) throws ConfigurationException {
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> f = fields.next();
+      String key = prefix + f.getKey();
+      JsonNode value = f.getValue();
+      if (value.isObject()) {
+        flatten(key + ".", value, file);
+        continue;
+      }
+      ConfigKey k = ConfigKey.byKey(key).orElseThrow(() -> unknown(key, file.toString()));
+      String text = value.isArray() ? joined(value) : value.isNull() ? "" : value.asText();
+      values.put(k, new Value(text, file.toString()));
+    }
+  }
+
+  private static String joined(JsonNode array) {
+    List<String> parts = new ArrayList<>();
+    array.forEach(e -> parts.add(e.asText()));
+    return String.join(",", parts);
+  }
+
+  private static ConfigurationException unknown(String key, String origin) {
+    return new ConfigurationException("Unknown setting \"" + key + "\" in " + origin + "; the settings are: "
+        + String.join(", ", Arrays.stream(ConfigKey.values()).map(ConfigKey::key).toList()) + ".");
+  }
+
+  Optional<String> text(ConfigKey k) {
+    Value v = values.get(k);
+    String text = v != null ? v.text() : k.defaultValue();
+    return text.isBlank() ? Optional.empty() : Optional.of(text);
+  }
+
+  String required(ConfigKey k) throws ConfigurationException {
+    return text(k).orElseThrow(() -> bad(k, "a value"));
+  }
+
+  private String origin(ConfigKey k) {
+    Value v = values.get(k);
+    return v == null ? "the default" : v.origin();
+  }
+
+  private ConfigurationException bad(ConfigKey k, String expected) {
+    String shown = k == ConfigKey.TLS_KEYSTORE_PASSWORD ? "(hidden)" : "\"" + text(k).orElse("") + "\"";
+    return new ConfigurationException("Setting " + k.key() + " from " + origin(k) + " is " + shown + "; expected "
+        + expected + ".");
+  }
+
+  int port(ConfigKey k) throws ConfigurationException {
+    try {
+      int p = Integer.parseInt(text(k).orElse(""));
+      if (p >= 0 && p <= 65535) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(k, "a port from 0 to 65535");
+  }
+
+  Optional<URI> uri(ConfigKey k) throws ConfigurationException {
+    Optional<String> t = text(k);
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI u = URI.create(t.get());
+      if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+        return Optional.of(u);
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw bad(k, "an http:// or https:// URL");
+  }
+
+  long bytes(ConfigKey k) throws ConfigurationException {
+    String t = text(k).orElse("").toLowerCase(Locale.ROOT);
+    long unit = t.endsWith("k") ? 1024 : t.endsWith("m") ? 1024 * 1024 : 1;
+    try {
+      long n = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+      if (n >= 1024 && n <= 64L * 1024 * 1024) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(k, "a size from 1024 bytes to 64m, e.g. 65536, 64k or 1m");
+  }
+
+  Duration duration(ConfigKey k) throws ConfigurationException {
+    String t = text(k).orElse("").toLowerCase(Locale.ROOT);
+    try {
+      if (t.startsWith("p")) {
+        return Duration.parse(t.toUpperCase(Locale.ROOT));
+      }
+      long n = Long.parseLong(t.substring(0, t.length() - 1));
+      switch (t.charAt(t.length() - 1)) {
+        case 's':
+          return Duration.ofSeconds(n);
+        case 'm':
+          return Duration.ofMinutes(n);
+        case 'h':
+          return Duration.ofHours(n);
+        default:
+          break;
+      }
+    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      // reported below
+    }
+    throw bad(k, "a duration such as 30s, 5m, 1h or PT10S");
+  }
+
+  double positiveNumber(ConfigKey k) throws ConfigurationException {
+    try {
+      double d = Double.parseDouble(text(k).orElse(""));
+      if (d > 0 && d <= 100_000) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(k, "a positive number");
+  }
+
+  List<InetAddress> addresses(ConfigKey k) throws ConfigurationException {
+    List<InetAddress> out = new ArrayList<>();
+    for (String part : text(k).orElse("").split(",")) {
+      String a = part.trim();
+      if (a.isEmpty()) {
+        continue;
+      }
+      if (!a.chars().allMatch(ch -> Character.digit(ch, 16) >= 0 || ch == '.' || ch == ':')) {
+        throw bad(k, "IP addresses (no host names), comma separated");
+      }
+      try {
+        out.add(InetAddress.getByName(a));
+      } catch (UnknownHostException e) {
+        throw bad(k, "IP addresses (no host names), comma separated");
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  Optional<ServerConfig.Tls> tls() throws ConfigurationException {
+    Optional<Path> cert = text(ConfigKey.TLS_CERTIFICATE).map(Path::of);
+    Optional<Path> key = text(ConfigKey.TLS_PRIVATE_KEY).map(Path::of);
+    Optional<Path> keystore = text(ConfigKey.TLS_KEYSTORE).map(Path::of);
+    Optional<Secret> password = text(ConfigKey.TLS_KEYSTORE_PASSWORD).map(Secret::of);
+    String min = text(ConfigKey.TLS_MIN_VERSION).orElse("");
+    if (!min.equals("TLSv1.2") && !min.equals("TLSv1.3")) {
+      throw bad(ConfigKey.TLS_MIN_VERSION, "TLSv1.2 or TLSv1.3");
+    }
+    if (cert.isEmpty() && key.isEmpty() && keystore.isEmpty()) {
+      return Optional.empty();
+    }
+    if (keystore.isPresent() && (cert.isPresent() || key.isPresent())) {
+      throw new ConfigurationException("Set either tls.keystore (PKCS12) or tls.certificate with tls.private-key"
+          + " (PEM), not both.");
+    }
+    if (keystore.isEmpty() && (cert.isEmpty() || key.isEmpty())) {
+      throw new ConfigurationException("TLS with PEM files needs both tls.certificate and tls.private-key.");
+    }
+    return Optional.of(new ServerConfig.Tls(cert, key, keystore, password, min));
+  }
+
+  /** True for loopback literals and {@code localhost}; no DNS lookup for anything else. */
+  static boolean isLoopback(String host) {
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (!h.chars().allMatch(ch -> Character.digit(ch, 16) >= 0 || ch == '.' || ch == ':')) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(h).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package dev.mailtoken.server;
+
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.Secret;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The settings of {@code mailtoken serve} ({@link ConfigKey} lists them with their defaults):
+ * from {@link #load} (a YAML file, then environment variables, then flags: a flag overrides the
+ * environment, which overrides the file) or a {@link #builder()}.
+ *
+ * <p>Refuses to listen beyond loopback unless TLS is configured or {@code trusted-proxies} names
+ * the TLS-terminating proxies in front. Immutable and thread-safe; {@code toString} shows no
+ * password.
+ */
+public final class ServerConfig {
+  private final String host;
+  private final int port;
+  private final Optional<URI> publicUrl;
+  private final Optional<Tls> tls;
+  private final List<InetAddress> trustedProxies;
+  private final long maxBodyBytes;
+  private final Duration shutdownTimeout;
+  private final Duration refreshMargin;
+  private final Duration refreshJitter;
+  private final double refreshesPerSecond;
+
+  /**
+   * Where the TLS key material is: two PEM files, or one PKCS12 file with its password.
+   *
+   * @param minVersion {@code TLSv1.2} or {@code TLSv1.3}
+   */
+  public record Tls(Optional<Path> certificate, Optional<Path> privateKey, Optional<Path> keystore,
+      Optional<Secret> keystorePassword, String minVersion) {
+    public Tls {
+      Objects.requireNonNull(certificate, "certificate");
+      Objects.requireNonNull(privateKey, "privateKey");
+      Objects.requireNonNull(keystore, "keystore");
+      Objects.requireNonNull(keystorePassword, "keystorePassword");
+      Objects.requireNonNull(minVersion, "minVersion");
+    }
+  }
+
+  ServerConfig(ConfigValues v) throws ConfigurationException {
+    this.host = v.required(ConfigKey.HOST);
+    this.port = v.port(ConfigKey.PORT);
+    this.publicUrl = v.uri(ConfigKey.PUBLIC_URL);
+    this.tls = v.tls();
+    this.trustedProxies = v.addresses(ConfigKey.TRUSTED_PROXIES);
+    this.maxBodyBytes = v.bytes(ConfigKey.MAX_BODY_SIZE);
+    this.shutdownTimeout = v.duration(ConfigKey.SHUTDOWN_TIMEOUT);
+    this.refreshMargin = v.duration(ConfigKey.REFRESH_MARGIN);
+    this.refreshJitter = v.duration(ConfigKey.REFRESH_JITTER);
+    this.refreshesPerSecond = v.positiveNumber(ConfigKey.REFRESH_RATE);
+    if (refreshMargin.plus(refreshJitter).compareTo(Duration.ofMinutes(10)) >= 0
+        || refreshMargin.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw new ConfigurationException("refresh.margin plus refresh.jitter must be under 10 minutes (the store hands"
+          + " out a token another node stored only while it has 10 minutes left), and refresh.margin at least 1"
+          + " minute; they are " + refreshMargin + " and " + refreshJitter + ".");
+    }
+    if (tls.isEmpty() && trustedProxies.isEmpty() && !ConfigValues.isLoopback(host)) {
+      throw new ConfigurationException("Refusing to listen on " + host + " without TLS: set tls.certificate and"
+          + " tls.private-key (or tls.keystore), or, behind a TLS-terminating proxy, trusted-proxies with the"
+          + " proxy addresses; or listen on 127.0.0.1.");
+    }
+  }
+
+  /**
+   * Reads the settings: {@code file} (YAML, optional), then {@code env} ({@code MAILTOKEN_SERVER_*}),
+   * then {@code flags} (by {@link ConfigKey#key()}); later sources win.
+   *
+   * @throws ConfigurationException for an unreadable file, an unknown key or a bad value (the
+   *     message names the key and where it came from)
+   */
+  public static ServerConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> flags)
+      throws ConfigurationException {
+    return new ServerConfig(ConfigValues.load(file, env, flags));
+  }
+
+  /** Every default: loopback, port 8025, no TLS. */
+  public static ServerConfig defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The URL to show people, when set; else {@code http(s)://host:port}. */
+  public Optional<URI> publicUrl() {
+    return publicUrl;
+  }
+
+  public Optional<Tls> tls() {
+    return tls;
+  }
+
+  public List<InetAddress> trustedProxies() {
+    return trustedProxies;
+  }
+
+  public long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  public Duration refreshMargin() {
+    return refreshMargin;
+  }
+
+  public Duration refreshJitter() {
+    return refreshJitter;
+  }
+
+  /** The most refreshes per second the server starts for accounts of one provider (token endpoint). */
+  public double refreshesPerSecond() {
+    return refreshesPerSecond;
+  }
+
+  @Override
+  public String toString() {
+    return "ServerConfig[host=" + host + ", port=" + port + ", tls=" + tls.map(t -> t.minVersion()).orElse("off")
+        + ", trustedProxies=" + trustedProxies.size() + ", maxBodyBytes=" + maxBodyBytes + "]";
+  }
+
+  /**
+   * Sets keys by {@link ConfigKey}; each once ("... was already set"). {@link #build()} parses and
+   * checks every value as {@link #load} does.
+   */
+  public static final class Builder {
+    private final Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+
+    private Builder() {
+    }
+
+    /** Sets {@code key} to {@code value}, written as in the YAML file. */
+    public Builder set(ConfigKey key, String value) {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+      if (values.containsKey(key)) {
+        throw new IllegalStateException(key.key() + " was already set to " + shown(key, values.get(key)));
+      }
+      values.put(key, value);
+      return this;
+    }
+
+    public Builder port(int port) {
+      return set(ConfigKey.PORT, Integer.toString(port));
+    }
+
+    public Builder host(String host) {
+      return set(ConfigKey.HOST, host);
+    }
+
+    /** @throws IllegalArgumentException for a bad value or an unsafe combination */
+    public ServerConfig build() {
+      try {
+        return new ServerConfig(ConfigValues.of(values));
+      } catch (ConfigurationException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
+
+    private static String shown(ConfigKey key, String value) {
+      return key == ConfigKey.TLS_KEYSTORE_PASSWORD ? "a password" : value;
+    }
+  }
+}

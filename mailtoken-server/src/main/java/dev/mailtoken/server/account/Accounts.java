@@ -1,0 +1,259 @@
+package dev.mailtoken.server.account;
+
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.Secret;
+import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.server.audit.AuditLog;
+import dev.mailtoken.server.internal.ServerDatabase;
+import dev.mailtoken.server.web.Endpoints;
+import dev.mailtoken.store.CredentialStore;
+import dev.mailtoken.store.NoSuchEntryException;
+import dev.mailtoken.store.StoredAccount;
+import dev.mailtoken.token.AccessToken;
+import dev.mailtoken.token.Account;
+import dev.mailtoken.token.AccountHealth;
+import dev.mailtoken.token.AccountStatus;
+import dev.mailtoken.token.CallbackGrant;
+import dev.mailtoken.token.Scheduler;
+import dev.mailtoken.token.TokenManager;
+import dev.mailtoken.token.TokenManagerBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every account in the store, kept fresh, and its tokens handed out over HTTP. One
+ * {@link TokenManager} per node holds every healthy account (registered by {@link #start} and
+ * {@link #sync}, seeded with the stored token so nothing is fetched at start), refreshes each
+ * before expiry with jitter, through the store (one refresh per account per expiry across nodes),
+ * at most {@code perSecond} refreshes per second per provider, honouring a provider's
+ * {@code Retry-After}. An account that needs reauthorization is not registered, not retried, and
+ * its event is recorded once. A hand-out never waits for a refresh that could have happened
+ * earlier; {@code minValidity} asks for a token valid at least that long.
+ *
+ * <p>Thread-safe. Failures: {@link MailtokenException} subtypes (unknown account:
+ * {@link NoSuchEntryException}; dead grant: {@code ReauthorizationRequiredException}; provider
+ * down: {@code TransientException}). {@link #close} stops refreshing.
+ */
+public final class Accounts implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
+  /** The largest {@code minValidity}: longer than that, no provider's token lives. */
+  public static final Duration MAX_MIN_VALIDITY = Duration.ofMinutes(30);
+
+  private final CredentialStore store;
+  private final OAuthClient client;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final AccountEventRepository events;
+  private final EventRecorder recorder;
+  private final StoreRefresher refresher;
+  private final TokenManager manager;
+  private final ExecutorService refreshPool;
+
+  /**
+   * @param scheduler runs the proactive refreshes (tests pass one they run by hand); empty: a
+   *     daemon thread owned by this instance
+   */
+  public Accounts(CredentialStore store, ServerDatabase db, OAuthClient client, AuditLog audit,
+      RefreshSettings settings, Clock clock, Optional<Scheduler> scheduler, List<AccountEventListener> listeners) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.client = Objects.requireNonNull(client, "client");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.events = new AccountEventRepository(db);
+    this.recorder = new EventRecorder(events, store, clock, listeners);
+    this.refresher = new StoreRefresher(store, client, new ProviderRateLimiter(settings.perSecond(), System::nanoTime),
+        d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000)));
+    this.refreshPool = Executors.newFixedThreadPool(settings.threads(), daemon("mailtoken-server-refresh"));
+    TokenManagerBuilder b = TokenManager.builder().clock(clock).refreshMargin(settings.margin())
+        .refreshJitter(settings.jitter()).executor(refreshPool).listener(recorder)
+        .accountLoader(address -> store.account(address).map(a -> new Account(address, new CallbackGrant(refresher))));
+    scheduler.ifPresent(b::scheduler);
+    this.manager = b.build();
+  }
+
+  /** Registers every account that can be refreshed. @return how many */
+  public int start() throws MailtokenException {
+    int n = 0;
+    for (StoredAccount a : store.accounts()) {
+      if (register(a)) {
+        n++;
+      }
+    }
+    LOG.info("keeping {} account(s) fresh", n);
+    return n;
+  }
+
+  /**
+   * Brings this node in line with the store: registers accounts added or reconnected (by another
+   * node or the CLI), forgets removed ones. @return how many changed
+   */
+  public int sync() throws MailtokenException {
+    Set<String> registered = new HashSet<>(manager.accounts());
+    int changed = 0;
+    for (StoredAccount a : store.accounts()) {
+      boolean known = registered.remove(a.address());
+      boolean dead = manager.status(a.address()).map(s -> s.health() == AccountHealth.REAUTHORIZATION_REQUIRED)
+          .orElse(false);
+      if ((!known || dead && a.health() == AccountHealth.HEALTHY) && register(a)) {
+        changed++;
+      }
+    }
+    for (String gone : registered) {
+      forget(gone);
+      changed++;
+    }
+    return changed;
+  }
+
+  private boolean register(StoredAccount a) throws MailtokenException {
+    if (a.health() != AccountHealth.HEALTHY) {
+      forget(a.address());
+      return false;
+    }
+    String provider = store.app(a.appName()).map(app -> app.tokenEndpoint().toString()).orElse(a.appName());
+    Optional<AccessToken> current = store.cachedAccessToken(a.address(), Duration.ZERO);
+    refresher.prepare(a.address(), provider, current);
+    Account account = new Account(a.address(), new CallbackGrant(refresher));
+    if (current.isPresent()) {
+      manager.register(account, current.get());
+    } else {
+      manager.register(account);
+      manager.tokenAsync(a.address());   // fetch now, so its proactive refresh gets scheduled
+    }
+    return true;
+  }
+
+  private void forget(String address) {
+    manager.remove(address);
+    refresher.forget(address);
+  }
+
+  /** Every account, by address. */
+  public List<AccountView> list() throws MailtokenException {
+    return store.accounts().stream().map(this::view).toList();
+  }
+
+  /** @throws NoSuchEntryException when there is no such account */
+  public AccountView get(String address) throws MailtokenException {
+    return view(stored(address));
+  }
+
+  /**
+   * A valid access token for {@code address}, valid at least {@code minValidity} (zero: the
+   * manager's own margin); records the hand-out in the audit log (account, caller, time).
+   */
+  public HandedOutToken token(String address, Duration minValidity, String actor) throws MailtokenException {
+    if (minValidity.isNegative() || minValidity.compareTo(MAX_MIN_VALIDITY) > 0) {
+      throw new IllegalArgumentException("minValidity must be between 0 and " + MAX_MIN_VALIDITY.toSeconds()
+          + " seconds, was " + minValidity.toSeconds());
+    }
+    stored(address);
+    AccessToken t = manager.token(address);
+    if (!minValidity.isZero() && t.expiresAt().map(e -> e.isBefore(clock.instant().plus(minValidity))).orElse(false)) {
+      t = manager.renew(address, t);
+    }
+    return handOut(address, t, actor);
+  }
+
+  /**
+   * A new token after {@code rejected} was refused by a mail server: a refresh only if it is
+   * still the current token, so a burst of rejections makes one refresh.
+   */
+  public HandedOutToken renew(String address, Secret rejected, String actor) throws MailtokenException {
+    stored(address);
+    AccessToken t = manager.renew(address, new AccessToken(rejected, Optional.empty(), Set.of()));
+    return handOut(address, t, actor);
+  }
+
+  private HandedOutToken handOut(String address, AccessToken t, String actor) {
+    audit.recordSoon(actor, "access_token.handed_out", address, "sha256:" + t.value().fingerprint());
+    return new HandedOutToken(address, t.value(), t.expiresAt(), List.copyOf(t.scopes()));
+  }
+
+  /** The account's events, newest first (at most {@code limit}, 1 to 1000). */
+  public List<AccountEvent> events(String address, int limit) throws MailtokenException {
+    if (limit < 1 || limit > 1000) {
+      throw new IllegalArgumentException("limit must be between 1 and 1000, was " + limit);
+    }
+    stored(address);
+    return events.newest(address, limit);
+  }
+
+  /**
+   * Deletes an account: revokes its grant at the provider (when the provider has a revocation
+   * endpoint), then removes it from the store and stops refreshing it. If the provider cannot be
+   * reached, nothing is removed and the error is thrown, so the call can be repeated.
+   */
+  public Removal remove(String address, String actor) throws MailtokenException {
+    StoredAccount a = stored(address);
+    Removal removal = new Revoker(store, client).revoke(a);
+    forget(address);
+    store.removeAccount(address);
+    recorder.record(address, AccountEvent.REMOVED, removal.message(), address + "|removed|" + a.createdAt());
+    audit.record(actor, "account.removed", address, removal.revokedAtProvider() ? "revoked at the provider"
+        : "not revoked at the provider");
+    return removal;
+  }
+
+  /**
+   * Tells this node that {@code address} was connected (or reconnected) by the connect flow or
+   * the CLI: (re)registers it and records the event and audit line.
+   */
+  public void connected(String address, boolean reconnected, String actor) throws MailtokenException {
+    StoredAccount a = stored(address);
+    register(a);
+    String kind = reconnected ? AccountEvent.RECONNECTED : AccountEvent.CONNECTED;
+    recorder.record(address, kind, "", address + "|" + kind + "|" + a.version());
+    audit.record(actor, kind, address, "");
+  }
+
+  /** The token manager's state for {@code address} on this node. */
+  public Optional<AccountStatus> status(String address) {
+    return manager.status(address);
+  }
+
+  /** The account routes: list, get, delete, token, renew, events. */
+  public Endpoints endpoints() {
+    return new AccountEndpoints(this);
+  }
+
+  private StoredAccount stored(String address) throws MailtokenException {
+    return store.account(address).orElseThrow(() -> new NoSuchEntryException("No account " + address
+        + "; list them with GET /v1/accounts.", address));
+  }
+
+  private AccountView view(StoredAccount a) {
+    Optional<AccountStatus> live = manager.status(a.address());
+    AccountHealth health = a.health() != AccountHealth.HEALTHY ? a.health()
+        : live.map(AccountStatus::health).orElse(AccountHealth.HEALTHY);
+    return new AccountView(a.address(), a.appName(), a.kind(), health, a.grantedScopes(), a.lastRefresh(),
+        a.accessTokenExpiresAt(), a.lastError(), live.flatMap(AccountStatus::nextRetry), a.createdAt(),
+        a.updatedAt(), a.version());
+  }
+
+  /** Stops refreshing; refreshes in flight complete (their results are committed by the store). */
+  @Override
+  public void close() {
+    manager.close();
+    refreshPool.shutdown();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

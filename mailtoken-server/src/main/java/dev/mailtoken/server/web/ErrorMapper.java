@@ -1,0 +1,115 @@
+package dev.mailtoken.server.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.TransientException;
+import dev.mailtoken.store.ConcurrentEditException;
+import dev.mailtoken.store.DuplicateEntryException;
+import dev.mailtoken.store.NoSuchEntryException;
+import dev.mailtoken.token.UnknownAccountException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become RFC 9457 {@code application/problem+json} answers. The
+ * table below maps exception types to problem types, first match wins (the CLI's
+ * {@code ErrorReporter} maps the same types to exit codes). Messages of
+ * {@link MailtokenException}s never hold secrets (core's rule) and are shown as the detail; any
+ * other exception is a bug: logged with an id, answered 500 with that id only. Thread-safe.
+ */
+final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  private record Rule(Class<? extends Exception> type, ProblemType problem) { }
+
+  /** Exception type → problem type; the first rule whose type matches wins, so subtypes come first. */
+  private static final List<Rule> TABLE = List.of(
+      new Rule(NoSuchEntryException.class, ProblemType.NOT_FOUND),
+      new Rule(UnknownAccountException.class, ProblemType.NOT_FOUND),
+      new Rule(DuplicateEntryException.class, ProblemType.CONFLICT),
+      new Rule(ConcurrentEditException.class, ProblemType.CONFLICT),
+      new Rule(ReauthorizationRequiredException.class, ProblemType.REAUTHORIZATION_REQUIRED),
+      new Rule(TransientException.class, ProblemType.UNAVAILABLE),
+      new Rule(ConfigurationException.class, ProblemType.CONFIGURATION),
+      new Rule(MailtokenException.class, ProblemType.UNAVAILABLE),
+      new Rule(IllegalArgumentException.class, ProblemType.VALIDATION));
+
+  private static final Map<Integer, ProblemType> JAVALIN_STATUSES = Map.of(
+      404, ProblemType.NOT_FOUND, 405, ProblemType.METHOD_NOT_ALLOWED, 413, ProblemType.TOO_LARGE,
+      400, ProblemType.BAD_REQUEST, 401, ProblemType.UNAUTHORIZED, 403, ProblemType.FORBIDDEN);
+
+  private final ObjectMapper json;
+
+  ErrorMapper(ObjectMapper json) {
+    this.json = json;
+  }
+
+  void handle(Exception e, Context ctx) {
+    if (e instanceof ApiException api) {
+      render(ctx, api.type(), api.getMessage(), api.errors(), api.retryAfter());
+      return;
+    }
+    if (e instanceof HttpResponseException h) {
+      ProblemType type = JAVALIN_STATUSES.getOrDefault(h.getStatus(), ProblemType.BAD_REQUEST);
+      render(ctx, type, javalinDetail(type, h), List.of(), Optional.empty());
+      return;
+    }
+    for (Rule rule : TABLE) {
+      if (rule.type().isInstance(e)) {
+        Optional<Duration> retry = e instanceof TransientException t ? t.retryAfter() : Optional.empty();
+        if (rule.problem() == ProblemType.UNAVAILABLE) {
+          LOG.warn("{} {} answered 503: {}", ctx.method(), ctx.path(), e.getMessage());
+        }
+        render(ctx, rule.problem(), e.getMessage(), List.of(), retry);
+        return;
+      }
+    }
+    String id = UUID.randomUUID().toString();
+    LOG.error("internal error {} on {} {}", id, ctx.method(), ctx.path(), e);
+    render(ctx, ProblemType.INTERNAL, "An unexpected error occurred (id " + id + "); it was logged.", List.of(),
+        Optional.empty());
+  }
+
+  private static String javalinDetail(ProblemType type, HttpResponseException h) {
+    switch (type) {
+      case NOT_FOUND:
+        return "There is no such endpoint; the API is described at /v1/openapi.json.";
+      case METHOD_NOT_ALLOWED:
+        return "This endpoint does not accept that method.";
+      case TOO_LARGE:
+        return "The request body is larger than the server accepts (max-body-size).";
+      default:
+        return h.getMessage();
+    }
+  }
+
+  void render(Context ctx, ProblemType type, String detail, List<FieldError> errors, Optional<Duration> retryAfter) {
+    ObjectNode body = json.createObjectNode();
+    body.put("type", type.typeUri());
+    body.put("title", type.title());
+    body.put("status", type.status());
+    body.put("detail", detail == null ? type.title() : detail);
+    body.put("instance", ctx.path());
+    if (!errors.isEmpty()) {
+      ArrayNode list = body.putArray("errors");
+      errors.forEach(f -> list.addObject().put("field", f.field()).put("message", f.message()));
+    }
+    retryAfter.ifPresent(r -> ctx.header("Retry-After", Long.toString(Math.max(1, r.toSeconds()))));
+    if (type == ProblemType.UNAUTHORIZED && ctx.res().getHeader("WWW-Authenticate") == null) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"mailtoken\"");
+    }
+    ctx.status(type.status()).contentType(PROBLEM_JSON).result(body.toString());
+  }
+}

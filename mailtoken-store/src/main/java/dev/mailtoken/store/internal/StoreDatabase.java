@@ -1,0 +1,22 @@
+package dev.mailtoken.store.internal;
+
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * <b>Not a user API</b>: the credential store's database, handed to {@code mailtoken-server} so
+ * that it keeps its own tables (with its own migrations and history table) in the same database
+ * and follows the same transaction discipline. It may change in any release; applications use
+ * {@link dev.mailtoken.store.CredentialStore} only. (Java's qualified exports need a
+ * {@code module-info}, which this automatic module does not have; this package plays that role.)
+ *
+ * @param dataSource the store's connections (SQLite: a new connection each time; PostgreSQL: the pool)
+ * @param postgresql true for PostgreSQL, false for SQLite
+ * @param description where the database is, without credentials: for messages
+ */
+public record StoreDatabase(DataSource dataSource, boolean postgresql, String description) {
+  public StoreDatabase {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(description, "description");
+  }
+}
