@@ -212,13 +212,19 @@ public final class PooledSendBenchmark {
         .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  /** Runs {@code send} for indexes 0..n-1 on {@link #CONNECTIONS} threads. */
+  /**
+   * Sender threads of the mailtoken leg: {@link #CONNECTIONS} unless {@code -Dbench.senders=N} (more
+   * threads than pooled connections makes them wait for each other's connections).
+   */
+  static final int SENDERS = Integer.getInteger("bench.senders", CONNECTIONS);
+
+  /** Runs {@code send} for indexes 0..n-1 on {@link #SENDERS} threads. */
   static void threads(int n, Send send) throws Exception {
     AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+    ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
     try {
       List<Future<Void>> done = new ArrayList<>();
-      for (int t = 0; t < CONNECTIONS; t++) {
+      for (int t = 0; t < SENDERS; t++) {
         Callable<Void> worker = () -> {
           for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
             send.send(i);
