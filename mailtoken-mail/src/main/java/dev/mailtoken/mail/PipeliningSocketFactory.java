@@ -16,9 +16,25 @@ import javax.net.SocketFactory;
  * records are held the same way. Stateless and thread-safe.
  */
 final class PipeliningSocketFactory extends SocketFactory {
+  private final boolean holdWrites;
+
+  /** Sockets that hold writes until the next read. */
+  PipeliningSocketFactory() {
+    this(true);
+  }
+
+  /**
+   * @param holdWrites false for plain {@code TCP_NODELAY} sockets: when Angus enforces a write
+   *     timeout ({@code mail.smtp.writetimeout}) it wraps the socket's output, and a write held
+   *     until the next read would leave that timeout's reach
+   */
+  PipeliningSocketFactory(boolean holdWrites) {
+    this.holdWrites = holdWrites;
+  }
+
   @Override
   public Socket createSocket() throws IOException {
-    Socket s = new WriteBehindSocket();
+    Socket s = holdWrites ? new WriteBehindSocket() : new Socket();
     s.setTcpNoDelay(true);
     return s;
   }

@@ -119,4 +119,26 @@ class WriteBehindSocketTest {
       }
     }
   }
+
+  @Test
+  void givenASessionWithAWriteTimeout_whenItsSocketIsMade_thenWritesAreNotHeldOutOfTheTimeoutsReach()
+      throws Exception {
+    java.util.Properties extra = new java.util.Properties();
+    extra.setProperty("mail.smtp.user", "alice@example.com");
+    extra.setProperty("mail.smtp.writetimeout", "5000");
+    SmtpServer server = SmtpServer.builder().host("127.0.0.1").build();
+
+    jakarta.mail.Session session = MailSessions.create(extra, server, renew -> {
+      throw new AssertionError("no token is needed to make a socket");
+    });
+
+    Object factory = session.getProperties().get("mail.smtp.socketFactory");
+    try (Socket s = ((javax.net.SocketFactory) factory).createSocket()) {
+      assertThat(s).isNotInstanceOf(WriteBehindSocket.class);
+      assertThat(s.getTcpNoDelay()).isTrue();
+    }
+    try (Socket s = ((javax.net.SocketFactory) server.sessionProperties().get("mail.smtp.socketFactory")).createSocket()) {
+      assertThat(s).isInstanceOf(WriteBehindSocket.class);
+    }
+  }
 }
