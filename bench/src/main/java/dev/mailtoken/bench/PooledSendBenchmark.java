@@ -43,9 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <p>Every Java leg builds a new {@code MimeMessage} per send, as an application does; each leg
- * sends an untimed warm-up first, then {@link #ROUNDS} timed rounds whose median is its rate, and
- * runs in a JVM of its own. Usage:
- * {@code PooledSendBenchmark [messages] [warmup]}.
+ * sends a warm-up first, then {@link #ROUNDS} timed rounds whose median is its rate, and
+ * runs in a JVM of its own. The warm-up is timed too: it is the leg's first messages from a cold
+ * JVM. Usage: {@code PooledSendBenchmark [messages] [warmup] [leg ...]} (no leg names: every leg;
+ * names from {@link #LEGS} and {@code nodemailer}).
  */
 public final class PooledSendBenchmark {
 
@@ -95,12 +96,17 @@ public final class PooledSendBenchmark {
     }
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 4_000;
+    List<String> only = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
     Map<String, Double> rates = new LinkedHashMap<>();
     try (SmtpSink sink = new SmtpSink(token)) {
       for (Map.Entry<String, String> leg : LEGS.entrySet()) {
-        rates.put(leg.getValue(), fork(leg.getKey(), sink.port(), count, warmup));
+        if (only.isEmpty() || only.contains(leg.getKey())) {
+          rates.put(leg.getValue(), fork(leg.getKey(), sink.port(), count, warmup));
+        }
       }
-      rates.put("Nodemailer (pooled)", nodemailer(sink.port(), token, count, warmup));
+      if (only.isEmpty() || only.contains("nodemailer")) {
+        rates.put("Nodemailer (pooled)", nodemailer(sink.port(), token, count, warmup));
+      }
       System.out.printf(Locale.ROOT, "sink received %d messages, %d authentications%n",
           sink.messages(), sink.authentications());
     }
@@ -165,28 +171,60 @@ public final class PooledSendBenchmark {
   /** Rounds measured per leg after the warm-up; the leg's rate is their median. */
   static final int ROUNDS = 3;
 
+  /**
+   * Times the warm-up too (the leg's first messages from a cold JVM), then {@link #ROUNDS} rounds,
+   * and prints every one, the rounds' spread (fastest ÷ slowest) and cold ÷ median.
+   */
   private static double measure(String name, int count, int warmup, Leg leg) throws Exception {
-    leg.run(warmup);
+    double cold = warmup > 0 ? timed(name, "cold", warmup, leg) : Double.NaN;
     double[] rates = new double[ROUNDS];
     for (int round = 0; round < ROUNDS; round++) {
-      long start = System.nanoTime();
-      leg.run(count);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      rates[round] = count / seconds;
-      System.out.printf(Locale.ROOT, "%-11s round %d: %,d messages in %.2f s = %,.0f msg/s%n", name, round + 1, count,
-          seconds, rates[round]);
+      rates[round] = timed(name, "round " + (round + 1), count, leg);
     }
     java.util.Arrays.sort(rates);
-    return rates[ROUNDS / 2];
+    double median = rates[ROUNDS / 2];
+    System.out.printf(Locale.ROOT, "%-11s spread: fastest/slowest round %.2f, cold/median %.2f%n", name,
+        rates[ROUNDS - 1] / rates[0], cold / median);
+    return median;
   }
 
-  /** Runs {@code send} for indexes 0..n-1 on {@link #CONNECTIONS} threads. */
+  /**
+   * Runs one timed phase and prints its rate and the leg process's CPU time per message (all its
+   * threads, the JIT compilers' included): on a shared machine the CPU cost is the steadier figure.
+   */
+  private static double timed(String name, String what, int messages, Leg leg) throws Exception {
+    long cpuStart = processCpuNanos();
+    long[] threadsStart = ThreadCpu.jitAndGcTicks();
+    long start = System.nanoTime();
+    leg.run(messages);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuMicrosPerMessage = (processCpuNanos() - cpuStart) / 1e3 / messages;
+    long[] threadsEnd = ThreadCpu.jitAndGcTicks();
+    double rate = messages / seconds;
+    System.out.printf(Locale.ROOT, "%-11s %s: %,d messages in %.2f s = %,.0f msg/s (client CPU %.0f µs/msg;"
+        + " JIT %.2f s, GC %.2f s)%n", name, what, messages, seconds, rate, cpuMicrosPerMessage,
+        ThreadCpu.seconds(threadsEnd[0] - threadsStart[0]), ThreadCpu.seconds(threadsEnd[1] - threadsStart[1]));
+    return rate;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /**
+   * Sender threads of the mailtoken leg: {@link #CONNECTIONS} unless {@code -Dbench.senders=N} (more
+   * threads than pooled connections makes them wait for each other's connections).
+   */
+  static final int SENDERS = Integer.getInteger("bench.senders", CONNECTIONS);
+
+  /** Runs {@code send} for indexes 0..n-1 on {@link #SENDERS} threads. */
   static void threads(int n, Send send) throws Exception {
     AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+    ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
     try {
       List<Future<Void>> done = new ArrayList<>();
-      for (int t = 0; t < CONNECTIONS; t++) {
+      for (int t = 0; t < SENDERS; t++) {
         Callable<Void> worker = () -> {
           for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
             send.send(i);
@@ -310,7 +348,7 @@ public final class PooledSendBenchmark {
   }
 
   private static void report(Map<String, Double> rates, int count) {
-    double mailtoken = rates.get("mailtoken Mailer");
+    double mailtoken = rates.getOrDefault("mailtoken Mailer", Double.NaN);
     System.out.printf(Locale.ROOT, "%n| client | msg/s | mailtoken ÷ client |%n|---|---:|---:|%n");
     rates.forEach((name, rate) -> System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2f× |%n", name, rate,
         mailtoken / rate));

@@ -47,7 +47,7 @@ final class SmtpAuthCheck implements AutoCloseable {
       return Finding.warning(topic, "SMTP check skipped: app " + app.name() + " has no SMTP server", "",
           "add the app again with --smtp-host HOST --smtp-port PORT to check it");
     }
-    SmtpServer server = (SmtpServer) StoreBackedSender.transport(app, StoreBackedSender.Kind.SMTP, trust, Optional.empty());
+    SmtpServer server = StoreBackedSender.smtpServer(app, trust);
     String where = server.host() + ":" + server.port();
     Session session = MailSessions.create(topic, server, tokens.source(topic));
     try (Transport transport = session.getTransport("smtp")) {

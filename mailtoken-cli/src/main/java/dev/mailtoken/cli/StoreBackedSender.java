@@ -5,7 +5,6 @@ import dev.mailtoken.mail.GraphApi;
 import dev.mailtoken.mail.MailTransport;
 import dev.mailtoken.mail.Mailer;
 import dev.mailtoken.mail.SendResult;
-import dev.mailtoken.mail.SmtpSecurity;
 import dev.mailtoken.mail.SmtpServer;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
@@ -40,22 +39,25 @@ final class StoreBackedSender implements AutoCloseable {
 
   /** The transport for an app: its SMTP server (trusting {@code trust} when given), or an HTTP API. */
   static MailTransport transport(StoredApp app, Kind kind, Optional<SSLContext> trust, Optional<URI> apiBase) {
-    OAuthProvider provider = app.toApp().provider();
     switch (kind) {
       case GMAIL_API:
-        return apiBase.map(b -> (MailTransport) GmailApi.builder().baseUri(b).build()).orElse(GmailApi.google());
+        return apiBase.map(b -> GmailApi.builder().baseUri(b).build()).orElse(GmailApi.google());
       case GRAPH:
-        return apiBase.map(b -> (MailTransport) GraphApi.builder().baseUri(b).build()).orElse(GraphApi.microsoft());
+        return apiBase.map(b -> GraphApi.builder().baseUri(b).build()).orElse(GraphApi.microsoft());
       default:
-        String host = provider.smtpHost().orElseThrow(() -> new CliException(ExitCode.CONFIGURATION, "app "
-            + app.name() + " has no SMTP server", "add the app again with --smtp-host HOST --smtp-port PORT, or"
-            + " use --transport gmail-api|graph"));
-        int port = provider.smtpPort();
-        SmtpServer.Builder b = SmtpServer.builder().host(host).port(port)
-            .security(port == 465 ? SmtpSecurity.IMPLICIT_TLS : SmtpSecurity.STARTTLS);
-        trust.ifPresent(b::sslContext);
-        return b.build();
+        return smtpServer(app, trust);
     }
+  }
+
+  /** The app's SMTP server (port 465: implicit TLS, else STARTTLS), trusting {@code trust} when given. */
+  static SmtpServer smtpServer(StoredApp app, Optional<SSLContext> trust) {
+    OAuthProvider provider = app.toApp().provider();
+    if (provider.smtpHost().isEmpty()) {
+      throw new CliException(ExitCode.CONFIGURATION, "app " + app.name() + " has no SMTP server",
+          "add the app again with --smtp-host HOST --smtp-port PORT, or use --transport gmail-api|graph");
+    }
+    SmtpServer server = SmtpServer.forProvider(provider);
+    return trust.map(t -> server.toBuilder().sslContext(t).build()).orElse(server);
   }
 
   /** A new message on the mailer's session. */

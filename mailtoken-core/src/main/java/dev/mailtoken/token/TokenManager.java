@@ -1,10 +1,7 @@
 package dev.mailtoken.token;
 
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.oauth.OAuthClient;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,11 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,16 +47,17 @@ public final class TokenManager implements AutoCloseable {
   private final List<ExecutorService> owned;
   private volatile boolean closed;
 
-  private TokenManager(Builder b, ManagerConfig config, List<ExecutorService> owned) {
+  TokenManager(ManagerConfig config, boolean canCallTokenEndpoint, AccountLoader loader, List<ExecutorService> owned) {
     this.config = config;
     this.clock = config.clock();
-    this.canCallTokenEndpoint = b.endpoint != null;
-    this.loader = b.loader;
+    this.canCallTokenEndpoint = canCallTokenEndpoint;
+    this.loader = loader;
     this.owned = List.copyOf(owned);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** A builder; every option has a default, so {@code TokenManager.builder().build()} works. */
+  public static TokenManagerBuilder builder() {
+    return new TokenManagerBuilder();
   }
 
   /**
@@ -242,149 +236,6 @@ public final class TokenManager implements AutoCloseable {
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("this TokenManager is closed");
-    }
-  }
-
-  /**
-   * Configures a {@link TokenManager}. Every option has a default; {@link #oauthClient} is
-   * needed only for refresh-token and service-account grants.
-   */
-  public static final class Builder {
-    private Clock clock = Clock.systemUTC();
-    private Duration refreshMargin = Duration.ofMinutes(5);
-    private Duration expiryMargin = Duration.ofSeconds(30);
-    private Duration refreshJitter = Duration.ofSeconds(30);
-    private TokenEndpoint endpoint;
-    private Scheduler scheduler;
-    private Executor executor;
-    private Executor listenerExecutor;
-    private final List<TokenListener> listeners = new ArrayList<>();
-    private RefreshTokenStore store = RefreshTokenStore.NONE;
-    private BackoffPolicy backoff = BackoffPolicy.defaults();
-    private AccountLoader loader = AccountLoader.NONE;
-
-    private Builder() { }
-
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** How long before expiry a token is refreshed in the background; default 5 minutes. */
-    public Builder refreshMargin(Duration margin) {
-      this.refreshMargin = nonNegative(margin, "refreshMargin");
-      return this;
-    }
-
-    /** How long before expiry callers stop getting a token and wait for a new one; default 30 s. */
-    public Builder expiryMargin(Duration margin) {
-      this.expiryMargin = nonNegative(margin, "expiryMargin");
-      return this;
-    }
-
-    /** Up to how much earlier than the refresh margin a background refresh runs; default 30 s. */
-    public Builder refreshJitter(Duration jitter) {
-      this.refreshJitter = nonNegative(jitter, "refreshJitter");
-      return this;
-    }
-
-    public Builder oauthClient(OAuthClient client) {
-      this.endpoint = TokenEndpoint.of(Objects.requireNonNull(client, "client"));
-      return this;
-    }
-
-    /** Tests put a recording fake of the token endpoint here. */
-    Builder tokenEndpoint(TokenEndpoint endpoint) {
-      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-      return this;
-    }
-
-    /** Runs background refreshes and retries; default: one daemon thread, stopped by close(). */
-    public Builder scheduler(Scheduler scheduler) {
-      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-      return this;
-    }
-
-    /** Runs asynchronous and background refreshes; default: daemon threads stopped by close(). */
-    public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /** Delivers events; default: one daemon thread (in order), stopped by close(). */
-    public Builder listenerExecutor(Executor executor) {
-      this.listenerExecutor = Objects.requireNonNull(executor, "listenerExecutor");
-      return this;
-    }
-
-    public Builder listener(TokenListener listener) {
-      listeners.add(Objects.requireNonNull(listener, "listener"));
-      return this;
-    }
-
-    /** Saves rotated refresh tokens before their access token is used; default: memory only. */
-    public Builder refreshTokenStore(RefreshTokenStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    public Builder backoff(BackoffPolicy backoff) {
-      this.backoff = Objects.requireNonNull(backoff, "backoff");
-      return this;
-    }
-
-    /** Finds accounts that were not registered; default: none. */
-    public Builder accountLoader(AccountLoader loader) {
-      this.loader = Objects.requireNonNull(loader, "loader");
-      return this;
-    }
-
-    /** @throws IllegalStateException when the expiry margin exceeds the refresh margin */
-    public TokenManager build() {
-      if (expiryMargin.compareTo(refreshMargin) > 0) {
-        throw new IllegalStateException("expiryMargin (" + expiryMargin + ") must not exceed refreshMargin ("
-            + refreshMargin + "): callers would wait before the background refresh is due");
-      }
-      List<ExecutorService> owned = new ArrayList<>();
-      Scheduler s = scheduler;
-      if (s == null) {
-        var ses = Executors.newSingleThreadScheduledExecutor(daemon("mailtoken-token-scheduler"));
-        owned.add(ses);
-        s = Scheduler.of(ses);
-      }
-      Executor e = executor;
-      if (e == null) {
-        ExecutorService pool = Executors.newCachedThreadPool(daemon("mailtoken-token-refresh"));
-        owned.add(pool);
-        e = pool;
-      }
-      Executor le = listenerExecutor;
-      if (le == null) {
-        ExecutorService single = Executors.newSingleThreadExecutor(daemon("mailtoken-token-events"));
-        owned.add(single);
-        le = single;
-      }
-      ManagerConfig config = new ManagerConfig(clock, refreshMargin, expiryMargin, refreshJitter,
-          new GrantExchange(endpoint == null ? TokenEndpoint.NONE : endpoint), s, e,
-          new EventDispatcher(listeners, le), store, backoff);
-      return new TokenManager(this, config, owned);
-    }
-
-    private static Duration nonNegative(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative, was " + d);
-      }
-      return d;
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-      AtomicInteger n = new AtomicInteger();
-      return r -> {
-        Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      };
     }
   }
 }

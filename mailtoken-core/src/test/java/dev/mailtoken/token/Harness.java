@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 
 /** Wiring shared by the token tests: a TestClock at an odd instant, hand-run scheduler, direct executors. */
 final class Harness {
@@ -22,18 +23,41 @@ final class Harness {
   final FakeTokenEndpoint endpoint = new FakeTokenEndpoint(clock);
 
   /** Everything runs on the calling thread; margins 5 min / 30 s, jitter 30 s, seeded randomness. */
-  TokenManager.Builder builder() {
+  TokenManagerBuilder builder() {
+    return builder(Runnable::run, Runnable::run, backoff(42));
+  }
+
+  /** {@link #builder()} with refreshes run by {@code refresher}. */
+  TokenManagerBuilder builderWithExecutor(Executor refresher) {
+    return builder(refresher, Runnable::run, backoff(42));
+  }
+
+  /** {@link #builder()} with events delivered by {@code listenerExecutor}. */
+  TokenManagerBuilder builderWithListenerExecutor(Executor listenerExecutor) {
+    return builder(Runnable::run, listenerExecutor, backoff(42));
+  }
+
+  /** {@link #builder()} with another backoff policy. */
+  TokenManagerBuilder builderWithBackoff(BackoffPolicy backoff) {
+    return builder(Runnable::run, Runnable::run, backoff);
+  }
+
+  private TokenManagerBuilder builder(Executor executor, Executor listenerExecutor, BackoffPolicy backoff) {
     return TokenManager.builder()
         .clock(clock)
         .scheduler(scheduler)
-        .executor(Runnable::run)
-        .listenerExecutor(Runnable::run)
+        .executor(executor)
+        .listenerExecutor(listenerExecutor)
         .listener(events)
         .tokenEndpoint(endpoint)
         .refreshMargin(Duration.ofMinutes(5))
         .expiryMargin(Duration.ofSeconds(30))
         .refreshJitter(Duration.ofSeconds(30))
-        .backoff(new BackoffPolicy(Duration.ofSeconds(5), Duration.ofMinutes(5), 0.5, new SplittableRandom(42)));
+        .backoff(backoff);
+  }
+
+  private static BackoffPolicy backoff(long seed) {
+    return new BackoffPolicy(Duration.ofSeconds(5), Duration.ofMinutes(5), 0.5, new SplittableRandom(seed));
   }
 
   static Account refreshAccount() {

@@ -68,7 +68,7 @@ class ListenerIsolationTest {
   void givenListenerExecutor_whenEventsPublished_thenTheyRunOnIt() throws Exception {
     QueueExecutor listenerExecutor = new QueueExecutor();
     RecordingListener listener = new RecordingListener();
-    TokenManager manager = h.builder().listenerExecutor(listenerExecutor).listener(listener).build();
+    TokenManager manager = h.builderWithListenerExecutor(listenerExecutor).listener(listener).build();
     manager.register(Harness.refreshAccount());
 
     manager.token(Harness.ACCOUNT);

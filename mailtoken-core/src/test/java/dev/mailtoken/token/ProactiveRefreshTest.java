@@ -39,7 +39,7 @@ class ProactiveRefreshTest {
   @Test
   void givenTokenInsideRefreshMargin_whenAsked_thenCurrentTokenIsServedWhileOneRefreshRuns() throws Exception {
     QueueExecutor refresher = new QueueExecutor();
-    TokenManager manager = h.builder().executor(refresher).build();
+    TokenManager manager = h.builderWithExecutor(refresher).build();
     manager.register(Harness.refreshAccount());
     manager.tokenAsync(Harness.ACCOUNT);
     refresher.runAll();
@@ -70,9 +70,8 @@ class ProactiveRefreshTest {
 
   @Test
   void givenManyAccounts_whenTokensIssuedAtOnce_thenBackgroundRefreshTimesAreSpread() throws Exception {
-    TokenManager manager = h.builder()
-        .backoff(new BackoffPolicy(Duration.ofSeconds(5), Duration.ofMinutes(5), 0.5, new SplittableRandom(7)))
-        .build();
+    TokenManager manager = h.builderWithBackoff(new BackoffPolicy(Duration.ofSeconds(5), Duration.ofMinutes(5), 0.5,
+        new SplittableRandom(7))).build();
     for (int i = 0; i < 20; i++) {
       manager.register(new Account("user" + i + "@example.com", Harness.refreshAccount().grant()));
       manager.token("user" + i + "@example.com");

@@ -55,7 +55,7 @@ class SingleFlightRefreshTest {
     CountDownLatch gate = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
     QueueExecutor refresher = new QueueExecutor();
-    TokenManager manager = h.builder().executor(refresher).build();
+    TokenManager manager = h.builderWithExecutor(refresher).build();
     manager.register(Harness.callbackAccount((account, renew) -> {
       calls.incrementAndGet();
       gate.await();
@@ -77,7 +77,7 @@ class SingleFlightRefreshTest {
   void givenRefreshFails_whenManyAreWaiting_thenAllGetTheSameException() {
     QueueExecutor refresher = new QueueExecutor();
     TransientException boom = new TransientException("provider down", Harness.ACCOUNT, null, null, null);
-    TokenManager manager = h.builder().executor(refresher).build();
+    TokenManager manager = h.builderWithExecutor(refresher).build();
     manager.register(Harness.callbackAccount((account, renew) -> {
       throw boom;
     }));

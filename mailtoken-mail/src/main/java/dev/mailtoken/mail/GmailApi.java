@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Objects;
 
 /**
  * Sending through the Gmail API, {@code POST /gmail/v1/users/me/messages/send} with
@@ -13,11 +12,11 @@ import java.util.Objects;
  * retries once; 403 means a missing scope or disabled API; 429 is transient with its
  * {@code Retry-After}. Immutable and thread-safe.
  */
-public final class GmailApi implements MailTransport {
-  private static final URI GOOGLE = URI.create("https://gmail.googleapis.com");
+public final class GmailApi extends MailTransport {
+  static final URI GOOGLE = URI.create("https://gmail.googleapis.com");
   private final URI baseUri;
 
-  private GmailApi(URI baseUri) {
+  GmailApi(URI baseUri) {
     this.baseUri = baseUri;
   }
 
@@ -26,12 +25,25 @@ public final class GmailApi implements MailTransport {
     return new GmailApi(GOOGLE);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** A builder; every option has a default. */
+  public static GmailApiBuilder builder() {
+    return new GmailApiBuilder();
+  }
+
+  /** A builder starting from this transport's settings, any of which may be replaced once. */
+  public GmailApiBuilder toBuilder() {
+    GmailApiBuilder b = new GmailApiBuilder();
+    b.baseUri = baseUri;
+    return b;
   }
 
   public URI baseUri() {
     return baseUri;
+  }
+
+  @Override
+  Delivery openDelivery(DeliveryContext context) {
+    return new ApiDelivery(this, context.http());
   }
 
   @Override
@@ -50,23 +62,5 @@ public final class GmailApi implements MailTransport {
   @Override
   public String toString() {
     return "GmailApi[" + baseUri + "]";
-  }
-
-  /** Configures a {@link GmailApi}; every option has a default. Not thread-safe. */
-  public static final class Builder {
-    private URI baseUri = GOOGLE;
-
-    private Builder() {
-    }
-
-    /** Where the API lives (tests: the provider emulator's base URI). */
-    public Builder baseUri(URI baseUri) {
-      this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
-      return this;
-    }
-
-    public GmailApi build() {
-      return new GmailApi(baseUri);
-    }
   }
 }

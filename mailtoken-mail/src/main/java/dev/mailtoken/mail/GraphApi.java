@@ -4,23 +4,22 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Objects;
 
 /**
  * Sending through Microsoft Graph, {@code POST /v1.0/me/sendMail} with the MIME message
  * base64-encoded as a {@code text/plain} body. Works when the tenant has SMTP AUTH disabled
  * ({@code 5.7.139}); needs a Graph token with {@code Mail.Send} (audience
  * {@code graph.microsoft.com}, not the SMTP one). Delegated tokens use {@code /me}; app-only
- * tokens need {@link Builder#perUserPath(boolean)}. A 401
+ * tokens need {@link GraphApiBuilder#perUserPath(boolean)}. A 401
  * renews once and retries once; 403 means missing permission; 429 is transient with its
  * {@code Retry-After}. Immutable and thread-safe.
  */
-public final class GraphApi implements MailTransport {
-  private static final URI MICROSOFT = URI.create("https://graph.microsoft.com");
+public final class GraphApi extends MailTransport {
+  static final URI MICROSOFT = URI.create("https://graph.microsoft.com");
   private final URI baseUri;
   private final boolean perUserPath;
 
-  private GraphApi(URI baseUri, boolean perUserPath) {
+  GraphApi(URI baseUri, boolean perUserPath) {
     this.baseUri = baseUri;
     this.perUserPath = perUserPath;
   }
@@ -30,12 +29,26 @@ public final class GraphApi implements MailTransport {
     return new GraphApi(MICROSOFT, false);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** A builder; every option has a default. */
+  public static GraphApiBuilder builder() {
+    return new GraphApiBuilder();
+  }
+
+  /** A builder starting from this transport's settings, any of which may be replaced once. */
+  public GraphApiBuilder toBuilder() {
+    GraphApiBuilder b = new GraphApiBuilder();
+    b.baseUri = baseUri;
+    b.perUserPath = perUserPath;
+    return b;
   }
 
   public URI baseUri() {
     return baseUri;
+  }
+
+  @Override
+  Delivery openDelivery(DeliveryContext context) {
+    return new ApiDelivery(this, context.http());
   }
 
   @Override
@@ -56,34 +69,5 @@ public final class GraphApi implements MailTransport {
   @Override
   public String toString() {
     return "GraphApi[" + baseUri + (perUserPath ? ", /users/{account}" : ", /me") + "]";
-  }
-
-  /** Configures a {@link GraphApi}; every option has a default. Not thread-safe. */
-  public static final class Builder {
-    private URI baseUri = MICROSOFT;
-    private boolean perUserPath;
-
-    private Builder() {
-    }
-
-    /**
-     * Sends with {@code /v1.0/users/{account}/sendMail} instead of {@code /me/sendMail}: needed for
-     * app-only tokens (client credentials with {@code Mail.Send} application permission), where
-     * there is no "me". Default false.
-     */
-    public Builder perUserPath(boolean perUserPath) {
-      this.perUserPath = perUserPath;
-      return this;
-    }
-
-    /** Where Graph lives (tests: the provider emulator's base URI). */
-    public Builder baseUri(URI baseUri) {
-      this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
-      return this;
-    }
-
-    public GraphApi build() {
-      return new GraphApi(baseUri, perUserPath);
-    }
   }
 }

@@ -54,6 +54,11 @@ public final class MailSessions {
     OAuthSaslProvider.install();
     Properties p = server.sessionProperties();
     p.putAll(extra);
+    if (p.get("mail.smtp.socketFactory") instanceof PipeliningSocketFactory
+        && (p.get("mail.smtp.writetimeout") != null || p.getProperty("mail.smtp.writetimeout") != null)) {
+      // Angus times writes by wrapping the socket's output: a write held for the next read would escape it.
+      p.put("mail.smtp.socketFactory", new PipeliningSocketFactory(false));
+    }
     p.put("mail.debug.auth", "false");
     p.put(Credentials.PROPERTY, credentials);
     p.put(TokenSmtpTransport.SERVER_PROPERTY, server);

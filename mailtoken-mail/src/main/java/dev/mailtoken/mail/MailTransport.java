@@ -13,10 +13,20 @@ package dev.mailtoken.mail;
  *       SMTP AUTH disabled ({@code 5.7.139}); needs the {@code Mail.Send} Graph scope.
  * </ul>
  *
+ * <p>A transport is configuration; what it does lives in the delivery stage it opens for each
+ * {@code Mailer} (SMTP: a connection pool per account; the APIs: authenticated HTTP requests),
+ * so a {@code Mailer} routes to a transport without knowing which kind it is.
+ *
  * <p>Implementations are immutable and thread-safe.
  */
-public sealed interface MailTransport permits SmtpServer, GmailApi, GraphApi {
+public abstract sealed class MailTransport permits SmtpServer, GmailApi, GraphApi {
+
+  MailTransport() {
+  }
 
   /** The transport's name in {@link SendResult#transport()}: "smtp", "gmail-api" or "graph". */
-  String name();
+  public abstract String name();
+
+  /** This transport's sending stage in one {@code Mailer}; the Mailer closes it. */
+  abstract Delivery openDelivery(DeliveryContext context);
 }

@@ -2,39 +2,33 @@ package dev.mailtoken.mail;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.token.TokenManager;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.ThreadFactory;
 
 /**
- * Sends {@link MimeMessage}s as OAuth2 accounts over SMTP (XOAUTH2/OAUTHBEARER), the Gmail API or
- * Microsoft Graph, with tokens from one shared {@link TokenManager}.
+ * Sends mail as OAuth2 accounts over SMTP (XOAUTH2/OAUTHBEARER), the Gmail API or Microsoft
+ * Graph, with tokens from one shared {@link TokenManager}: {@link MimeMessage}s, or raw message
+ * bytes with their {@link Envelope}, sent as they are.
  *
- * <p>The account is the message's {@code From} address, or given per message. Each account uses
- * its own transport if one was set, else the default. SMTP connections are pooled per (account,
- * server) up to {@link SmtpServer#poolSize()}; the pool key includes the account, so two users'
- * credentials never share a connection. A rejected token is renewed once through
- * {@link TokenManager#renew} and the operation retried once; a connection the server dropped
- * before the message data was sent is replaced and the send retried once; nothing is retried
- * after the data was sent (no duplicates).
+ * <p>The mailer routes: the account is the message's {@code From} address (the envelope's sender
+ * for raw bytes), or given per message; each account uses its own transport if one was set, else
+ * the default. What happens next is the transport's: SMTP connections are pooled per (account,
+ * server) up to {@link SmtpServer#poolSize()}, so two users' credentials never share a connection.
+ * A rejected token is renewed once through {@link TokenManager#renew} and the operation retried
+ * once; a connection the server dropped before the message data was sent is replaced and the send
+ * retried once; nothing is retried after the data was sent (no duplicates).
  *
  * <p>Thread-safe: one mailer per process. Failures are typed {@link MailtokenException}s:
  * {@link AuthenticationRejectedException}, {@link SmtpAuthDisabledException},
@@ -46,59 +40,79 @@ import org.slf4j.LoggerFactory;
  * created it.
  */
 public final class Mailer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
-
-  private final Credentials credentials;
-  private final MailTransport defaultTransport;
-  private final Map<String, MailTransport> perAccount;
-  private final Clock clock;
+  private final Delivery defaultDelivery;
+  private final Map<String, Delivery> perAccount;
+  private final List<Delivery> deliveries;
   private final Executor executor;
   private final ExecutorService ownedExecutor;
-  private final HttpMailSender http;
   private final Session plainSession = Session.getInstance(new Properties());
-  private final Map<SmtpServer, Session> sessions = new ConcurrentHashMap<>();
-  private final Map<PoolKey, SmtpPool> pools = new ConcurrentHashMap<>();
-  private final StreamProviderLookup.Shortcut lookupShortcut = new StreamProviderLookup.Shortcut();
+  private final MimeSerializer mime = new MimeSerializer();
   private volatile boolean closed;
 
-  private Mailer(Builder b) {
-    this.credentials = Credentials.of(b.tokenManager);
-    this.defaultTransport = b.defaultTransport;
-    this.perAccount = Map.copyOf(b.perAccount);
-    this.clock = b.clock;
+  Mailer(MailerBuilder b) {
+    DeliveryContext context = new DeliveryContext(Credentials.of(b.tokenManager), b.clock, b.httpTimeout);
+    // One delivery stage per transport instance: a transport set for several accounts shares its pools.
+    Map<MailTransport, Delivery> opened = new IdentityHashMap<>();
+    this.defaultDelivery = b.defaultTransport == null ? null
+        : opened.computeIfAbsent(b.defaultTransport, t -> t.openDelivery(context));
+    Map<String, Delivery> routes = new HashMap<>();
+    b.perAccount.forEach((account, t) -> routes.put(account, opened.computeIfAbsent(t, x -> x.openDelivery(context))));
+    this.perAccount = Map.copyOf(routes);
+    this.deliveries = List.copyOf(opened.values());
     this.ownedExecutor = b.executor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
     this.executor = b.executor != null ? b.executor : ownedExecutor;
-    this.http = new HttpMailSender(credentials, b.httpTimeout, b.clock);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** A builder; needs a token manager and a transport. */
+  public static MailerBuilder builder() {
+    return new MailerBuilder();
   }
 
   /** Sends as the message's {@code From} address. */
   public SendResult send(MimeMessage message) throws MailtokenException {
-    return send(message, fromAddress(message));
+    return send(message, MimeSerializer.fromAddress(message));
   }
 
   /** Sends as {@code account} (per-message authentication). */
   public SendResult send(MimeMessage message, String account) throws MailtokenException {
     Objects.requireNonNull(message, "message");
-    Objects.requireNonNull(account, "account");
-    if (closed) {
-      throw new IllegalStateException("this Mailer is closed");
-    }
-    MailTransport transport = transportFor(account);
-    // Serialising a MimeMessage costs a class-path scan per message unless short-cut: see StreamProviderLookup.
-    return lookupShortcut.during(() -> sendNow(message, account, transport));
+    Delivery delivery = route(account);
+    return mime.during(() -> delivery.deliver(new MimeSubmission(account, message, MimeSerializer.prepare(message))));
   }
 
-  private SendResult sendNow(MimeMessage message, String account, MailTransport transport) throws MailtokenException {
-    String messageId = prepare(message);
-    if (transport instanceof SmtpServer) {
-      return sendSmtp(message, account, (SmtpServer) transport, messageId);
+  /**
+   * Sends raw message bytes as the envelope's sender: see {@link #send(Envelope, byte[], String)}.
+   */
+  public SendResult send(Envelope envelope, byte[] message) throws MailtokenException {
+    Objects.requireNonNull(envelope, "envelope");
+    return send(envelope, message, envelope.sender());
+  }
+
+  /**
+   * Sends raw message bytes as {@code account}, without parsing them into a {@link MimeMessage}.
+   *
+   * <p>Over SMTP the bytes go out as they are, after {@code MAIL FROM} the envelope's sender and a
+   * {@code RCPT TO} per envelope recipient (pipelined when the server allows): lines keep their
+   * CRLF endings and 8-bit bytes, a line starting with a dot is dot-stuffed on the wire, and a
+   * message not ending in CRLF gets one. Header fields are not touched: a {@code Bcc} field in the
+   * bytes is delivered as it is, so leave Bcc recipients out of the headers and in the envelope.
+   * The HTTP APIs deliver to the recipients the headers name: envelope recipients the headers do
+   * not name are added in a {@code Bcc} field (which the API removes), and a message whose headers
+   * name recipients the envelope does not is refused ({@link IllegalArgumentException}). The
+   * {@link SendResult#messageId()} is the bytes' {@code Message-ID}, empty when they have none.
+   * Renewal and retries are those of a {@code MimeMessage} send. The bytes are not copied: do not
+   * change them until this returns.
+   *
+   * @throws IllegalArgumentException when the message is empty, or (HTTP APIs) its headers and
+   *     the envelope disagree
+   */
+  public SendResult send(Envelope envelope, byte[] message, String account) throws MailtokenException {
+    Objects.requireNonNull(envelope, "envelope");
+    Objects.requireNonNull(message, "message");
+    if (message.length == 0) {
+      throw new IllegalArgumentException("the message is empty: give its header fields and body as bytes");
     }
-    String reply = http.send(transport, account, mime(message));
-    return new SendResult(account, messageId, reply, transport.name());
+    return route(account).deliver(new RawSubmission(account, envelope, message, plainSession));
   }
 
   /** {@link #send(MimeMessage)} on the mailer's executor; failures complete the future exceptionally. */
@@ -126,92 +140,21 @@ public final class Mailer implements AutoCloseable {
     return new MimeMessage(plainSession);
   }
 
-  private SendResult sendSmtp(MimeMessage message, String account, SmtpServer server, String messageId)
-      throws MailtokenException {
-    Address[] recipients = recipients(message);
-    SmtpPool pool = pools.computeIfAbsent(new PoolKey(account, server),
-        k -> new SmtpPool(account, server, sessionFor(server), clock));
-    for (int round = 0; ; round++) {
-      PooledConnection c = pool.borrow();
-      boolean healthy = false;
-      try {
-        c.transport().sendMessage(message, recipients);
-        healthy = true;
-        return new SendResult(account, messageId, String.valueOf(c.transport().getLastServerResponse()).trim(), "smtp");
-      } catch (MessagingException e) {
-        boolean dataSent = c.transport().dataSent();
-        if (round == 0 && SmtpFailures.connectionDropped(e, dataSent)) {
-          LOG.debug("SMTP connection dropped before the data, reconnecting once account={}", account);
-          continue;
-        }
-        MailtokenException failure = SmtpFailures.of(account, e, dataSent);
-        healthy = failure instanceof RecipientRejectedException;
-        throw failure;
-      } finally {
-        pool.release(c, healthy);
-      }
+  /** The delivery stage of the account's transport. */
+  private Delivery route(String account) {
+    Objects.requireNonNull(account, "account");
+    if (closed) {
+      throw new IllegalStateException("this Mailer is closed");
     }
-  }
-
-  private Session sessionFor(SmtpServer server) {
-    return sessions.computeIfAbsent(server, s -> MailSessions.session(s, credentials, new Properties()));
-  }
-
-  private MailTransport transportFor(String account) {
-    MailTransport t = perAccount.getOrDefault(account, defaultTransport);
-    if (t == null) {
+    Delivery d = perAccount.getOrDefault(account, defaultDelivery);
+    if (d == null) {
       throw new IllegalArgumentException("no transport for account " + account
           + ": set Mailer.builder().transport(..) or transport(\"" + account + "\", ..)");
     }
-    return t;
+    return d;
   }
 
-  private static String prepare(MimeMessage message) throws MailtokenException {
-    try {
-      if (message.getMessageID() == null) {
-        message.saveChanges();
-      }
-      return message.getMessageID();
-    } catch (MessagingException e) {
-      throw new MailtokenException("the message cannot be prepared for sending: " + e.getMessage(), e);
-    }
-  }
-
-  private static Address[] recipients(MimeMessage message) throws MailtokenException {
-    try {
-      Address[] all = message.getAllRecipients();
-      if (all == null || all.length == 0) {
-        throw new IllegalArgumentException("the message has no recipients (To, Cc or Bcc)");
-      }
-      return all;
-    } catch (MessagingException e) {
-      throw new MailtokenException("the message's recipients cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  private static String fromAddress(MimeMessage message) throws MailtokenException {
-    try {
-      Address[] from = message.getFrom();
-      if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress)) {
-        throw new IllegalArgumentException("the message has no From address; set one or pass the account to send(..)");
-      }
-      return ((InternetAddress) from[0]).getAddress();
-    } catch (MessagingException e) {
-      throw new MailtokenException("the message's From address cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  private static byte[] mime(MimeMessage message) throws MailtokenException {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      message.writeTo(out);
-      return out.toByteArray();
-    } catch (IOException | MessagingException e) {
-      throw new MailtokenException("the message cannot be serialised: " + e.getMessage(), e);
-    }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     return r -> {
       Thread t = new Thread(r, "mailtoken-mailer");
       t.setDaemon(true);
@@ -223,80 +166,9 @@ public final class Mailer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    pools.values().forEach(SmtpPool::close);
+    deliveries.forEach(Delivery::close);
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
-    }
-  }
-
-  private record PoolKey(String account, SmtpServer server) {
-  }
-
-  /**
-   * Configures a {@link Mailer}. Required: {@link #tokenManager} and at least one transport
-   * (a default or a per-account one). Not thread-safe.
-   */
-  public static final class Builder {
-    private TokenManager tokenManager;
-    private MailTransport defaultTransport;
-    private final Map<String, MailTransport> perAccount = new HashMap<>();
-    private Clock clock = Clock.systemUTC();
-    private Executor executor;
-    private Duration httpTimeout = Duration.ofSeconds(30);
-
-    private Builder() {
-    }
-
-    /** The one token cache shared by all accounts and connections. */
-    public Builder tokenManager(TokenManager tokenManager) {
-      this.tokenManager = Objects.requireNonNull(tokenManager, "tokenManager");
-      return this;
-    }
-
-    /** The transport of every account without its own. */
-    public Builder transport(MailTransport transport) {
-      this.defaultTransport = Objects.requireNonNull(transport, "transport");
-      return this;
-    }
-
-    /** The transport of one account. */
-    public Builder transport(String account, MailTransport transport) {
-      perAccount.put(Objects.requireNonNull(account, "account"), Objects.requireNonNull(transport, "transport"));
-      return this;
-    }
-
-    /** For pool idle and token-expiry decisions; default the system UTC clock. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Where {@code sendAsync} runs; default a cached pool of daemon threads, shut down by close(). */
-    public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /** Connect and request timeout of the HTTP transports; default 30 s. */
-    public Builder httpTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("httpTimeout must be positive, was " + timeout);
-      }
-      this.httpTimeout = timeout;
-      return this;
-    }
-
-    /** @throws IllegalStateException when the token manager or every transport is missing */
-    public Mailer build() {
-      if (tokenManager == null) {
-        throw new IllegalStateException("Mailer needs tokenManager(..): the shared token cache");
-      }
-      if (defaultTransport == null && perAccount.isEmpty()) {
-        throw new IllegalStateException("Mailer needs a transport: transport(SmtpServer/GmailApi/GraphApi)"
-            + " or transport(account, ..)");
-      }
-      return new Mailer(this);
     }
   }
 }

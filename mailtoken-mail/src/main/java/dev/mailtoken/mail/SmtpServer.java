@@ -4,7 +4,6 @@ import dev.mailtoken.oauth.OAuthProvider;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
 
@@ -21,9 +20,10 @@ import javax.net.ssl.SSLContext;
  * the caller must set {@code allowPlaintextAuth(true)} and the host must be a loopback address,
  * otherwise sending fails with {@link PlaintextAuthRefusedException} before connecting.
  *
- * <p>Immutable and thread-safe.
+ * <p>Build one with {@link #builder()}, or derive a variant of another with {@link #toBuilder()}.
+ * Immutable and thread-safe.
  */
-public final class SmtpServer implements MailTransport {
+public final class SmtpServer extends MailTransport {
   private final String host;
   private final int port;
   private final SmtpSecurity security;
@@ -36,9 +36,13 @@ public final class SmtpServer implements MailTransport {
   private final Duration readTimeout;
   private final boolean pipelining;
 
-  private SmtpServer(Builder b) {
+  /** The port as configured: 0 when it follows from the security (kept so toBuilder() can change the security). */
+  private final int configuredPort;
+
+  SmtpServer(SmtpServerBuilder b) {
     this.host = b.host;
     this.security = b.security;
+    this.configuredPort = b.port;
     this.port = b.port != 0 ? b.port : security == SmtpSecurity.IMPLICIT_TLS ? 465 : security == SmtpSecurity.NONE ? 25 : 587;
     this.sslContext = b.sslContext;
     this.allowPlaintextAuth = b.allowPlaintextAuth;
@@ -50,8 +54,30 @@ public final class SmtpServer implements MailTransport {
     this.pipelining = b.pipelining;
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** A builder; {@code host} is required, every other option has the default listed above. */
+  public static SmtpServerBuilder builder() {
+    return new SmtpServerBuilder();
+  }
+
+  /**
+   * A builder starting from this server's settings, any of which may be replaced once: how a
+   * variant is derived, e.g. {@code SmtpServer.forProvider(p).toBuilder().sslContext(trust).build()}.
+   * The built server is a new one, with pools of its own in each {@link Mailer}.
+   */
+  public SmtpServerBuilder toBuilder() {
+    SmtpServerBuilder b = new SmtpServerBuilder();
+    b.host = host;
+    b.port = configuredPort;
+    b.security = security;
+    b.sslContext = sslContext;
+    b.allowPlaintextAuth = allowPlaintextAuth;
+    b.mechanism = mechanism;
+    b.poolSize = poolSize;
+    b.idleTimeout = idleTimeout;
+    b.connectTimeout = connectTimeout;
+    b.readTimeout = readTimeout;
+    b.pipelining = pipelining;
+    return b;
   }
 
   /**
@@ -69,6 +95,12 @@ public final class SmtpServer implements MailTransport {
   @Override
   public String name() {
     return "smtp";
+  }
+
+  /** A connection pool per account, on one Jakarta Mail session for this server. */
+  @Override
+  Delivery openDelivery(DeliveryContext context) {
+    return new SmtpDelivery(this, context);
   }
 
   public String host() {
@@ -127,7 +159,7 @@ public final class SmtpServer implements MailTransport {
     p.put("mail.smtp.timeout", Long.toString(readTimeout.toMillis()));
     if (pipelining && security != SmtpSecurity.IMPLICIT_TLS) {
       // The plain socket STARTTLS (or nothing) runs over; implicit TLS keeps Angus's own sockets.
-      p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+      p.put("mail.smtp.socketFactory", new PipeliningSocketFactory());
     }
     if (security == SmtpSecurity.IMPLICIT_TLS) {
       p.put("mail.smtp.ssl.enable", "true");
@@ -148,107 +180,5 @@ public final class SmtpServer implements MailTransport {
   public String toString() {
     return "SmtpServer[" + host + ":" + port + ", " + security + ", " + mechanism + ", pool " + poolSize
         + (pipelining ? "" : ", no pipelining") + "]";
-  }
-
-  /** Configures an {@link SmtpServer}; {@code host} is required. Not thread-safe. */
-  public static final class Builder {
-    private String host;
-    private int port;
-    private SmtpSecurity security = SmtpSecurity.STARTTLS;
-    private SSLContext sslContext;
-    private boolean allowPlaintextAuth;
-    private SaslMechanism mechanism = SaslMechanism.XOAUTH2;
-    private int poolSize = 3;
-    private Duration idleTimeout = Duration.ofSeconds(60);
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(60);
-    private boolean pipelining = true;
-
-    private Builder() {
-    }
-
-    public Builder host(String host) {
-      this.host = Objects.requireNonNull(host, "host");
-      return this;
-    }
-
-    public Builder port(int port) {
-      if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException("port must be 1..65535, was " + port);
-      }
-      this.port = port;
-      return this;
-    }
-
-    public Builder security(SmtpSecurity security) {
-      this.security = Objects.requireNonNull(security, "security");
-      return this;
-    }
-
-    /** The TLS context for the server's certificate (tests: the emulator's trusting context). */
-    public Builder sslContext(SSLContext sslContext) {
-      this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
-      return this;
-    }
-
-    /** Allows AUTH without TLS, honoured only for loopback hosts (local test servers). */
-    public Builder allowPlaintextAuth(boolean allow) {
-      this.allowPlaintextAuth = allow;
-      return this;
-    }
-
-    public Builder mechanism(SaslMechanism mechanism) {
-      this.mechanism = Objects.requireNonNull(mechanism, "mechanism");
-      return this;
-    }
-
-    /** Connections per account, at most; Exchange Online allows 3. */
-    public Builder poolSize(int poolSize) {
-      if (poolSize < 1) {
-        throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
-      }
-      this.poolSize = poolSize;
-      return this;
-    }
-
-    public Builder idleTimeout(Duration idleTimeout) {
-      this.idleTimeout = positive(idleTimeout, "idleTimeout");
-      return this;
-    }
-
-    public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive(connectTimeout, "connectTimeout");
-      return this;
-    }
-
-    public Builder readTimeout(Duration readTimeout) {
-      this.readTimeout = positive(readTimeout, "readTimeout");
-      return this;
-    }
-
-    /**
-     * Pipelines MAIL, RCPT and DATA (RFC 2920) when the server advertises PIPELINING: one round
-     * trip instead of three per message. Default true; off, every command waits for its reply.
-     */
-    public Builder pipelining(boolean pipelining) {
-      this.pipelining = pipelining;
-      return this;
-    }
-
-    /** @throws IllegalStateException when no host was set */
-    public SmtpServer build() {
-      if (host == null) {
-        throw new IllegalStateException("SmtpServer needs a host: call host(..)");
-      }
-      return new SmtpServer(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
-    }
   }
 }

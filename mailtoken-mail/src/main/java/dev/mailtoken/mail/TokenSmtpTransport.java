@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public class TokenSmtpTransport extends SMTPTransport {
   /** The current message's data, between {@link #data()} and {@link #finishData()}. */
   private DataBuffer dataBuffer;
+  /** The array every message's {@link DataBuffer} collects into; made on the first message. */
+  private byte[] dataBytes;
   static final String SERVER_PROPERTY = "dev.mailtoken.mail.server";
   private static final Logger LOG = LoggerFactory.getLogger(TokenSmtpTransport.class);
 
@@ -227,7 +229,10 @@ public class TokenSmtpTransport extends SMTPTransport {
   @Override
   protected OutputStream data() throws MessagingException {
     dataSent = true;
-    dataBuffer = new DataBuffer(super.data());
+    if (dataBytes == null) {
+      dataBytes = new byte[DataBuffer.SIZE];
+    }
+    dataBuffer = new DataBuffer(super.data(), dataBytes);
     return dataBuffer;
   }
 

@@ -113,11 +113,11 @@ final class MailRig implements AutoCloseable {
   }
 
   /** An SmtpServer pointed at the SMTP emulator, trusting its certificate. */
-  SmtpServer.Builder server() {
+  SmtpServerBuilder server() {
     SmtpSecurity security = smtp.tlsMode() == TlsMode.IMPLICIT ? SmtpSecurity.IMPLICIT_TLS
         : smtp.tlsMode() == TlsMode.STARTTLS ? SmtpSecurity.STARTTLS : SmtpSecurity.NONE;
-    return SmtpServer.builder().host(smtp.host()).port(smtp.port()).security(security)
-        .sslContext(smtp.clientSslContext());
+    SmtpServerBuilder b = SmtpServer.builder().host(smtp.host()).port(smtp.port()).security(security);
+    return security == SmtpSecurity.NONE ? b : b.sslContext(smtp.clientSslContext());
   }
 
   /** A mailer on this rig's token manager and clock; {@link #close()} closes it. */

@@ -28,6 +28,7 @@ final class PipelineProbe implements AutoCloseable {
   private final boolean advertise;
   private final ServerSocket server;
   private final List<Boolean> mailPipelined = new ArrayList<>();
+  private final List<Integer> readsPerEnvelope = new ArrayList<>();
   private final List<String> commands = new ArrayList<>();
   private int messages;
 
@@ -46,6 +47,14 @@ final class PipelineProbe implements AutoCloseable {
   /** Per MAIL FROM received: whether the next command had arrived before MAIL was answered. */
   synchronized List<Boolean> mailPipelined() {
     return List.copyOf(mailPipelined);
+  }
+
+  /**
+   * Per MAIL FROM received: how many socket reads it took to receive MAIL and the commands
+   * pipelined with it (RCPT, and DATA with one recipient) — 1 when the client wrote them together.
+   */
+  synchronized List<Integer> readsPerEnvelope() {
+    return List.copyOf(readsPerEnvelope);
   }
 
   /** Every command line received, in order (AUTH arguments dropped). */
@@ -73,7 +82,9 @@ final class PipelineProbe implements AutoCloseable {
   private void serve(Socket socket) {
     try (socket) {
       socket.setTcpNoDelay(true);
-      BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+      CountingInput counted = new CountingInput(socket.getInputStream());
+      int envelopeStart = 0;
+      BufferedInputStream in = new BufferedInputStream(counted);
       OutputStream out = socket.getOutputStream();
       reply(out, "220 probe ESMTP");
       String line;
@@ -92,6 +103,7 @@ final class PipelineProbe implements AutoCloseable {
             reply(out, "235 2.7.0 Accepted");
           }
           case "MAIL" -> {
+            envelopeStart = counted.reads; // the read that brought MAIL in
             boolean early = nextCommandWaiting(socket, in);
             synchronized (this) {
               mailPipelined.add(early);
@@ -99,7 +111,12 @@ final class PipelineProbe implements AutoCloseable {
             reply(out, "250 2.1.0 OK");
           }
           case "RCPT" -> reply(out, line.contains("refused") ? "550 5.1.1 No such user" : "250 2.1.5 OK");
-          case "DATA" -> data(in, out);
+          case "DATA" -> {
+            synchronized (this) {
+              readsPerEnvelope.add(counted.reads - envelopeStart + 1);
+            }
+            data(in, out);
+          }
           case "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
           case "QUIT" -> {
             reply(out, "221 2.0.0 Bye");
@@ -164,5 +181,26 @@ final class PipelineProbe implements AutoCloseable {
   @Override
   public void close() throws IOException {
     server.close();
+  }
+
+  /** Counts the reads that reach the socket. Confined to one session thread. */
+  private static final class CountingInput extends java.io.FilterInputStream {
+    int reads;
+
+    CountingInput(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      reads++;
+      return super.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      reads++;
+      return super.read(b, off, len);
+    }
   }
 }

@@ -63,6 +63,20 @@ class PipeliningTest {
   }
 
   @Test
+  void givenServerAdvertisesPipelining_whenSending_thenMailRcptAndDataLeaveInOneWrite() throws Exception {
+    rig = MailRig.gmail(logs);
+    String alice = rig.account("alice@example.com");
+    mailer = probeMailer(true, true);
+
+    for (int i = 0; i < 20; i++) {
+      mailer.send(MailRig.message(alice, "bob@example.org", "one segment " + i));
+    }
+
+    // written together, the three commands reach the server in one read; written one by one, in up to three
+    assertThat(probe.readsPerEnvelope()).hasSize(20).containsOnly(1);
+  }
+
+  @Test
   void givenServerDoesNotAdvertisePipelining_whenSending_thenEachCommandWaitsForItsReplyAndTheMessageIsDelivered()
       throws Exception {
     rig = MailRig.gmail(logs);
@@ -133,8 +147,8 @@ class PipeliningTest {
 
     Object factory = server.sessionProperties().get("mail.smtp.socketFactory");
 
-    assertThat(factory).isInstanceOf(NoDelaySocketFactory.class);
-    try (java.net.Socket s = ((NoDelaySocketFactory) factory).createSocket()) {
+    assertThat(factory).isInstanceOf(PipeliningSocketFactory.class);
+    try (java.net.Socket s = ((PipeliningSocketFactory) factory).createSocket()) {
       assertThat(s.getTcpNoDelay()).isTrue();
     }
   }

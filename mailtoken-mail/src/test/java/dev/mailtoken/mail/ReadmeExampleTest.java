@@ -2,6 +2,7 @@ package dev.mailtoken.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtoken.oauth.OAuthProvider;
 import dev.mailtoken.testkit.ReceivedMessage;
 import dev.mailtoken.testsupport.LogCapture;
 import dev.mailtoken.token.TokenManager;
@@ -9,9 +10,14 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** README.md's examples, with the emulators in place of smtp.gmail.com and Graph. */
 class ReadmeExampleTest {
@@ -80,5 +86,39 @@ class ReadmeExampleTest {
     Transport.send(m);
 
     assertThat(rig.smtp.messages()).hasSize(1);
+  }
+
+  @Test
+  void givenTheToBuilderExample_whenTheDerivedServerTrustsTheCertificate_thenItSends() throws Exception {
+    rig = MailRig.gmail(logs);
+    rig.account("alice@gmail.com");
+    OAuthProvider provider = OAuthProvider.google().toBuilder().smtp(rig.smtp.host(), rig.smtp.port()).build();
+    SSLContext corporateTrust = rig.smtp.clientSslContext();
+
+    SmtpServer trusted = SmtpServer.forProvider(provider).toBuilder().sslContext(corporateTrust).build();
+
+    try (Mailer mailer = Mailer.builder().tokenManager(rig.tokens).transport(trusted).clock(rig.clock).build()) {
+      mailer.send(MailRig.message("alice@gmail.com", "bob@example.org", "trusted"));
+    }
+    assertThat(trusted.security()).isEqualTo(SmtpSecurity.STARTTLS);
+    assertThat(rig.smtp.messages()).hasSize(1);
+  }
+
+  @Test
+  void givenTheRawMessageExample_whenSent_thenTheBytesGoToTheEnvelopesRecipients(@TempDir Path dir) throws Exception {
+    rig = MailRig.gmail(logs);
+    rig.account("alice@gmail.com");
+    Path eml = Files.write(dir.resolve("message.eml"),
+        "From: alice@gmail.com\r\nTo: bob@example.org\r\nSubject: raw\r\n\r\nHello.\r\n".getBytes(StandardCharsets.US_ASCII));
+
+    try (Mailer mailer = Mailer.builder().tokenManager(rig.tokens).transport(rig.server().build()).build()) {
+      byte[] message = Files.readAllBytes(eml);
+      SendResult sent = mailer.send(Envelope.of("alice@gmail.com", "bob@example.org", "carol@example.net"), message);
+      assertThat(sent.account()).isEqualTo("alice@gmail.com");
+    }
+    assertThat(rig.smtp.messages()).singleElement().satisfies(m -> {
+      assertThat(m.recipients()).containsExactly("bob@example.org", "carol@example.net");
+      assertThat(m.data()).isEqualTo(Files.readAllBytes(eml));
+    });
   }
 }

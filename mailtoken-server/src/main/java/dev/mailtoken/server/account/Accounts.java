@@ -17,6 +17,7 @@ import dev.mailtoken.token.CallbackGrant;
 import dev.mailtoken.token.Scheduler;
 import dev.mailtoken.token.TokenListener;
 import dev.mailtoken.token.TokenManager;
+import dev.mailtoken.token.TokenManagerBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public final class Accounts implements AutoCloseable {
         d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000)), clock,
         event -> rotationListeners.forEach(l -> l.onEvent(event)));
     this.refreshPool = Executors.newFixedThreadPool(settings.threads(), daemon("mailtoken-server-refresh"));
-    TokenManager.Builder b = TokenManager.builder().clock(clock).refreshMargin(settings.margin())
+    TokenManagerBuilder b = TokenManager.builder().clock(clock).refreshMargin(settings.margin())
         .refreshJitter(settings.jitter()).executor(refreshPool).listener(recorder)
         .accountLoader(address -> store.account(address).map(a -> new Account(address, new CallbackGrant(refresher))));
     tokenListeners.forEach(b::listener);

@@ -7,16 +7,34 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Plain sockets with {@code TCP_NODELAY}: a pipelined send writes MAIL, RCPT and DATA as separate
- * small writes (Angus flushes each command), and Nagle's algorithm would hold RCPT and DATA back
- * until the server acknowledged MAIL — a round trip that pipelining exists to save. Angus makes the
- * connection's first socket with it ({@code mail.smtp.socketFactory}) and layers STARTTLS over that
- * socket. Stateless and thread-safe.
+ * Plain sockets for pipelined SMTP ({@link WriteBehindSocket}): what the client writes is held
+ * until it next reads, so commands written back to back — a pipelined MAIL, RCPT and DATA; the
+ * message data and its final dot — leave in one write instead of one segment per command (Angus
+ * flushes each), and {@code TCP_NODELAY} sends that write at once rather than after the server's
+ * acknowledgement of the previous one (Nagle's algorithm). Angus makes the connection's first
+ * socket with it ({@code mail.smtp.socketFactory}) and layers STARTTLS over that socket, whose
+ * records are held the same way. Stateless and thread-safe.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+final class PipeliningSocketFactory extends SocketFactory {
+  private final boolean holdWrites;
+
+  /** Sockets that hold writes until the next read. */
+  PipeliningSocketFactory() {
+    this(true);
+  }
+
+  /**
+   * @param holdWrites false for plain {@code TCP_NODELAY} sockets: when Angus enforces a write
+   *     timeout ({@code mail.smtp.writetimeout}) it wraps the socket's output, and a write held
+   *     until the next read would leave that timeout's reach
+   */
+  PipeliningSocketFactory(boolean holdWrites) {
+    this.holdWrites = holdWrites;
+  }
+
   @Override
   public Socket createSocket() throws IOException {
-    Socket s = new Socket();
+    Socket s = holdWrites ? new WriteBehindSocket() : new Socket();
     s.setTcpNoDelay(true);
     return s;
   }

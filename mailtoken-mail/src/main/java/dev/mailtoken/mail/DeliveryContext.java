@@ -1,0 +1,38 @@
+package dev.mailtoken.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What one {@link Mailer} shares among the delivery stages its transports open: where tokens come
+ * from, the clock, and one HTTP sender for the API transports (made on first use, so a mailer
+ * without them starts no HTTP client). Used while the mailer is built, on that thread only.
+ */
+final class DeliveryContext {
+  private final Credentials credentials;
+  private final Clock clock;
+  private final Duration httpTimeout;
+  private HttpMailSender http;
+
+  DeliveryContext(Credentials credentials, Clock clock, Duration httpTimeout) {
+    this.credentials = credentials;
+    this.clock = clock;
+    this.httpTimeout = httpTimeout;
+  }
+
+  Credentials credentials() {
+    return credentials;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** The mailer's one HTTP sender (one connection pool for every API transport). */
+  HttpMailSender http() {
+    if (http == null) {
+      http = new HttpMailSender(credentials, httpTimeout, clock);
+    }
+    return http;
+  }
+}

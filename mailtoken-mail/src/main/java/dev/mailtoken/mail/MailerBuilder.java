@@ -1,0 +1,99 @@
+package dev.mailtoken.mail;
+
+import dev.mailtoken.token.TokenManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * Builds a {@link Mailer}. Required: {@link #tokenManager} and at least one transport (a default
+ * or a per-account one). Each option may be set once (a second call fails naming the option); the
+ * transport of each account likewise, once per account. Defaults: {@code Clock.systemUTC()}, HTTP
+ * timeout 30 s, and for {@code sendAsync} a cached pool of daemon threads that {@code close()}
+ * shuts down. Not thread-safe; the built mailer is.
+ */
+public final class MailerBuilder {
+  TokenManager tokenManager;
+  MailTransport defaultTransport;
+  final Map<String, MailTransport> perAccount = new LinkedHashMap<>();
+  Clock clock = Clock.systemUTC();
+  Executor executor;
+  Duration httpTimeout = Duration.ofSeconds(30);
+  private final Set<String> set = new HashSet<>();
+
+  MailerBuilder() {
+  }
+
+  private void once(String option) {
+    if (!set.add(option)) {
+      throw new IllegalStateException(option + " was already set on this Mailer builder");
+    }
+  }
+
+  /** The one token cache shared by all accounts and connections. */
+  public MailerBuilder tokenManager(TokenManager tokenManager) {
+    once("tokenManager");
+    this.tokenManager = Objects.requireNonNull(tokenManager, "tokenManager");
+    return this;
+  }
+
+  /** The transport of every account without its own. */
+  public MailerBuilder transport(MailTransport transport) {
+    once("transport");
+    this.defaultTransport = Objects.requireNonNull(transport, "transport");
+    return this;
+  }
+
+  /** The transport of one account; once per account. */
+  public MailerBuilder transport(String account, MailTransport transport) {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(transport, "transport");
+    if (perAccount.containsKey(account)) {
+      throw new IllegalStateException("the transport of " + account + " was already set on this Mailer builder");
+    }
+    perAccount.put(account, transport);
+    return this;
+  }
+
+  /** For pool idle and token-expiry decisions; default the system UTC clock. */
+  public MailerBuilder clock(Clock clock) {
+    once("clock");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Where {@code sendAsync} runs; default a cached pool of daemon threads, shut down by close(). */
+  public MailerBuilder executor(Executor executor) {
+    once("executor");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
+  /** Connect and request timeout of the HTTP transports; default 30 s. */
+  public MailerBuilder httpTimeout(Duration timeout) {
+    once("httpTimeout");
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("httpTimeout must be positive, was " + timeout);
+    }
+    this.httpTimeout = timeout;
+    return this;
+  }
+
+  /** @throws IllegalStateException when the token manager or every transport is missing */
+  public Mailer build() {
+    if (tokenManager == null) {
+      throw new IllegalStateException("Mailer needs tokenManager(..): the shared token cache");
+    }
+    if (defaultTransport == null && perAccount.isEmpty()) {
+      throw new IllegalStateException("Mailer needs a transport: transport(SmtpServer/GmailApi/GraphApi)"
+          + " or transport(account, ..)");
+    }
+    return new Mailer(this);
+  }
+}
