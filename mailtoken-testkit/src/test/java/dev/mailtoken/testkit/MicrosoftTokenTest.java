@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,40 @@ class MicrosoftTokenTest {
     assertThat(body.get("refresh_token").asText()).isNotEqualTo(rt);
     assertThat(emulator.introspect(body.get("access_token").asText()).orElseThrow().audience())
         .isEqualTo("https://outlook.office.com");
+  }
+
+  @Test
+  void givenConsentToSmtpThenGraph_whenRefreshingWithoutScope_thenTheTokenIsForTheFirstResource() {
+    String rt = emulator.issueRefreshToken(Emulators.CLIENT, "u@contoso.com",
+        List.of(SMTP, "https://graph.microsoft.com/Mail.Send", "offline_access"));
+
+    JsonNode body = Http.json(Emulators.refresh(http, emulator, rt));
+
+    assertThat(emulator.introspect(body.get("access_token").asText()).orElseThrow().audience())
+        .isEqualTo("https://outlook.office.com");
+  }
+
+  @Test
+  void givenConsentWithGraphShortName_whenRefreshingWithTheFullGraphScope_thenAGraphToken() {
+    String rt = emulator.issueRefreshToken(Emulators.CLIENT, "u@contoso.com", List.of(SMTP, "Mail.Send",
+        "offline_access"));
+
+    JsonNode body = Http.json(Emulators.refresh(http, emulator, rt, "scope", "https://graph.microsoft.com/Mail.Send"));
+
+    assertThat(emulator.introspect(body.get("access_token").asText()).orElseThrow().audience())
+        .isEqualTo("https://graph.microsoft.com");
+  }
+
+  @Test
+  void givenNoConsentForGraph_whenRefreshingForGraph_thenInvalidGrantConsentRequiredAadsts65001() {
+    String rt = emulator.issueRefreshToken(Emulators.CLIENT, "u@contoso.com", List.of(SMTP, "offline_access"));
+
+    HttpResponse<String> response = Emulators.refresh(http, emulator, rt, "scope",
+        "https://graph.microsoft.com/Mail.Send");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response).get("error").asText()).isEqualTo("invalid_grant");
+    assertThat(Http.json(response).get("error_codes").get(0).asInt()).isEqualTo(65001);
   }
 
   @Test
