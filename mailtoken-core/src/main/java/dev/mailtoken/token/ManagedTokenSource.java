@@ -1,16 +1,22 @@
 package dev.mailtoken.token;
 
 import dev.mailtoken.MailtokenException;
+import java.util.List;
 
-/** A {@link TokenSource} for one account of a {@link TokenManager}; remembers what it handed out last. */
+/**
+ * A {@link TokenSource} for one account and scope set of a {@link TokenManager}; remembers what it
+ * handed out last.
+ */
 final class ManagedTokenSource implements TokenSource {
   private final TokenManager manager;
   private final String account;
+  private final List<String> scopes;
   private volatile AccessToken last;
 
-  ManagedTokenSource(TokenManager manager, String account) {
+  ManagedTokenSource(TokenManager manager, String account, List<String> scopes) {
     this.manager = manager;
     this.account = account;
+    this.scopes = scopes;
   }
 
   @Override
@@ -18,9 +24,9 @@ final class ManagedTokenSource implements TokenSource {
     AccessToken rejected = last;
     AccessToken token;
     if (renew) {
-      token = manager.renew(account, rejected != null ? rejected : manager.token(account));
+      token = manager.renew(account, scopes, rejected != null ? rejected : manager.token(account, scopes));
     } else {
-      token = manager.token(account);
+      token = manager.token(account, scopes);
     }
     last = token;
     return token;
@@ -28,6 +34,6 @@ final class ManagedTokenSource implements TokenSource {
 
   @Override
   public String toString() {
-    return "TokenSource[" + account + "]";
+    return "TokenSource[" + account + (scopes.isEmpty() ? "" : ", " + String.join(" ", scopes)) + "]";
   }
 }
