@@ -2,6 +2,7 @@ package dev.mailtoken.token;
 
 import dev.mailtoken.MailtokenException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link TokenSource} for one account and scope set of a {@link TokenManager}; remembers what it
@@ -30,6 +31,11 @@ final class ManagedTokenSource implements TokenSource {
     }
     last = token;
     return token;
+  }
+
+  @Override
+  public Optional<String> account() {
+    return Optional.of(account);
   }
 
   @Override

@@ -79,6 +79,7 @@ class MicrosoftTokenTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(Http.json(response).get("error").asText()).isEqualTo("invalid_grant");
     assertThat(Http.json(response).get("error_codes").get(0).asInt()).isEqualTo(65001);
+    assertThat(Http.json(response).get("suberror").asText()).isEqualTo("consent_required");
   }
 
   @Test
