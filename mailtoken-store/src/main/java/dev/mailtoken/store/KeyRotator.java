@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Key rotation in one transaction holding the exclusive key lock: (with a key file) the file is
- * read again and written with the new key in front of every key it held, then every secret is
- * re-encrypted and every row re-sealed under the new key, the key check rewritten (making it the
+ * read again and written with the new key in front of every key it held, then every secret (the
+ * accounts' resource tokens too) is re-encrypted and every row re-sealed under the new key, the key check rewritten (making it the
  * store's current key), and the file checked to still hold it before the commit. A crash or
  * failure anywhere before the commit leaves the database as it was, under a key the file still
  * holds; the next rotation finishes the interrupted one (the file's first key becomes current)
@@ -116,6 +116,11 @@ final class KeyRotator {
       AccountRows.update(c, row.address(), row.version(), changed, now, true);
       rows++;
     }
+    for (ResourceTokens.Encrypted token : ResourceTokens.all(c)) {
+      previous.add(FieldCipher.keyIdOf(token.value()));
+      ResourceTokens.reencrypt(c, token, reader, writer);
+      secrets++;
+    }
     KeyCheck.rewrite(c, writer);
     return new KeyRotation(previous.stream().toList(), writer.keys().currentKeyId(), apps, accounts, secrets, rows,
         keyFile, resumed);
@@ -125,7 +130,7 @@ final class KeyRotator {
   static void lockTables(Connection c, Database db) throws SQLException {
     if (db.dialect() == Database.Dialect.POSTGRESQL) {
       try (Statement s = c.createStatement()) {
-        s.execute("LOCK TABLE apps, accounts, store_meta IN SHARE ROW EXCLUSIVE MODE");
+        s.execute("LOCK TABLE apps, accounts, resource_tokens, store_meta IN SHARE ROW EXCLUSIVE MODE");
       }
     }
   }
