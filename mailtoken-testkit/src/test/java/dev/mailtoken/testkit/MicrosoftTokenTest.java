@@ -117,6 +117,21 @@ class MicrosoftTokenTest {
   }
 
   @Test
+  void givenConsentToTwoResourcesInEitherOrder_whenTheCodeIsExchanged_thenTheTokenIsForTheFirstResourceAsked() {
+    String graph = "https://graph.microsoft.com/Mail.Send";
+    String smtpFirst = Emulators.code(http, emulator, "scope", SMTP + " offline_access " + graph);
+    String graphFirst = Emulators.code(http, emulator, "scope", graph + " offline_access " + SMTP);
+
+    JsonNode smtpToken = Http.json(Emulators.exchange(http, emulator, smtpFirst));
+    JsonNode graphToken = Http.json(Emulators.exchange(http, emulator, graphFirst));
+
+    assertThat(emulator.introspect(smtpToken.get("access_token").asText()).orElseThrow().audience())
+        .isEqualTo("https://outlook.office.com");
+    assertThat(emulator.introspect(graphToken.get("access_token").asText()).orElseThrow().audience())
+        .isEqualTo("https://graph.microsoft.com");
+  }
+
+  @Test
   void givenCodeForTwoResources_whenExchangedWithBothScopes_thenInvalidScope() {
     String code = Emulators.code(http, emulator, "scope", SMTP + " https://graph.microsoft.com/Mail.Send offline_access");
 
