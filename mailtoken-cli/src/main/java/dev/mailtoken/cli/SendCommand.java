@@ -19,6 +19,7 @@ import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code mailtoken send}: builds a MIME message and sends it as a stored account. */
 @Command(name = "send", mixinStandardHelpOptions = true,
@@ -76,8 +77,7 @@ final class SendCommand extends Verb {
     try (StoreAccess access = main().openStore(err())) {
       StoredAccount account = access.account(from);
       StoredApp app = access.app(account.appName());
-      StoreBackedSender.Kind kind = transport != null ? transport
-          : account.transport().map(new TransportConverter()::convert).orElse(StoreBackedSender.Kind.SMTP);
+      StoreBackedSender.Kind kind = transport != null ? transport : defaultTransport(account);
       try (StoreBackedSender outbox = new StoreBackedSender(access.store(), main().oauthClient(), main().context().clock(),
           StoreBackedSender.transport(app, kind, main().context().smtpTrust(), Optional.ofNullable(apiBase)))) {
         MimeMessage message = compose(outbox.newMessage());
@@ -91,6 +91,17 @@ final class SendCommand extends Verb {
         out().println("server reply: " + result.serverReply().strip());
       }
       return ExitCode.OK.code();
+    }
+  }
+
+  /** The account's stored default transport, else SMTP. */
+  private static StoreBackedSender.Kind defaultTransport(StoredAccount account) {
+    try {
+      return account.transport().map(new TransportConverter()::convert).orElse(StoreBackedSender.Kind.SMTP);
+    } catch (TypeConversionException e) {
+      throw new CliException(ExitCode.CONFIGURATION, "account " + account.address() + " has the default transport '"
+          + account.transport().orElseThrow() + "', which this mailtoken does not know", "mailtoken accounts set "
+          + account.address() + " --transport smtp (or gmail-api, graph), or name one with --transport");
     }
   }
 

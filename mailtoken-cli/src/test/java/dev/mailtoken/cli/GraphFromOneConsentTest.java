@@ -2,6 +2,10 @@ package dev.mailtoken.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtoken.store.AccountEdit;
+import dev.mailtoken.store.CredentialStore;
+import dev.mailtoken.store.KeyRing;
+import dev.mailtoken.store.StoreHome;
 import dev.mailtoken.testkit.ApiMessage;
 import dev.mailtoken.testkit.ConsentDecision;
 import dev.mailtoken.testkit.EmulatorMode;
@@ -120,6 +124,24 @@ class GraphFromOneConsentTest {
     assertThat(r.err()).contains("has not consented to the scopes asked for");
     assertThat(cli.run("accounts", "show", ALICE).out()).contains("status:         healthy");
     assertThat(send().exitCode()).as("SMTP still works").isZero();
+  }
+
+  @Test
+  void givenAStoredDefaultTransportThisVersionDoesNotKnow_whenSent_thenConfigurationErrorSayingHowToReset()
+      throws Exception {
+    microsoft();
+    assertThat(authorize().exitCode()).isZero();
+    java.util.Map<String, String> env = java.util.Map.of("MAILTOKEN_HOME", home.toString());
+    try (CredentialStore store = CredentialStore.open(StoreHome.jdbcUrl(env, home), KeyRing.fromEnvironment(env, home),
+        java.time.Clock.systemUTC())) {
+      store.updateAccount(ALICE, store.account(ALICE).orElseThrow().version(), AccountEdit.none().withTransport("pigeon"));
+    }
+
+    CliRun r = send();
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.CONFIGURATION.code());
+    assertThat(r.err()).contains("'pigeon'", "mailtoken accounts set " + ALICE + " --transport smtp");
+    assertThat(send("--transport", "smtp").exitCode()).as("naming one still works").isZero();
   }
 
   @Test
