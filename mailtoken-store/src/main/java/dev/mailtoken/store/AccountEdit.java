@@ -44,6 +44,12 @@ public record AccountEdit(
     }
   }
 
+  /** An edit that leaves the default transport as it is (the record's shape before {@code transport}). */
+  public AccountEdit(Optional<String> appName, Optional<String> subject, Optional<List<String>> grantedScopes,
+      Optional<Secret> refreshToken, Optional<AccountHealth> health) {
+    this(appName, subject, grantedScopes, refreshToken, health, Optional.empty());
+  }
+
   /** Changes nothing. */
   public static AccountEdit none() {
     return new AccountEdit(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
