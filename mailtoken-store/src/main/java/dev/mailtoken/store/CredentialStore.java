@@ -177,6 +177,19 @@ public final class CredentialStore implements AutoCloseable {
   }
 
   /**
+   * Replaces every column of the app named {@code app.name()} with {@code app}'s values (the
+   * client secret too: empty removes it), in one transaction, and seals the row again. Accounts
+   * stay attached; their next refresh uses the new values.
+   *
+   * @return false when there is no such app
+   * @throws TamperedRowException when the stored row was changed without the store key (it is not
+   *     sealed again: remove and re-add it)
+   */
+  public boolean updateApp(StoredApp app) throws MailtokenException {
+    return accounts.updateApp(Objects.requireNonNull(app, "app"));
+  }
+
+  /**
    * Removes an app. @return false when there was none
    * @throws AppInUseException when accounts still use it
    */
@@ -367,6 +380,19 @@ public final class CredentialStore implements AutoCloseable {
     Objects.requireNonNull(keyId, "keyId");
     Objects.requireNonNull(keyFile, "keyFile");
     return KeyInventory.retire(db, keyId, keyFile);
+  }
+
+  /**
+   * Checks that this store can still read its database: reads the key check and decrypts it (a
+   * key this process lacks is looked for in its key file again). For readiness probes; no secret
+   * is read and nothing is written.
+   *
+   * @throws StoreKeyException when the store's current key is missing here or the key check does
+   *     not decrypt (another process rotated to a key this one cannot find)
+   * @throws StoreException when the database cannot be read
+   */
+  public void verifyKey() throws MailtokenException {
+    KeyCheck.verify(db, cipher());
   }
 
   /**
