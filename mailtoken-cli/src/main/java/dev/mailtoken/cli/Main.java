@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     description = "Get an OAuth2 refresh token once, keep it encrypted, and send mail as Gmail / Microsoft 365 /"
         + " any OAuth2 mailbox.",
     subcommands = {AppsCommand.class, AuthorizeCommand.class, ImportCommand.class, AccountsCommand.class,
-        TokenCommand.class, SendCommand.class, RevokeCommand.class, DoctorCommand.class, KeysCommand.class,
+        TokenCommand.class, SendCommand.class, SendmailCommand.class, RevokeCommand.class, DoctorCommand.class, KeysCommand.class,
         DemoCommand.class, ServeCommand.class, ApiTokensCommand.class},
     footer = {"%nEnvironment: MAILTOKEN_HOME (default ~/.mailtoken), MAILTOKEN_DB (JDBC URL), MAILTOKEN_SECRET"
         + " (base64 32-byte key) or MAILTOKEN_SECRET_FILE; otherwise a key file is created in the home."
