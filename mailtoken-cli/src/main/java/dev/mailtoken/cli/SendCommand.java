@@ -141,7 +141,7 @@ final class SendCommand extends Verb {
       return outbox.send(raw.envelope(), raw.bytes(), account);
     } catch (IllegalArgumentException e) {
       // The HTTP APIs deliver to the header recipients: --to that leaves some out cannot be honoured.
-      throw new CliException(ExitCode.USAGE, e.getMessage(), "nothing was sent");
+      throw new CliException(ExitCode.USAGE, "cannot send this message over the API: " + e.getMessage());
     }
   }
 }

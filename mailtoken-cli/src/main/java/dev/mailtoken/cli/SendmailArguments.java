@@ -73,7 +73,8 @@ record SendmailArguments(boolean extractRecipients, boolean ignoreDots, Optional
 
   private static SendmailFailure usage(String message) {
     return new SendmailFailure(Sysexit.USAGE, "sendmail: " + message,
-        "mailtoken sendmail [-t] [-i] [-f FROM] [-F NAME] [-v] [RECIPIENT…] < message; see mailtoken sendmail --help");
+        "usage: mailtoken sendmail [-t] [-i] [-f FROM] [-F NAME] [-v] [RECIPIENTS] < MESSAGE (more: mailtoken"
+            + " sendmail --help)");
   }
 
   /** Collects the flags as they are read. Confined to {@link #parse}. */
