@@ -2,6 +2,7 @@ package dev.mailtoken.store;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.store.internal.SealedFields;
 import dev.mailtoken.store.internal.StoreDatabase;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.AccountLoader;
@@ -401,6 +402,15 @@ public final class CredentialStore implements AutoCloseable {
    */
   public StoreDatabase internalDatabase() {
     return new StoreDatabase(db.dataSource(), db.dialect() == Database.Dialect.POSTGRESQL, db.description());
+  }
+
+  /**
+   * <b>Not a user API</b> (for {@code mailtoken-server}, may change in any release): this store's
+   * field cipher, so the server keeps the secrets it must recover encrypted like the store's, in
+   * columns registered in {@code sealed_columns} (which key rotation re-encrypts).
+   */
+  public SealedFields internalSealedFields() {
+    return new FieldCipherSealer(keys);
   }
 
   /**
