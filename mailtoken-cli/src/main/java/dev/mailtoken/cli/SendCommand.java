@@ -1,9 +1,9 @@
 package dev.mailtoken.cli;
 
 import dev.mailtoken.mail.SendResult;
+import dev.mailtoken.mail.SmtpAuthDisabledException;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code mailtoken send}: builds a MIME message from its options ({@link MessageComposer}), or
@@ -20,9 +21,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
     description = "Send a message as a stored account (SMTP with XOAUTH2, or the Gmail API / Microsoft Graph).",
-    footer = {"%nThe transport defaults to the app's SMTP server (Gmail smtp.gmail.com:587, Microsoft"
-        + " smtp.office365.com:587). Use --transport gmail-api when the token has only gmail.send, and"
-        + " --transport graph when the tenant disabled SMTP AUTH.",
+    footer = {"%nThe transport defaults to the account's (mailtoken accounts set ACCOUNT --transport KIND), else the"
+        + " app's SMTP server (Gmail smtp.gmail.com:587, Microsoft smtp.office365.com:587). Use --transport"
+        + " gmail-api when the token has only gmail.send, and --transport graph when the tenant disabled SMTP AUTH"
+        + " (535 5.7.139): Graph gets a Graph token of its own from the account's refresh token (authorize"
+        + " --also graph consents to both).",
         "%nThe value - reads standard input: --text -, --html -, --file -, --raw -. --raw sends a ready-made"
         + " message as it is (Bcc fields removed): the account is --from or its From address, the recipients"
         + " --to or its To, Cc and Bcc addresses.",
@@ -85,8 +88,8 @@ final class SendCommand extends Verb {
   List<Path> attachments;
 
   @Option(names = "--transport", paramLabel = "KIND", converter = TransportConverter.class,
-      description = "smtp, gmail-api or graph (default: smtp).")
-  StoreBackedSender.Kind transport = StoreBackedSender.Kind.SMTP;
+      description = "smtp, gmail-api or graph (default: the account's, else smtp).")
+  StoreBackedSender.Kind transport;
 
   @Option(names = "--api-base", paramLabel = "URL", description = "Base URL of the Gmail/Graph API (testing, proxies).")
   URI apiBase;
@@ -102,20 +105,32 @@ final class SendCommand extends Verb {
     try (StoreAccess access = main().openStore(err())) {
       StoredAccount account = access.account(sender);
       StoredApp app = access.app(account.appName());
+      StoreBackedSender.Kind kind = transport != null ? transport : defaultTransport(account);
       try (StoreBackedSender outbox = new StoreBackedSender(access.store(), main().oauthClient(), main().context().clock(),
-          StoreBackedSender.transport(app, transport, main().context().smtpTrust(), Optional.ofNullable(apiBase)))) {
+          StoreBackedSender.transport(app, kind, main().context().smtpTrust(), Optional.ofNullable(apiBase)))) {
         SendResult result;
-        if (raw != null) {
-          result = sendRaw(outbox, raw, account.address());
-        } else {
-          MimeMessage message = composer.compose();
-          result = outbox.send(message, account.address());
+        try {
+          result = raw != null ? sendRaw(outbox, raw, account.address())
+              : outbox.send(composer.compose(), account.address());
+        } catch (SmtpAuthDisabledException e) {
+          throw new CliException(ExitCode.CONFIGURATION, e.getMessage(), ResourceConsent.graphSteps(app, account));
         }
         out().println("sent " + (result.messageId().isEmpty() ? "(no Message-ID)" : result.messageId()) + " via "
             + result.transport());
         out().println("server reply: " + result.serverReply().strip());
       }
       return ExitCode.OK.code();
+    }
+  }
+
+  /** The account's stored default transport, else SMTP. */
+  private static StoreBackedSender.Kind defaultTransport(StoredAccount account) {
+    try {
+      return account.transport().map(new TransportConverter()::convert).orElse(StoreBackedSender.Kind.SMTP);
+    } catch (TypeConversionException e) {
+      throw new CliException(ExitCode.CONFIGURATION, "account " + account.address() + " has the default transport '"
+          + account.transport().orElseThrow() + "', which this mailtoken does not know", "mailtoken accounts set "
+          + account.address() + " --transport smtp (or gmail-api, graph), or name one with --transport");
     }
   }
 
