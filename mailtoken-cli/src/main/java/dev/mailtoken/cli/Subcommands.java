@@ -29,6 +29,7 @@ final class Subcommands {
     m.put("accounts", AccountsCommand.class);
     m.put("token", TokenCommand.class);
     m.put("send", SendCommand.class);
+    m.put("sendmail", SendmailCommand.class);
     m.put("revoke", RevokeCommand.class);
     m.put("doctor", DoctorCommand.class);
     m.put("keys", KeysCommand.class);

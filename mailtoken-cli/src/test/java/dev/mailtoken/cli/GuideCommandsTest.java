@@ -170,10 +170,10 @@ class GuideCommandsTest {
   @Test
   void givenMissingRequiredOption_whenChecked_thenFails() {
     DocCommandLines.CommandLine bad = new DocCommandLines.CommandLine(Path.of("x.md"), 1,
-        List.of("send", "--from", "a@b.c", "--subject", "Hi", "--text", "x"));
+        List.of("apps", "add", "gmail", "--client-id", "x", "--public"));
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertParses(bad)).isInstanceOf(AssertionError.class)
-        .hasMessageContaining("--to");
+        .hasMessageContaining("--provider");
   }
 
   @Test
