@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         + " any OAuth2 mailbox.",
     subcommands = {AppsCommand.class, AuthorizeCommand.class, ImportCommand.class, AccountsCommand.class,
         TokenCommand.class, SendCommand.class, RevokeCommand.class, DoctorCommand.class, KeysCommand.class,
-        DemoCommand.class, ServeCommand.class, ApiTokensCommand.class},
+        DemoCommand.class, ServeCommand.class, ApiTokensCommand.class, CompletionCommand.class},
     footer = {"%nEnvironment: MAILTOKEN_HOME (default ~/.mailtoken), MAILTOKEN_DB (JDBC URL), MAILTOKEN_SECRET"
         + " (base64 32-byte key) or MAILTOKEN_SECRET_FILE; otherwise a key file is created in the home."
         + " Limits: MAILTOKEN_HTTP_TIMEOUT (30s), MAILTOKEN_HTTP_COMPLETION_TIMEOUT (2m), MAILTOKEN_LOCK_WAIT (30s),"
