@@ -95,6 +95,19 @@ class PublishedArtifactsTest {
         "mailtoken-mail");
   }
 
+  @Test
+  void givenTheTopReadme_whenItsBuildSectionIsRead_thenItNamesTheBomAndEveryPublishedModule() throws IOException {
+    String readme = Files.readString(root.resolve("README.md"));
+    String section = readme.substring(readme.indexOf("## Add it to your build"), readme.indexOf("\n## ",
+        readme.indexOf("## Add it to your build") + 3));
+
+    for (String module : publishedJarModules()) {
+      assertThat(section).as("README's \"Add it to your build\" names " + module).contains("`" + artifactId(module) + "`");
+      moduleName(root.resolve(module)).ifPresent(name -> assertThat(section).contains("`" + name + "`"));
+    }
+    assertThat(section).contains("<artifactId>mailtoken-bom</artifactId>", "platform(\"dev.mailtoken:mailtoken-bom:");
+  }
+
   /** Modules of the root pom.xml that are deployed and build a jar (the BOM is a pom). */
   private List<String> publishedJarModules() {
     try {
