@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
  * document). A change of the API that breaks a snippet therefore breaks the test compilation of the
  * module holding its copy. Most copies are in {@code dev.mailtoken.examples.readme} (compiled, not
  * run: they name real providers); a copy inside a test that runs, such as the testkit's
- * {@code ReadmeExampleTest}, also runs. A block that is not meant to compile is not fenced as
- * {@code java}.
+ * {@code ReadmeExampleTest}, also runs. A block may start with the {@code import} lines its code
+ * needs; its copy then leaves them out and its file has them. A block that is not meant to compile
+ * is not fenced as {@code java}.
  */
 class ReadmeSnippetsTest {
   private static final Path ROOT = root();
@@ -43,7 +44,7 @@ class ReadmeSnippetsTest {
       for (Snippet block : Snippets.inMarkdown(ROOT, doc)) {
         blocks++;
         boolean copied = copies.stream().anyMatch(c -> c.markdown().equals(block.markdown())
-            && c.lines().equals(block.lines()));
+            && Snippets.same(block, c));
         if (!copied) {
           missing.add(block + " (first line: " + block.lines().get(0) + ")");
         }
@@ -65,7 +66,7 @@ class ReadmeSnippetsTest {
       List<Snippet> blocks = blocksByDoc.get(copy.markdown());
       if (blocks == null) {
         stale.add(copy + " names " + copy.markdown() + ", which is not a checked document");
-      } else if (blocks.stream().noneMatch(b -> b.lines().equals(copy.lines()))) {
+      } else if (blocks.stream().noneMatch(b -> Snippets.same(b, copy))) {
         stale.add(copy + " matches no java block of " + copy.markdown() + " (first line: " + copy.lines().get(0) + ")");
       }
     }
@@ -89,6 +90,26 @@ class ReadmeSnippetsTest {
       assertThat(c.markdown()).isEqualTo("README.md");
       assertThat(c.lines()).containsExactly("try (Mailer m = build()) {", "  m.send(message);", "}");
     });
+  }
+
+  @Test
+  void givenABlockStartingWithImports_whenItsCopyFileHasThem_thenTheCopyOfTheRestMatches() throws Exception {
+    Path dir = Files.createTempDirectory("snippets");
+    Files.writeString(dir.resolve("doc.md"), String.join("\n", "```java", "import java.time.Instant;", "",
+        "static long now() {", "  return Instant.now().getEpochSecond();", "}", "```", ""));
+    Snippet block = Snippets.inMarkdown(dir, Path.of("doc.md")).get(0);
+    List<String> method = List.of("  // snippet: doc.md", "  static long now() {",
+        "    return Instant.now().getEpochSecond();", "  }", "  // end snippet");
+    List<String> withImport = new ArrayList<>(List.of("package x;", "import java.time.Instant;", "class X {"));
+    withImport.addAll(method);
+    List<String> withoutImport = new ArrayList<>(List.of("package x;", "class X {"));
+    withoutImport.addAll(method);
+
+    Snippet copy = Snippets.copiesIn(Path.of("X.java"), withImport).get(0);
+    Snippet unimported = Snippets.copiesIn(Path.of("X.java"), withoutImport).get(0);
+
+    assertThat(Snippets.same(block, copy)).isTrue();
+    assertThat(Snippets.same(block, unimported)).as("the copy's file lacks the block's import").isFalse();
   }
 
   @Test

@@ -6,21 +6,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The Java snippets of the repository's Markdown files and their copies in test sources, read as
  * text. A copy is a region of a {@code src/test/java} file between a line
  * {@code // snippet: PATH.md} and a line {@code // end snippet}; {@link #normalize} makes
- * indentation and trailing blanks irrelevant, nothing else. Stateless.
+ * indentation and trailing blanks irrelevant, nothing else. A block that starts with
+ * {@code import} lines (a method shown with what it needs) also matches a copy of the rest whose
+ * file has those imports, since imports cannot stand inside a class ({@link #same}). Stateless.
  */
 final class Snippets {
   /** A fenced {@code java} block of a Markdown file, or a marked copy in a Java file. */
-  record Snippet(Path file, int line, String markdown, List<String> lines) {
+  record Snippet(Path file, int line, String markdown, List<String> lines, Set<String> fileImports) {
     Snippet {
       lines = List.copyOf(lines);
+      fileImports = Set.copyOf(fileImports);
     }
 
     @Override
@@ -71,7 +76,7 @@ final class Snippets {
         // the block's body
       }
       if (fence.group(1).equalsIgnoreCase("java")) {
-        found.add(new Snippet(markdown, start, markdown.toString(), normalize(lines.subList(start, i))));
+        found.add(new Snippet(markdown, start, markdown.toString(), normalize(lines.subList(start, i)), Set.of()));
       }
     }
     return found;
@@ -100,6 +105,8 @@ final class Snippets {
    */
   static List<Snippet> copiesIn(Path file, List<String> lines) {
     List<Snippet> found = new ArrayList<>();
+    Set<String> imports = lines.stream().map(String::strip).filter(l -> l.startsWith("import "))
+        .collect(Collectors.toSet());
     for (int i = 0; i < lines.size(); i++) {
       Matcher start = START.matcher(lines.get(i));
       if (!start.matches()) {
@@ -114,10 +121,31 @@ final class Snippets {
         throw new IllegalStateException(file + ":" + first + ": \"// snippet: " + start.group(1)
             + "\" has no \"// end snippet\" line");
       }
-      found.add(new Snippet(file, first, start.group(1), normalize(lines.subList(first, end))));
+      found.add(new Snippet(file, first, start.group(1), normalize(lines.subList(first, end)), imports));
       i = end;
     }
     return found;
+  }
+
+  /**
+   * True when {@code copy} is a copy of {@code block}: the same lines, or the same lines once the
+   * block's leading {@code import} lines (and the blank lines after them) are left out, every one of
+   * which the copy's file imports.
+   */
+  static boolean same(Snippet block, Snippet copy) {
+    if (block.lines().equals(copy.lines())) {
+      return true;
+    }
+    int i = 0;
+    while (i < block.lines().size() && block.lines().get(i).startsWith("import ")) {
+      i++;
+    }
+    List<String> imports = block.lines().subList(0, i);
+    while (i < block.lines().size() && block.lines().get(i).isEmpty()) {
+      i++;
+    }
+    return !imports.isEmpty() && copy.fileImports().containsAll(imports)
+        && block.lines().subList(i, block.lines().size()).equals(copy.lines());
   }
 
   /** Without trailing spaces, leading and trailing blank lines, and the indentation all lines share. */
