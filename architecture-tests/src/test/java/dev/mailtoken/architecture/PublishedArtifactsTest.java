@@ -75,6 +75,18 @@ class PublishedArtifactsTest {
   }
 
   @Test
+  void givenEveryPublishedModule_whenItsPomIsRead_thenItHasItsOwnNameAndDescription() throws Exception {
+    List<String> modules = new ArrayList<>(publishedJarModules());
+    modules.add(BOM);
+    for (String module : modules) {
+      Element project = read(root.resolve(module).resolve("pom.xml")).getDocumentElement();
+
+      assertThat(text(project, "name")).as(module + "'s <name>").isEqualTo(text(project, "artifactId"));
+      assertThat(text(project, "description")).as(module + "'s <description>").hasSizeGreaterThan(20);
+    }
+  }
+
+  @Test
   void givenEveryPublishedJarModule_whenItsModuleNameIsRead_thenItIsDeclaredUniqueAndUnderDevMailtoken()
       throws IOException {
     Map<String, String> names = new HashMap<>();
