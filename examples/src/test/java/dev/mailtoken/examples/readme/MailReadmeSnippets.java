@@ -1,12 +1,15 @@
 package dev.mailtoken.examples.readme;
 
+import dev.mailtoken.mail.Credentials;
 import dev.mailtoken.mail.Envelope;
 import dev.mailtoken.mail.GraphApi;
 import dev.mailtoken.mail.MailSessions;
 import dev.mailtoken.mail.Mailer;
 import dev.mailtoken.mail.SendResult;
 import dev.mailtoken.mail.SmtpServer;
+import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.OAuthProvider;
+import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.TokenManager;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -14,6 +17,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -52,6 +56,33 @@ final class MailReadmeSnippets {
         .build();
     // end snippet
     mailer.close();
+  }
+
+  static void smtpAndGraphFromOneConsent(TokenManager tokens, MimeMessage message) throws Exception {
+    // snippet: mailtoken-mail/README.md
+    Mailer smtp = Mailer.builder().tokenManager(tokens)
+        .transport(SmtpServer.forProvider(OAuthProvider.microsoft("contoso.onmicrosoft.com"))).build();
+    Mailer graph = Mailer.builder().tokenManager(tokens).transport(GraphApi.microsoft()).build();
+    smtp.send(message);    // XOAUTH2 with a token for https://outlook.office.com
+    graph.send(message);   // sendMail with a token for https://graph.microsoft.com
+    // end snippet
+    smtp.close();
+    graph.close();
+  }
+
+  static void perMessageCredentials(TokenManager tokens, App gmailApp, MimeMessage message, MimeMessage other,
+      String refreshTokenFromDb, String bobsRefreshToken, String bobsAccessToken, Instant bobsExpiry)
+      throws Exception {
+    // snippet: mailtoken-mail/README.md
+    try (Mailer mailer = Mailer.builder()
+        .tokenManager(tokens)
+        .transport(SmtpServer.forProvider(OAuthProvider.google()))
+        .build()) {
+      mailer.send(message, Credentials.refreshToken("alice@gmail.com", gmailApp, refreshTokenFromDb));
+      mailer.send(other, Credentials.refreshToken("bob@gmail.com", gmailApp, bobsRefreshToken)
+          .withAccessToken(AccessToken.of(bobsAccessToken, bobsExpiry)));   // used until its refresh is due
+    }
+    // end snippet
   }
 
   static void rawBytes(Mailer mailer) throws Exception {

@@ -92,6 +92,12 @@ final class TopReadmeSnippets {
     // end snippet
   }
 
+  static void heldRefreshToken(TokenManager tokens, App gmail) {
+    // snippet: README.md
+    tokens.register(new Account("bob@example.com", new RefreshTokenGrant(gmail, System.getenv("BOB_REFRESH_TOKEN"))));
+    // end snippet
+  }
+
   private static void saveSomewhere(String account, Secret rotated) {
   }
 }
