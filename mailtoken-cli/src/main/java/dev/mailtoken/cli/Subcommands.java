@@ -37,6 +37,7 @@ final class Subcommands {
     m.put("serve", ServeCommand.class);
     m.put("api-tokens", ApiTokensCommand.class);
     m.put("admin-password", AdminPasswordCommand.class);
+    m.put("completion", CompletionCommand.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 
