@@ -35,12 +35,14 @@ final class HttpMailSender {
   private final CredentialHttp http;
   private final Credentials credentials;
   private final Clock clock;
+  private final MailEvents events;
 
   /** @param timeout the connect timeout and the deadline of each whole request */
-  HttpMailSender(Credentials credentials, Duration timeout, Clock clock) {
+  HttpMailSender(Credentials credentials, Duration timeout, Clock clock, MailEvents events) {
     this.http = new CredentialHttp(HttpPolicy.newClient(timeout), timeout, MAX_RESPONSE_BYTES);
     this.credentials = credentials;
     this.clock = clock;
+    this.events = events;
   }
 
   /** The response body of a successful send. */
@@ -58,6 +60,7 @@ final class HttpMailSender {
         return reply.body();
       }
       if (reply.status() == 401 && round == 0) {
+        events.tokenRejected(account, api.name());
         token = credentials.renew(account, token);
         continue;
       }
