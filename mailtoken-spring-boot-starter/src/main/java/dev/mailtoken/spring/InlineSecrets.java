@@ -42,13 +42,12 @@ final class InlineSecrets {
   private static String message(ConfigurationPropertyName name, ConfigurationProperty property) {
     String where = property != null && property.getOrigin() != null ? " (set in " + property.getOrigin() + ")" : "";
     String n = name.toString();
+    String parent = n.substring(0, n.lastIndexOf('.'));
     String fix;
-    if (n.contains("token")) {
-      fix = "put the token in an environment variable and name the variable with "
-          + n.substring(0, n.lastIndexOf('.')) + ".refresh-token-env";
-    } else if (n.endsWith("secret") && n.startsWith("mailtoken.apps.")) {
-      fix = "put the secret in an environment variable and name the variable with "
-          + n.substring(0, n.lastIndexOf('.')) + ".client-secret-env";
+    if (n.startsWith("mailtoken.accounts")) {
+      fix = "put the token in an environment variable and name the variable with " + parent + ".refresh-token-env";
+    } else if (n.startsWith("mailtoken.apps")) {
+      fix = "put the secret in an environment variable and name the variable with " + parent + ".client-secret-env";
     } else {
       fix = "give the store key in the environment variable MAILTOKEN_SECRET, or a key file in MAILTOKEN_SECRET_FILE";
     }

@@ -1,6 +1,7 @@
 package dev.mailtoken.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.mailtoken.testkit.ReceivedMessage;
@@ -18,10 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -42,15 +48,19 @@ class JavaMailSenderTest {
   static final String ALICE = "alice@example.com";
   static final Emulators EMULATORS = Emulators.start(tempDir());
   static final String ALICE_REFRESH_TOKEN = EMULATORS.refreshToken(ALICE);
+  /** An account whose grant the provider revoked: its first refresh gets invalid_grant. */
+  static final String BOB = "bob@example.com";
+  static final String BOB_REFRESH_TOKEN = revoked(EMULATORS.refreshToken(BOB));
 
   @RegisterExtension final LogCapture logs = new LogCapture();
 
   @Autowired JavaMailSender mailSender;
   @Autowired Events events;
+  @Autowired HealthEndpoint health;
 
   static class Environment extends SystemEnvironment {
     Environment() {
-      super(Map.of("TEST_ALICE_REFRESH_TOKEN", ALICE_REFRESH_TOKEN,
+      super(Map.of("TEST_ALICE_REFRESH_TOKEN", ALICE_REFRESH_TOKEN, "TEST_BOB_REFRESH_TOKEN", BOB_REFRESH_TOKEN,
           Emulators.CLIENT_SECRET_VARIABLE, Emulators.CLIENT_SECRET));
     }
   }
@@ -77,6 +87,14 @@ class JavaMailSenderTest {
     registry.add("mailtoken.accounts[0].address", () -> ALICE);
     registry.add("mailtoken.accounts[0].app", () -> "gmail");
     registry.add("mailtoken.accounts[0].refresh-token-env", () -> "TEST_ALICE_REFRESH_TOKEN");
+    registry.add("mailtoken.accounts[1].address", () -> BOB);
+    registry.add("mailtoken.accounts[1].refresh-token-env", () -> "TEST_BOB_REFRESH_TOKEN");
+    registry.add("management.endpoint.health.show-details", () -> "always");
+  }
+
+  private static String revoked(String refreshToken) {
+    EMULATORS.provider.revoke(refreshToken);
+    return refreshToken;
   }
 
   private static Path tempDir() {
@@ -153,5 +171,55 @@ class JavaMailSenderTest {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.received)
         .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(TokenEvent.Issued.class,
             issued -> assertThat(issued.account()).isEqualTo(ALICE))));
+  }
+
+  @Test
+  void givenARecipientTheServerRefuses_whenSending_thenMailSendExceptionMapsTheMessageToItsCause() {
+    EMULATORS.smtp.rejectRecipient("nobody@example.org");
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setFrom(ALICE);
+    message.setTo("nobody@example.org");
+    message.setText("refused");
+
+    assertThatThrownBy(() -> mailSender.send(message))
+        .isInstanceOfSatisfying(MailSendException.class, e -> {
+          assertThat(e.getFailedMessages()).containsOnlyKeys(message);
+          assertThat(e.getFailedMessages().get(message))
+              .isInstanceOf(dev.mailtoken.mail.RecipientRejectedException.class);
+          assertThat(e.getCause()).isSameAs(e.getFailedMessages().get(message));
+        });
+  }
+
+  @Test
+  void givenAMessageWithoutFromAndNoDefault_whenSending_thenMailSendExceptionSaysSo() {
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setTo("bob@example.org");
+    message.setText("from nobody");
+
+    assertThatThrownBy(() -> mailSender.send(message))
+        .isInstanceOf(MailSendException.class)
+        .hasMessageContaining("no From address");
+  }
+
+  @Test
+  void givenAnAccountWhoseGrantIsDead_whenSending_thenMailAuthenticationExceptionAndHealthNamesTheAccount() {
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setFrom(BOB);
+    message.setTo("alice@example.com");
+    message.setText("as a dead account");
+
+    assertThatThrownBy(() -> mailSender.send(message))
+        .isInstanceOf(MailAuthenticationException.class)
+        .hasCauseInstanceOf(dev.mailtoken.ReauthorizationRequiredException.class);
+
+    assertThat(health.healthForPath("mailtoken")).isInstanceOfSatisfying(IndicatedHealthDescriptor.class, h -> {
+      assertThat(h.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(h.getDetails()).containsEntry("reauthorizationRequired", List.of(BOB));
+      assertThat(h.getDetails().get("accounts")).isEqualTo(Map.of(ALICE, "healthy", BOB, "reauthorization_required"));
+      assertThat(h.getDetails().toString()).doesNotContain(BOB_REFRESH_TOKEN);
+    });
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.received)
+        .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(TokenEvent.ReauthorizationRequired.class,
+            dead -> assertThat(dead.account()).isEqualTo(BOB))));
   }
 }
