@@ -48,7 +48,7 @@ public class MailtokenAutoConfiguration {
   /** The client that calls the providers' token endpoints (timeouts: mailtoken's defaults). */
   @Bean
   @ConditionalOnMissingBean
-  public OAuthClient mailtokenOAuthClient() {
+  OAuthClient mailtokenOAuthClient() {
     return OAuthClient.builder().build();
   }
 
@@ -78,7 +78,7 @@ public class MailtokenAutoConfiguration {
   /** The token manager: accounts from the store or the properties, events published to the context. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public TokenManager mailtokenTokenManager(MailtokenSetup setup, OAuthClient client,
+  TokenManager mailtokenTokenManager(MailtokenSetup setup, OAuthClient client,
       ApplicationEventPublisher publisher, ObjectProvider<TokenListener> listeners) {
     TokenManagerBuilder b = TokenManager.builder().oauthClient(client);
     setup.configure(b, client);
@@ -92,7 +92,7 @@ public class MailtokenAutoConfiguration {
   /** The mailer: each account's transport, SMTP connections pooled per account. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public Mailer mailtokenMailer(MailtokenSetup setup, TokenManager tokens, ObjectProvider<MailListener> listeners) {
+  Mailer mailtokenMailer(MailtokenSetup setup, TokenManager tokens, ObjectProvider<MailListener> listeners) {
     MailerBuilder b = Mailer.builder().tokenManager(tokens);
     setup.transportsOf(b);
     listeners.orderedStream().forEach(b::listener);
@@ -102,7 +102,7 @@ public class MailtokenAutoConfiguration {
   /** Spring's mail sender on the mailer; Spring Boot's own (spring.mail.*) backs off. */
   @Bean
   @ConditionalOnMissingBean(MailSender.class)
-  public JavaMailSender mailtokenJavaMailSender(Mailer mailer, MailtokenProperties properties) {
+  JavaMailSender mailtokenJavaMailSender(Mailer mailer, MailtokenProperties properties) {
     return new MailtokenJavaMailSender(mailer, Optional.ofNullable(properties.defaultFrom()));
   }
 }

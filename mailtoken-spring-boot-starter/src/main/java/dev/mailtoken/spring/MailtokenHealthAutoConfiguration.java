@@ -23,7 +23,7 @@ public class MailtokenHealthAutoConfiguration {
   /** Accounts by health; DOWN while any needs a person to authorize it again. */
   @Bean
   @ConditionalOnMissingBean(name = "mailtokenHealthIndicator")
-  public HealthIndicator mailtokenHealthIndicator(TokenManager manager,
+  HealthIndicator mailtokenHealthIndicator(TokenManager manager,
       org.springframework.beans.factory.ObjectProvider<MailtokenSetup> setup) {
     MailtokenSetup s = setup.getIfAvailable();
     return new MailtokenHealthIndicator(manager, s == null ? java.util.Optional.empty() : s.store());
