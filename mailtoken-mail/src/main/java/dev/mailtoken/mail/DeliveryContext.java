@@ -9,21 +9,21 @@ import java.time.Duration;
  * without them starts no HTTP client). Used while the mailer is built, on that thread only.
  */
 final class DeliveryContext {
-  private final Credentials credentials;
+  private final TokenAccess tokens;
   private final Clock clock;
   private final Duration httpTimeout;
   private final MailEvents events;
   private HttpMailSender http;
 
-  DeliveryContext(Credentials credentials, Clock clock, Duration httpTimeout, MailEvents events) {
-    this.credentials = credentials;
+  DeliveryContext(TokenAccess tokens, Clock clock, Duration httpTimeout, MailEvents events) {
+    this.tokens = tokens;
     this.clock = clock;
     this.httpTimeout = httpTimeout;
     this.events = events;
   }
 
-  Credentials credentials() {
-    return credentials;
+  TokenAccess tokens() {
+    return tokens;
   }
 
   Clock clock() {
@@ -38,7 +38,7 @@ final class DeliveryContext {
   /** The mailer's one HTTP sender (one connection pool for every API transport). */
   HttpMailSender http() {
     if (http == null) {
-      http = new HttpMailSender(credentials, httpTimeout, clock, events);
+      http = new HttpMailSender(tokens, httpTimeout, clock, events);
     }
     return http;
   }
