@@ -46,10 +46,10 @@ class ConfigurationMetadataTest {
   }
 
   @Test
-  void givenTheBuiltJar_whenTheAutoConfigurationImportsAreRead_thenBothConfigurationsAreListed() throws IOException {
+  void givenTheBuiltJar_whenTheAutoConfigurationImportsAreRead_thenEveryConfigurationIsListed() throws IOException {
     String imports = resource("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports");
 
     assertThat(imports.lines()).containsExactly(MailtokenAutoConfiguration.class.getName(),
-        MailtokenHealthAutoConfiguration.class.getName());
+        MailtokenHealthAutoConfiguration.class.getName(), MailtokenMetricsAutoConfiguration.class.getName());
   }
 }
