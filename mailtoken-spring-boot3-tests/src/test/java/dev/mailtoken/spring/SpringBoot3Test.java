@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.mailtoken.ReauthorizationRequiredException;
+import dev.mailtoken.micrometer.MailerMetrics;
+import dev.mailtoken.micrometer.TokenMetrics;
 import dev.mailtoken.testkit.ReceivedMessage;
 import dev.mailtoken.testsupport.LogCapture;
 import dev.mailtoken.token.TokenEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The starter in a Spring Boot 3.5 application: the same properties give a JavaMailSender that
  * sends through the SMTP emulator, token events arrive as application events, failures map to
- * Spring's exceptions. The health indicator uses Spring Boot 4's health API, so it is absent here.
+ * Spring's exceptions, and Actuator's registry gets the token and send meters. The health indicator
+ * uses Spring Boot 4's health API, so it is absent here.
  */
 @SpringBootTest(classes = {TestApplication.class, SpringBoot3Test.Events.class})
 @ContextConfiguration(initializers = SpringBoot3Test.Environment.class)
@@ -136,6 +141,26 @@ class SpringBoot3Test {
     assertThatThrownBy(() -> mailSender.send(message))
         .isInstanceOf(MailAuthenticationException.class)
         .hasCauseInstanceOf(ReauthorizationRequiredException.class);
+  }
+
+  @Test
+  void givenSpringBoot35WithActuator_whenTheJavaMailSenderSends_thenTheMailerMetricsCountTheSendByApp() {
+    MeterRegistry registry = context.getBean(MeterRegistry.class);
+    double before = successfulSends(registry);
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setFrom(ALICE);
+    message.setTo("bob@example.org");
+    message.setText("counted on Spring Boot 3.5");
+
+    mailSender.send(message);
+
+    assertThat(successfulSends(registry)).isEqualTo(before + 1);
+    assertThat(context.getBean(TokenMetrics.class).toString()).contains("watching=true");
+  }
+
+  private static double successfulSends(MeterRegistry registry) {
+    return registry.find(MailerMetrics.SENDS).tags("provider", "google", "app", "gmail", "outcome", "success")
+        .counters().stream().mapToDouble(Counter::count).sum();
   }
 
   @Test
