@@ -14,11 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** When the starter registers the meters: Micrometer on the class path and a registry in the context. */
+/**
+ * When the starter registers the meters: Micrometer on the class path and a registry in the context;
+ * Spring Boot's meter filter by name prefix turns them off.
+ */
 class MetricsConditionsTest {
   @TempDir Path dir;
   private Emulators emulators;
@@ -48,6 +55,27 @@ class MetricsConditionsTest {
       assertThat(context).hasSingleBean(TokenMetrics.class).hasSingleBean(MailerMetrics.class);
       assertThat(context.getBean(TokenMetrics.class).toString()).contains("watching=true");
     });
+  }
+
+  @Test
+  void givenActuatorMetricsWithTheMailtokenPrefixDisabled_whenAMessageIsSent_thenNoMailtokenMeterExists()
+      throws Exception {
+    runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+            SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+        .withPropertyValues("management.metrics.enable.mailtoken=false")
+        .run(context -> {
+          MeterRegistry registry = context.getBean(MeterRegistry.class);
+          SimpleMailMessage m = new SimpleMailMessage();
+          m.setFrom("erin@example.com");
+          m.setTo("frank@example.org");
+          m.setText("not counted");
+
+          context.getBean(JavaMailSender.class).send(m);
+
+          assertThat(emulators.smtp.messages()).hasSize(1);
+          assertThat(context).hasSingleBean(MailerMetrics.class);
+          assertThat(registry.getMeters()).noneMatch(meter -> meter.getId().getName().startsWith("mailtoken."));
+        });
   }
 
   @Test
