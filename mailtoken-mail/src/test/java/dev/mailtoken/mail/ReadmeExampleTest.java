@@ -134,7 +134,7 @@ class ReadmeExampleTest {
     TokenManager tokens = rig.tokens;
     SmtpServer smtp = rig.server().build();
 
-    try (Mailer mailer = Mailer.builder().tokenManager(tokens).transport(smtp)
+    try (Mailer mailer = Mailer.builder().tokenManager(tokens).transport(smtp)   // README: SmtpServer.forProvider(..)
         .listener(event -> {
           if (event instanceof SendEvent.Failed failed) {
             log.add("send as " + failed.account() + " over " + failed.transport() + " failed: "
