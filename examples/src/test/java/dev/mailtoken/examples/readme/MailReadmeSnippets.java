@@ -5,6 +5,7 @@ import dev.mailtoken.mail.Envelope;
 import dev.mailtoken.mail.GraphApi;
 import dev.mailtoken.mail.MailSessions;
 import dev.mailtoken.mail.Mailer;
+import dev.mailtoken.mail.SendEvent;
 import dev.mailtoken.mail.SendResult;
 import dev.mailtoken.mail.SmtpServer;
 import dev.mailtoken.oauth.App;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Java blocks of mailtoken-mail/README.md, compiled with what they use declared around them
@@ -26,7 +29,22 @@ import javax.net.ssl.SSLContext;
  * ReadmeExampleTest runs the same calls against the emulators.
  */
 final class MailReadmeSnippets {
+  private static final Logger log = LoggerFactory.getLogger(MailReadmeSnippets.class);
+
   private MailReadmeSnippets() {
+  }
+
+  static Mailer listening(TokenManager tokens) {
+    // snippet: mailtoken-mail/README.md
+    Mailer mailer = Mailer.builder().tokenManager(tokens).transport(SmtpServer.forProvider(OAuthProvider.google()))
+        .listener(event -> {
+          if (event instanceof SendEvent.Failed failed) {
+            log.warn("send as {} over {} failed: {}", failed.account(), failed.transport(), failed.error().getMessage());
+          }
+        })
+        .build();
+    // end snippet
+    return mailer;
   }
 
   static void gmail(TokenManager tokens) throws Exception {
