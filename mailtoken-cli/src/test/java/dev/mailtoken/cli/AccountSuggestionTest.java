@@ -49,7 +49,7 @@ class AccountSuggestionTest {
 
   @Test
   void givenTypoInAddress_whenSend_thenDidYouMeanTheStoredAddress() {
-    CliRun r = cli.run("send", "--from", "bob@exmple.org", "--to", "x@example.net", "--text", "hi");
+    CliRun r = cli.run("send", "--from", "bob@exmple.org", "--to", "x@example.net", "--subject", "s", "--text", "hi");
 
     assertThat(r.exitCode()).isEqualTo(ExitCode.CONFIGURATION.code());
     assertThat(r.err()).contains("hint: did you mean bob@example.org?");

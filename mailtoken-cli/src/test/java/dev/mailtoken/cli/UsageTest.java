@@ -93,7 +93,7 @@ class UsageTest {
     CliRun r = cli.run("send", "--fro", "a@example.com", "--to", "b@example.com", "--text", "x");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("Unknown option: '--fro'", "hint: did you mean --from?",
+    assertThat(r.err()).contains("Unknown options: '--fro'", "hint: did you mean --from?",
         "hint: mailtoken send --help").doesNotContain("Usage:");
   }
 
