@@ -39,8 +39,8 @@ final class UsageErrorReporter implements IParameterExceptionHandler {
     }
     err.println("mailtoken: " + ServerText.printable(message));
     suggestion.ifPresent(s -> err.println("hint: did you mean " + s + "?"));
-    err.println("hint: " + spec.qualifiedName() + " --help " + (spec.subcommands().isEmpty()
-        ? "shows its options and examples" : "lists its commands"));
+    String help = spec.subcommands().isEmpty() ? " --help shows its options and examples" : " --help lists its commands";
+    err.println("hint: " + spec.qualifiedName() + help);
     err.flush();
     return ExitCode.USAGE.code();
   }
