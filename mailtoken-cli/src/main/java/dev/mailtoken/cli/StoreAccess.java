@@ -97,7 +97,7 @@ final class StoreAccess implements AutoCloseable {
 
   /**
    * The error for an address the store does not hold: "did you mean" the stored address closest to it
-   * (a typo, another case) when one is close, else how to list and add accounts.
+   * (a typo) when one is close, else how to list and add accounts.
    */
   CliException noSuchAccount(String address) {
     List<String> stored;

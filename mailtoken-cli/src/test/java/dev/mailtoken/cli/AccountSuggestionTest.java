@@ -40,11 +40,19 @@ class AccountSuggestionTest {
   }
 
   @Test
-  void givenAddressInAnotherCase_whenAccountsShow_thenDidYouMeanTheStoredSpelling() {
-    CliRun r = cli.run("accounts", "show", "Alice@Example.com");
+  void givenTypoInAddress_whenAccountsShow_thenDidYouMeanTheStoredAddress() {
+    CliRun r = cli.run("accounts", "show", "alcie@example.com");
 
     assertThat(r.exitCode()).isEqualTo(ExitCode.CONFIGURATION.code());
     assertThat(r.err()).contains("hint: did you mean alice@example.com?");
+  }
+
+  @Test
+  void givenTypoInAddress_whenAccountsSet_thenDidYouMeanTheStoredAddress() {
+    CliRun r = cli.run("accounts", "set", "bob@example.or", "--transport", "smtp");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.CONFIGURATION.code());
+    assertThat(r.err()).contains("hint: did you mean bob@example.org?");
   }
 
   @Test
