@@ -26,7 +26,8 @@ class PublicApiTest {
   private static final boolean WRITE = Boolean.getBoolean("mailtoken.api.write");
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"mailtoken-testkit", "mailtoken-core", "mailtoken-mail", "mailtoken-store", "mailtoken-server", "mailtoken-cli"})
+  @ValueSource(strings = {"mailtoken-testkit", "mailtoken-core", "mailtoken-mail", "mailtoken-store", "mailtoken-micrometer",
+      "mailtoken-server", "mailtoken-cli"})
   void givenAPublishedModule_whenItsPublicApiIsListed_thenItMatchesTheCheckedInSignatureFile(String module)
       throws IOException {
     Path root = SourceTree.ofRepository().root();

@@ -33,6 +33,9 @@ final class AccountSlot {
   private Scheduler.Cancellable scheduled; // guarded by this
   private long scheduleSeq; // guarded by this
   private boolean retired; // guarded by this
+  // When the flight in progress started: written before its request, read when its outcome commits
+  // (events report the span); the flight stays in progress until then, so no other flight writes it.
+  private volatile Instant flightStart;
 
   AccountSlot(Account account, ManagerConfig config) {
     this.account = account.address();
@@ -156,6 +159,7 @@ final class AccountSlot {
   private void refresh(CompletableFuture<AccessToken> flight, Trigger trigger) {
     Snapshot s = snapshot; // only the flight owner commits, so this is the latest
     Instant start = config.clock().instant();
+    flightStart = start;
     LOG.debug("token refresh starting account={} trigger={} grant={}",
         account, trigger, s.grant().getClass().getSimpleName());
     CompletableFuture<GrantExchange.Outcome> exchange;
@@ -233,7 +237,7 @@ final class AccountSlot {
     }
     LOG.info("access token issued account={} token=sha256:{} expiresAt={}",
         account, token.value().fingerprint(), token.expiresAt().map(Instant::toString).orElse("unknown"));
-    config.events().publish(new TokenEvent.Issued(account, now, token));
+    config.events().publish(new TokenEvent.Issued(account, now, token, elapsedUntil(now)));
   }
 
   /**
@@ -260,7 +264,7 @@ final class AccountSlot {
     if (error instanceof ReauthorizationRequiredException) {
       next = new Snapshot(grant, null, Long.MIN_VALUE, Long.MIN_VALUE, AccountHealth.REAUTHORIZATION_REQUIRED,
           error, now, null, s.failures() + 1);
-      event = new TokenEvent.ReauthorizationRequired(account, now, error);
+      event = new TokenEvent.ReauthorizationRequired(account, now, error, elapsedUntil(now));
     } else {
       int failures = s.failures() + 1;
       Duration delay = config.backoff().delay(failures,
@@ -270,7 +274,7 @@ final class AccountSlot {
       boolean keep = trigger != Trigger.RENEW && s.token() != null;
       next = new Snapshot(grant, keep ? s.token() : null, keep ? s.freshUntil() : Long.MIN_VALUE,
           keep ? s.usableUntil() : Long.MIN_VALUE, AccountHealth.REFRESH_FAILING, error, now, retry, failures);
-      event = new TokenEvent.RefreshFailed(account, now, error, retry);
+      event = new TokenEvent.RefreshFailed(account, now, error, retry, elapsedUntil(now));
     }
     synchronized (this) {
       snapshot = next;
@@ -290,6 +294,12 @@ final class AccountSlot {
     }
     config.events().publish(event);
     rethrowIfError(t);
+  }
+
+  /** How long the flight ending {@code now} took (zero when it never reached the request). */
+  private Duration elapsedUntil(Instant now) {
+    Instant start = flightStart;
+    return start == null ? Duration.ZERO : Duration.between(start, now);
   }
 
   private void scheduleAt(long atMillis, long nowMs) {

@@ -48,6 +48,21 @@ final class Accounts {
     log.info("app {} added (provider {}, client {})", app.name(), app.kind(), app.clientId());
   }
 
+  boolean updateApp(StoredApp app) throws MailtokenException {
+    boolean updated = db.write(c -> {
+      Optional<StoredApp> current = AppRows.findForUpdate(c, cipher.get(), app.name(), db.forUpdate());
+      if (current.isEmpty()) {
+        return false;
+      }
+      AppRows.update(c, cipher.get(), app, clock.instant());
+      return true;
+    });
+    if (updated) {
+      log.info("app {} updated (provider {}, client {})", app.name(), app.kind(), app.clientId());
+    }
+    return updated;
+  }
+
   boolean removeApp(String name) throws MailtokenException {
     return db.write(c -> {
       List<String> users = AppRows.accountsUsing(c, name);

@@ -2,6 +2,7 @@ package dev.mailtoken.store;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.store.internal.SealedFields;
 import dev.mailtoken.store.internal.StoreDatabase;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.AccountLoader;
@@ -174,6 +175,19 @@ public final class CredentialStore implements AutoCloseable {
   /** The app. @throws TamperedRowException when it was changed without the store key */
   public Optional<StoredApp> app(String name) throws MailtokenException {
     return db.read(c -> AppRows.find(c, cipher(), name));
+  }
+
+  /**
+   * Replaces every column of the app named {@code app.name()} with {@code app}'s values (the
+   * client secret too: empty removes it), in one transaction, and seals the row again. Accounts
+   * stay attached; their next refresh uses the new values.
+   *
+   * @return false when there is no such app
+   * @throws TamperedRowException when the stored row was changed without the store key (it is not
+   *     sealed again: remove and re-add it)
+   */
+  public boolean updateApp(StoredApp app) throws MailtokenException {
+    return accounts.updateApp(Objects.requireNonNull(app, "app"));
   }
 
   /**
@@ -370,11 +384,33 @@ public final class CredentialStore implements AutoCloseable {
   }
 
   /**
+   * Checks that this store can still read its database: reads the key check and decrypts it (a
+   * key this process lacks is looked for in its key file again). For readiness probes; no secret
+   * is read and nothing is written.
+   *
+   * @throws StoreKeyException when the store's current key is missing here or the key check does
+   *     not decrypt (another process rotated to a key this one cannot find)
+   * @throws StoreException when the database cannot be read
+   */
+  public void verifyKey() throws MailtokenException {
+    KeyCheck.verify(db, cipher());
+  }
+
+  /**
    * <b>Not a user API</b> (for {@code mailtoken-server}, may change in any release): the
    * database behind this store, so the server keeps its tables beside the store's.
    */
   public StoreDatabase internalDatabase() {
     return new StoreDatabase(db.dataSource(), db.dialect() == Database.Dialect.POSTGRESQL, db.description());
+  }
+
+  /**
+   * <b>Not a user API</b> (for {@code mailtoken-server}, may change in any release): this store's
+   * field cipher, so the server keeps the secrets it must recover encrypted like the store's, in
+   * columns registered in {@code sealed_columns} (which key rotation re-encrypts).
+   */
+  public SealedFields internalSealedFields() {
+    return new FieldCipherSealer(keys);
   }
 
   /**

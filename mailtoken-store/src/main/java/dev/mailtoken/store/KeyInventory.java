@@ -85,7 +85,7 @@ final class KeyInventory {
     return left;
   }
 
-  /** Per key id: {encrypted fields, row MACs}. */
+  /** Per key id: {encrypted fields (the registered {@link SealedColumns} included), row MACs}. */
   private static Map<String, long[]> count(Connection c) throws SQLException {
     Map<String, long[]> counts = new TreeMap<>();
     for (String sql : SCANS) {
@@ -100,6 +100,11 @@ final class KeyInventory {
             }
           }
         }
+      }
+    }
+    for (SealedColumns.Column col : SealedColumns.all(c)) {
+      for (SealedColumns.Value v : SealedColumns.values(c, col, "")) {
+        counts.computeIfAbsent(FieldCipher.keyIdOf(v.sealed()), k -> new long[2])[0]++;
       }
     }
     return counts;

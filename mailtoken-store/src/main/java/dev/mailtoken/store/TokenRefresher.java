@@ -110,10 +110,12 @@ final class TokenRefresher {
     AccountRow row = AccountRows.find(c, address, db.forUpdate()).orElseThrow(() -> Accounts.noSuchAccount(address));
     Instant now = clock.instant();
     Optional<AccessToken> stored = row.accessToken(f).filter(t -> AccountRow.usable(t, now, CredentialStore.REUSE_MARGIN));
-    // Another process may have refreshed while we waited: its token is as good as ours.
+    // Another process may have refreshed while we waited: its token is as good as ours. But the
+    // version also moves when its refresh failed (a dead grant, a recorded error): the token the
+    // caller rejected is never handed back.
     boolean newSinceWaiting = waitedFrom != null && row.version() > waitedFrom;
-    if (stored.isPresent() && (!renew || newSinceWaiting
-        || (rejected.isPresent() && !stored.get().value().equals(rejected.get())))) {
+    boolean isRejected = stored.isPresent() && rejected.isPresent() && stored.get().value().equals(rejected.get());
+    if (stored.isPresent() && !isRejected && (!renew || newSinceWaiting || rejected.isPresent())) {
       return new Reuse(stored.get());
     }
     StoredAccount account = row.account();

@@ -13,6 +13,9 @@ import dev.mailtoken.store.NoSuchEntryException;
 import dev.mailtoken.token.UnknownAccountException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where exceptions become RFC 9457 {@code application/problem+json} answers. The
+ * The one place where exceptions become RFC 9457 {@code application/problem+json} answers (or,
+ * for a browser asking for a page, the same status, title and detail as an HTML page; a page that
+ * needs a login redirects to {@code /login}). The
  * table below maps exception types to problem types, first match wins (the CLI's
  * {@code ErrorReporter} maps the same types to exit codes). Messages of
  * {@link MailtokenException}s never hold secrets (core's rule) and are shown as the detail; any
@@ -51,12 +56,20 @@ final class ErrorMapper {
       400, ProblemType.BAD_REQUEST, 401, ProblemType.UNAUTHORIZED, 403, ProblemType.FORBIDDEN);
 
   private final ObjectMapper json;
+  private final Pages pages;
 
-  ErrorMapper(ObjectMapper json) {
+  ErrorMapper(ObjectMapper json, Pages pages) {
     this.json = json;
+    this.pages = pages;
   }
 
   void handle(Exception e, Context ctx) {
+    if (e instanceof LoginRequired login) {
+      String next = login.next().isEmpty() || login.next().equals("/") ? "" : "?next="
+          + URLEncoder.encode(login.next(), StandardCharsets.UTF_8);
+      ctx.redirect("/login" + next, HttpStatus.SEE_OTHER);
+      return;
+    }
     if (e instanceof ApiException api) {
       render(ctx, api.type(), api.getMessage(), api.errors(), api.retryAfter());
       return;
@@ -82,6 +95,17 @@ final class ErrorMapper {
         Optional.empty());
   }
 
+  /**
+   * A request a person's browser made for a page, answered with an HTML page: anything outside
+   * the API, health and problem paths whose {@code Accept} header takes HTML.
+   */
+  private static boolean isPage(Context ctx) {
+    String path = ctx.path();
+    String accept = ctx.header("Accept");
+    return !path.startsWith("/v1/") && !path.startsWith("/health/") && !path.startsWith("/problems/")
+        && !path.equals("/metrics") && accept != null && accept.contains("text/html");
+  }
+
   private static String javalinDetail(ProblemType type, HttpResponseException h) {
     switch (type) {
       case NOT_FOUND:
@@ -96,6 +120,13 @@ final class ErrorMapper {
   }
 
   void render(Context ctx, ProblemType type, String detail, List<FieldError> errors, Optional<Duration> retryAfter) {
+    if (isPage(ctx)) {
+      retryAfter.ifPresent(r -> ctx.header("Retry-After", Long.toString(Math.max(1, r.toSeconds()))));
+      pages.render(ctx, "error.jte", Map.of("status", type.status(), "title", type.title(), "detail",
+          detail == null ? type.title() : detail));
+      ctx.status(type.status());
+      return;
+    }
     ObjectNode body = json.createObjectNode();
     body.put("type", type.typeUri());
     body.put("title", type.title());
