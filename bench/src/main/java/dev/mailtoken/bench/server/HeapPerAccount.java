@@ -21,17 +21,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Heap per account: what one registered account costs, beyond its token strings, in a bare
- * {@code TokenManager} (library use: refresh-token grants, seeded with a 220-character access
- * token) and in the server's accounts feature (one {@code TokenManager} per node seeded from the
- * store). Measured as the growth of the live heap, class by class ({@code GC.class_histogram}
- * after full GCs), from the empty manager (or the constructed, not yet started, facade) to the
- * one holding every account, divided by the number of accounts. The token strings (the access
- * token's value, and the refresh token's where the manager holds it) are counted exactly from
- * their lengths and subtracted. Issue 11 target: at most 512 B per account beyond them.
+ * Heap per account in a bare {@code TokenManager} (library use: refresh-token grants, each seeded
+ * with a 220-character access token): the growth of the live heap, class by class
+ * ({@code GC.class_histogram} after full GCs), from the empty manager to the one holding every
+ * account, divided by the number of accounts. The token strings (the access token's value and the
+ * refresh token's) are counted exactly from their lengths and subtracted. The server's figure
+ * comes from {@link RefreshFleet}, which reports the same way. Issue 11 target: at most 512 B per
+ * account beyond the token strings.
  *
  * <p>Usage: {@code java -Xmx2g -cp bench/target/benchmarks.jar dev.mailtoken.bench.server.HeapPerAccount
- * [manager|server|both] [accounts]}
+ * [accounts]}
  */
 public final class HeapPerAccount {
   static final long TARGET = 512;
@@ -40,14 +39,7 @@ public final class HeapPerAccount {
   }
 
   public static void main(String[] args) throws Exception {
-    String which = args.length > 0 ? args[0] : "both";
-    int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-    if (which.equals("manager") || which.equals("both")) {
-      manager(n);
-    }
-    if (which.equals("server") || which.equals("both")) {
-      server(n);
-    }
+    manager(args.length > 0 ? Integer.parseInt(args[0]) : 100_000);
   }
 
   /** A bare TokenManager with n refresh-token accounts, each seeded with a 220-character access token. */
@@ -83,36 +75,7 @@ public final class HeapPerAccount {
     }
   }
 
-  /** The server's accounts feature over a SQLite store of n accounts, started (seeded from the store). */
-  static void server(int n) throws Exception {
-    Clock clock = Clock.systemUTC();
-    try (Fleet fleet = new Fleet(clock, Duration.ofHours(1));
-        CredentialStore store = fleet.openStore(clock)) {
-      Instant now = clock.instant();
-      System.out.printf("storing %,d accounts in %s%n", n, fleet.jdbcUrl());
-      Duration took = fleet.populate(store, n, i -> now.plus(Duration.ofMinutes(50 + i % 10)));
-      System.out.printf("  stored in %.0f s%n", took.toMillis() / 1e3);
-      ServerDatabase db = ServerDatabase.open(store);
-      AuditLog audit = new AuditLog(db, clock);
-      OAuthClient client = OAuthClient.builder().clock(clock).build();
-      try (Accounts accounts = new Accounts(store, db, client, audit,
-          new RefreshSettings(Duration.ofMinutes(5), Duration.ofSeconds(30), 5, 8), clock, Optional.empty(),
-          List.of(AccountEventListener.NONE))) {
-        HeapHistogram before = HeapHistogram.take();
-        int registered = accounts.start();
-        HeapHistogram after = HeapHistogram.take();
-        if (registered != n) {
-          throw new IllegalStateException("expected " + n + " accounts registered, got " + registered);
-        }
-        report("server accounts feature (Accounts over SQLite, seeded from the store)", n, before, after,
-            HeapHistogram.latin1StringBytes(Fleet.ACCESS_TOKEN_LENGTH),
-            "access token " + Fleet.ACCESS_TOKEN_LENGTH + " chars (the refresh token stays in the store)");
-      }
-      audit.close();
-    }
-  }
-
-  private static void report(String what, int n, HeapHistogram before, HeapHistogram after, long tokenStrings,
+  static void report(String what, int n, HeapHistogram before, HeapHistogram after, long tokenStrings,
       String tokens) {
     List<HeapHistogram.Row> growth = before.growthTo(after);
     long total = after.totalBytes() - before.totalBytes();
