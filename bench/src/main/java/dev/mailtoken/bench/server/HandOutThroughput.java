@@ -62,9 +62,10 @@ public final class HandOutThroughput {
         check(bare.port(), bearer, 200);
         Wrk wrk = new Wrk(fleet.dir, bearer, accounts, threads, connections);
         System.out.printf("server settings: %s%nload: %s%n", config, String.join(" ", wrk.command(0, seconds)));
+        // Twice a round's length each: the first seconds of either server run interpreted code.
         System.out.printf("warm-up (not counted), %s%n", MachineLoad.now());
-        print("warm-up", "mailtoken", wrk.run(server.port(), seconds));
-        print("warm-up", "bare", wrk.run(bare.port(), seconds));
+        print("warm-up", "mailtoken", wrk.run(server.port(), 2 * seconds));
+        print("warm-up", "bare", wrk.run(bare.port(), 2 * seconds));
         List<double[]> results = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
           boolean mailtokenFirst = r % 2 == 1;
