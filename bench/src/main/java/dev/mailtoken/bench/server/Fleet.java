@@ -69,9 +69,10 @@ final class Fleet implements AutoCloseable {
     return ("ya29.a0" + Base64.getUrlEncoder().withoutPadding().encodeToString(b)).substring(0, ACCESS_TOKEN_LENGTH);
   }
 
-  /** A token as the OAuth client would build it from a response: its own scope string. */
+  /** A token as the OAuth client would build it from a response: a scope string with bytes of its own. */
   AccessToken accessToken(Instant expiresAt) {
-    return new AccessToken(Secret.of(accessTokenValue()), Optional.of(expiresAt), Set.of(new String(SCOPE)));
+    return new AccessToken(Secret.of(accessTokenValue()), Optional.of(expiresAt),
+        Set.of(new String(SCOPE.toCharArray())));
   }
 
   String issueRefreshToken(int i) {

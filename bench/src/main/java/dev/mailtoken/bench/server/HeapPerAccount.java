@@ -60,8 +60,10 @@ public final class HeapPerAccount {
       HeapHistogram before = HeapHistogram.take();
       Instant now = clock.instant();
       for (int i = 0; i < n; i++) {
-        // The manager's copy of the refresh token: a String of its own, as a store would decrypt it.
-        Account account = new Account(Fleet.address(i), new RefreshTokenGrant(app, Secret.of(new String(refreshTokens[i]))));
+        // The manager's copy of the refresh token: a String with bytes of its own, as a store would
+        // decrypt it (new String(String) would share the emulator's bytes, which are not counted).
+        Account account = new Account(Fleet.address(i),
+            new RefreshTokenGrant(app, Secret.of(new String(refreshTokens[i].toCharArray()))));
         manager.register(account, fleet.accessToken(now.plus(Duration.ofMinutes(50 + i % 10))));
       }
       HeapHistogram after = HeapHistogram.take();
