@@ -48,7 +48,7 @@ class PublicApiTest {
   }
 
   /** The module's classes: its {@code target/classes} in a reactor build, else its jar on the class path. */
-  private static String withClasses(String module, java.util.function.Function<Path, String> action) throws IOException {
+  static String withClasses(String module, java.util.function.Function<Path, String> action) throws IOException {
     Optional<Path> entry = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .map(Path::of)
         .filter(p -> p.toString().contains(File.separator + module + File.separator)

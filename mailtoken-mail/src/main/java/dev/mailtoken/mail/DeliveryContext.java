@@ -9,19 +9,19 @@ import java.time.Duration;
  * without them starts no HTTP client). Used while the mailer is built, on that thread only.
  */
 final class DeliveryContext {
-  private final Credentials credentials;
+  private final TokenAccess tokens;
   private final Clock clock;
   private final Duration httpTimeout;
   private HttpMailSender http;
 
-  DeliveryContext(Credentials credentials, Clock clock, Duration httpTimeout) {
-    this.credentials = credentials;
+  DeliveryContext(TokenAccess tokens, Clock clock, Duration httpTimeout) {
+    this.tokens = tokens;
     this.clock = clock;
     this.httpTimeout = httpTimeout;
   }
 
-  Credentials credentials() {
-    return credentials;
+  TokenAccess tokens() {
+    return tokens;
   }
 
   Clock clock() {
@@ -31,7 +31,7 @@ final class DeliveryContext {
   /** The mailer's one HTTP sender (one connection pool for every API transport). */
   HttpMailSender http() {
     if (http == null) {
-      http = new HttpMailSender(credentials, httpTimeout, clock);
+      http = new HttpMailSender(tokens, httpTimeout, clock);
     }
     return http;
   }

@@ -23,6 +23,7 @@ final class KeyInventory {
   private static final String[] SCANS = {
       "SELECT client_secret, row_mac FROM apps",
       "SELECT refresh_token, service_account_key, fixed_token, access_token, row_mac FROM accounts",
+      "SELECT access_token FROM " + ResourceTokens.TABLE,
       "SELECT value FROM store_meta WHERE name = '" + KeyCheck.NAME + "'"};
 
   private KeyInventory() {

@@ -229,6 +229,7 @@ abstract class TamperedRowsBehaviour extends StoreTestSupport {
         case "scopes", "granted_scopes" -> ps.setString(1, "https://mail.example.com/send openid");
         case "smtp_host" -> ps.setString(1, "127.0.0.2");
         case "client_id", "subject", "tenant" -> ps.setString(1, "attacker");
+        case "transport" -> ps.setString(1, "graph");
         default -> ps.setString(1, attacker.uri("/" + column).toString());   // endpoints, issuer, redirect URI
       }
       ps.setString(2, key);

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * for a browser asking for a page, the same status, title and detail as an HTML page; a page that
  * needs a login redirects to {@code /login}). The
  * table below maps exception types to problem types, first match wins (the CLI's
- * {@code ErrorReporter} maps the same types to exit codes). Messages of
+ * {@code ErrorReporter} maps the same types to exit codes); any other {@link MailtokenException}
+ * is 503 {@code unavailable} when it is transient and 500 {@code failed} when retrying will not help. Messages of
  * {@link MailtokenException}s never hold secrets (core's rule) and are shown as the detail; any
  * other exception is a bug: logged with an id, answered 500 with that id only. Thread-safe.
  */
@@ -46,9 +47,7 @@ final class ErrorMapper {
       new Rule(DuplicateEntryException.class, ProblemType.CONFLICT),
       new Rule(ConcurrentEditException.class, ProblemType.CONFLICT),
       new Rule(ReauthorizationRequiredException.class, ProblemType.REAUTHORIZATION_REQUIRED),
-      new Rule(TransientException.class, ProblemType.UNAVAILABLE),
       new Rule(ConfigurationException.class, ProblemType.CONFIGURATION),
-      new Rule(MailtokenException.class, ProblemType.UNAVAILABLE),
       new Rule(IllegalArgumentException.class, ProblemType.VALIDATION));
 
   private static final Map<Integer, ProblemType> JAVALIN_STATUSES = Map.of(
@@ -79,20 +78,37 @@ final class ErrorMapper {
       render(ctx, type, javalinDetail(type, h), List.of(), Optional.empty());
       return;
     }
-    for (Rule rule : TABLE) {
-      if (rule.type().isInstance(e)) {
-        Optional<Duration> retry = e instanceof TransientException t ? t.retryAfter() : Optional.empty();
-        if (rule.problem() == ProblemType.UNAVAILABLE) {
-          LOG.warn("{} {} answered 503: {}", ctx.method(), ctx.path(), e.getMessage());
-        }
-        render(ctx, rule.problem(), e.getMessage(), List.of(), retry);
-        return;
+    Optional<ProblemType> problem = problemFor(e);
+    if (problem.isPresent()) {
+      Optional<Duration> retry = e instanceof TransientException t ? t.retryAfter() : Optional.empty();
+      if (problem.get() == ProblemType.UNAVAILABLE || problem.get() == ProblemType.FAILED) {
+        LOG.warn("{} {} answered {}: {}", ctx.method(), ctx.path(), problem.get().status(), e.getMessage());
       }
+      render(ctx, problem.get(), e.getMessage(), List.of(), retry);
+      return;
     }
     String id = UUID.randomUUID().toString();
     LOG.error("internal error {} on {} {}", id, ctx.method(), ctx.path(), e);
     render(ctx, ProblemType.INTERNAL, "An unexpected error occurred (id " + id + "); it was logged.", List.of(),
         Optional.empty());
+  }
+
+  /**
+   * The table's problem type for {@code e}; else, for any other {@link MailtokenException}, 503
+   * when retrying later may succeed ({@link MailtokenException#isTransient()}) and 500
+   * {@code failed} (with the exception's message, which says what to do) when it will not; empty
+   * for a bug.
+   */
+  private static Optional<ProblemType> problemFor(Exception e) {
+    for (Rule rule : TABLE) {
+      if (rule.type().isInstance(e)) {
+        return Optional.of(rule.problem());
+      }
+    }
+    if (e instanceof MailtokenException m) {
+      return Optional.of(m.isTransient() ? ProblemType.UNAVAILABLE : ProblemType.FAILED);
+    }
+    return Optional.empty();
   }
 
   /**
