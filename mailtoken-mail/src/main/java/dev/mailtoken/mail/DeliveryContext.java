@@ -5,19 +5,21 @@ import java.time.Duration;
 
 /**
  * What one {@link Mailer} shares among the delivery stages its transports open: where tokens come
- * from, the clock, and one HTTP sender for the API transports (made on first use, so a mailer
+ * from, the clock, where events go, and one HTTP sender for the API transports (made on first use, so a mailer
  * without them starts no HTTP client). Used while the mailer is built, on that thread only.
  */
 final class DeliveryContext {
   private final TokenAccess tokens;
   private final Clock clock;
   private final Duration httpTimeout;
+  private final MailEvents events;
   private HttpMailSender http;
 
-  DeliveryContext(TokenAccess tokens, Clock clock, Duration httpTimeout) {
+  DeliveryContext(TokenAccess tokens, Clock clock, Duration httpTimeout, MailEvents events) {
     this.tokens = tokens;
     this.clock = clock;
     this.httpTimeout = httpTimeout;
+    this.events = events;
   }
 
   TokenAccess tokens() {
@@ -28,10 +30,15 @@ final class DeliveryContext {
     return clock;
   }
 
+  /** Where the delivery stages report renewals after a rejection. */
+  MailEvents events() {
+    return events;
+  }
+
   /** The mailer's one HTTP sender (one connection pool for every API transport). */
   HttpMailSender http() {
     if (http == null) {
-      http = new HttpMailSender(tokens, httpTimeout, clock);
+      http = new HttpMailSender(tokens, httpTimeout, clock, events);
     }
     return http;
   }

@@ -3,8 +3,10 @@ package dev.mailtoken.mail;
 import dev.mailtoken.token.TokenManager;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -13,9 +15,10 @@ import java.util.concurrent.Executor;
 /**
  * Builds a {@link Mailer}. Required: {@link #tokenManager} and at least one transport (a default
  * or a per-account one). Each option may be set once (a second call fails naming the option); the
- * transport of each account likewise, once per account. Defaults: {@code Clock.systemUTC()}, HTTP
- * timeout 30 s, and for {@code sendAsync} a cached pool of daemon threads that {@code close()}
- * shuts down. Not thread-safe; the built mailer is.
+ * transport of each account likewise, once per account; {@link #listener} may be called several
+ * times. Defaults: {@code Clock.systemUTC()}, HTTP timeout 30 s, no listener, and for
+ * {@code sendAsync} a cached pool of daemon threads that {@code close()} shuts down. Not
+ * thread-safe; the built mailer is.
  */
 public final class MailerBuilder {
   TokenManager tokenManager;
@@ -24,6 +27,7 @@ public final class MailerBuilder {
   Clock clock = Clock.systemUTC();
   Executor executor;
   Duration httpTimeout = Duration.ofSeconds(30);
+  final List<MailListener> listeners = new ArrayList<>();
   private final Set<String> set = new HashSet<>();
 
   MailerBuilder() {
@@ -82,6 +86,16 @@ public final class MailerBuilder {
       throw new IllegalArgumentException("httpTimeout must be positive, was " + timeout);
     }
     this.httpTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Adds a listener for {@link SendEvent}s (sent, failed, token rejected and renewed); may be
+   * called several times, each listener gets every event in the order added. See
+   * {@link MailListener} for the thread it is called on and what it must not do.
+   */
+  public MailerBuilder listener(MailListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
   }
 

@@ -54,6 +54,8 @@ public class TokenSmtpTransport extends SMTPTransport {
   /** What the server might echo of this connection's AUTH exchanges (see {@link AuthEcho}). */
   private volatile List<String> authSecrets = List.of();
   private volatile boolean dataSent;
+  /** Whether the last connect renewed a rejected token (read after connect, by the same thread). */
+  private volatile boolean renewed;
   private volatile boolean open;
   private SmtpPipeline pipeline;
 
@@ -65,6 +67,7 @@ public class TokenSmtpTransport extends SMTPTransport {
   @Override
   protected synchronized boolean protocolConnect(String host, int port, String user, String password)
       throws MessagingException {
+    renewed = false;
     Properties props = session.getProperties();
     Object creds = props.get(TokenAccess.PROPERTY);
     if (!(creds instanceof TokenAccess)) {
@@ -111,6 +114,7 @@ public class TokenSmtpTransport extends SMTPTransport {
       }
       LOG.debug("token rejected, renewing once account={} token={} reply={}", account,
           token.value().fingerprint(), getLastReturnCode());
+      renewed = true;
       token = token((TokenAccess) creds, account, token, rejection(reply, challenge));
     }
   }
@@ -276,6 +280,11 @@ public class TokenSmtpTransport extends SMTPTransport {
   /** True once the last send reached DATA/BDAT: a failure after it may still mean delivery. */
   boolean dataSent() {
     return dataSent;
+  }
+
+  /** True when the last connect had its token rejected and asked for a new one (the renewal after a rejection). */
+  boolean renewedAfterRejection() {
+    return renewed;
   }
 
   /** The token this connection authenticated with, when it did. */
