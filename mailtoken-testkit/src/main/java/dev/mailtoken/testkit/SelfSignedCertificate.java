@@ -1,16 +1,22 @@
 package dev.mailtoken.testkit;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.util.Base64;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManagerFactory;
@@ -20,12 +26,15 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * A freshly generated EC P-256 key and a self-signed X.509 v3 certificate for it (CN and SAN
  * {@code localhost}, SAN IP {@code 127.0.0.1}), built as DER with the JDK's {@link Signature} API,
- * so no BouncyCastle, keytool process or file is needed. Immutable; its SSL contexts are thread-safe.
+ * so no BouncyCastle, keytool process or file is needed. The SMTP emulator presents one; tests of
+ * other TLS listeners write one as PEM files ({@link #writePem}) or a PKCS12 file
+ * ({@link #writePkcs12}) and trust it with {@link #clientContext()}. For tests only: the private
+ * key is not protected. Immutable; its SSL contexts are thread-safe.
  *
  * <p>The validity is fixed (2000-01-01 to 2049-12-31, the UTCTime range) rather than read from a
  * clock: TLS peers check it against the real system time, which no injected clock controls.
  */
-final class SelfSignedCertificate {
+public final class SelfSignedCertificate {
   private static final String SHA256_WITH_ECDSA = "1.2.840.10045.4.3.2";
   private static final char[] PASSWORD = "mailtoken-testkit".toCharArray();
 
@@ -37,7 +46,8 @@ final class SelfSignedCertificate {
     this.certificate = certificate;
   }
 
-  static SelfSignedCertificate generate() {
+  /** A new key pair and certificate. */
+  public static SelfSignedCertificate generate() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(256);
@@ -62,7 +72,7 @@ final class SelfSignedCertificate {
       certificate.verify(keys.getPublic());
       return new SelfSignedCertificate(keys, certificate);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot generate the SMTP emulator's self-signed certificate", e);
+      throw new IllegalStateException("cannot generate a self-signed certificate", e);
     }
   }
 
@@ -78,12 +88,42 @@ final class SelfSignedCertificate {
     return Der.sequence(Der.oid("2.5.29.17"), Der.tlv(Der.OCTET_STRING, names));
   }
 
-  X509Certificate certificate() {
+  public X509Certificate certificate() {
     return certificate;
   }
 
+  /**
+   * Writes the certificate ({@code -----BEGIN CERTIFICATE-----}) and the unencrypted PKCS#8
+   * private key ({@code -----BEGIN PRIVATE KEY-----}) as PEM files.
+   */
+  public void writePem(Path certificateFile, Path privateKeyFile) throws IOException {
+    try {
+      Files.writeString(certificateFile, pem("CERTIFICATE", certificate.getEncoded()), StandardCharsets.US_ASCII);
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException("the generated certificate cannot be encoded", e);
+    }
+    Files.writeString(privateKeyFile, pem("PRIVATE KEY", keys.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+  }
+
+  /** Writes key and certificate as a PKCS12 key store protected by {@code password}. */
+  public void writePkcs12(Path file, char[] password) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry("mailtoken", keys.getPrivate(), password, new Certificate[] {certificate});
+      store.store(out, password);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot write a PKCS12 key store", e);
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(der) + "\n-----END " + type + "-----\n";
+  }
+
   /** A server context presenting this certificate. */
-  SSLContext serverContext() {
+  public SSLContext serverContext() {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
@@ -94,12 +134,12 @@ final class SelfSignedCertificate {
       context.init(factory.getKeyManagers(), null, null);
       return context;
     } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new IllegalStateException("cannot build the SMTP emulator's server TLS context", e);
+      throw new IllegalStateException("cannot build a server TLS context", e);
     }
   }
 
   /** A client context trusting only this certificate. */
-  SSLContext clientContext() {
+  public SSLContext clientContext() {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
@@ -110,7 +150,7 @@ final class SelfSignedCertificate {
       context.init(null, factory.getTrustManagers(), null);
       return context;
     } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new IllegalStateException("cannot build a client TLS context for the SMTP emulator", e);
+      throw new IllegalStateException("cannot build a client TLS context trusting the certificate", e);
     }
   }
 }
