@@ -2,6 +2,7 @@ package dev.mailtoken.mail;
 
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * What one {@link Mailer} shares among the delivery stages its transports open: where tokens come
@@ -12,12 +13,15 @@ final class DeliveryContext {
   private final Credentials credentials;
   private final Clock clock;
   private final Duration httpTimeout;
+  private final SSLContext httpSslContext;
   private HttpMailSender http;
 
-  DeliveryContext(Credentials credentials, Clock clock, Duration httpTimeout) {
+  /** @param httpSslContext the HTTP client's TLS context, or null for the JDK default */
+  DeliveryContext(Credentials credentials, Clock clock, Duration httpTimeout, SSLContext httpSslContext) {
     this.credentials = credentials;
     this.clock = clock;
     this.httpTimeout = httpTimeout;
+    this.httpSslContext = httpSslContext;
   }
 
   Credentials credentials() {
@@ -31,7 +35,7 @@ final class DeliveryContext {
   /** The mailer's one HTTP sender (one connection pool for every API transport). */
   HttpMailSender http() {
     if (http == null) {
-      http = new HttpMailSender(credentials, httpTimeout, clock);
+      http = new HttpMailSender(credentials, httpTimeout, httpSslContext, clock);
     }
     return http;
   }
