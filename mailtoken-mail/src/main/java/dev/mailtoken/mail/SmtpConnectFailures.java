@@ -44,16 +44,17 @@ final class SmtpConnectFailures {
           "answered in plain text", e));
     }
     if (!greeted && timedOut(e)) {
-      String within = "within " + server.greetingTimeout().toMillis() + " ms";
-      return TokenSmtpTransport.wrap(new SmtpSecurityMismatchException(account, where, server.security(),
-          server.security() == SmtpSecurity.IMPLICIT_TLS ? "did not answer " + within : "no greeting " + within, e));
+      long ms = server.greetingTimeout().toMillis();
+      String what = server.security() == SmtpSecurity.IMPLICIT_TLS ? "did not answer within " + ms + " ms"
+          : "no greeting within " + ms + " ms";
+      return TokenSmtpTransport.wrap(new SmtpSecurityMismatchException(account, where, server.security(), what, e));
     }
     if (e instanceof AuthenticationFailedException && offeredAuth != null) {
       List<String> offered = Arrays.stream(offeredAuth.trim().split("\\s+")).filter(m -> !m.isEmpty()).toList();
       List<String> wanted = Arrays.asList(server.mechanisms().split(" "));
       if (offered.stream().noneMatch(o -> wanted.stream().anyMatch(o::equalsIgnoreCase))) {
-        return TokenSmtpTransport.wrap(new MechanismNotOfferedException(account, where, String.join(" or ", wanted),
-            offered));
+        String either = String.join(" or ", wanted);
+        return TokenSmtpTransport.wrap(new MechanismNotOfferedException(account, where, either, offered));
       }
     }
     return e;

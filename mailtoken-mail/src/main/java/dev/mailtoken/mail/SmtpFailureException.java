@@ -34,7 +34,7 @@ public class SmtpFailureException extends MailtokenException {
    * during AUTH"). Transient; nothing was delivered.
    */
   public SmtpFailureException(String account, String what, Throwable cause) {
-    super("Sending as " + account + " failed: " + what, account, null, cause);
+    super("Sending as " + account + " failed without a reply: " + what, account, null, cause);
     this.replyCode = 0;
     this.serverReply = "";
     this.mayHaveBeenDelivered = false;
