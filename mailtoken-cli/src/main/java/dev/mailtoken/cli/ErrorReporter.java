@@ -2,6 +2,7 @@ package dev.mailtoken.cli;
 
 import dev.mailtoken.oauth.AuthorizationException;
 import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.UntrustedCertificateException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.ServerText;
@@ -77,6 +78,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   private static String hint(Throwable ex) {
     if (ex instanceof CliException) {
       return ((CliException) ex).hint();
+    }
+    if (ex instanceof UntrustedCertificateException) {
+      return "if the server's certificate comes from a private or self-signed CA, trust that CA: --trust-store FILE"
+          + " or " + TrustStoreFile.VARIABLE + "=FILE (PEM or PKCS12)";
     }
     if (ex instanceof ReauthorizationRequiredException) {
       String who = ((MailtokenException) ex).account().orElse("ACCOUNT");

@@ -74,7 +74,8 @@ final class SendCommand extends Verb {
       StoredAccount account = access.account(from);
       StoredApp app = access.app(account.appName());
       try (StoreBackedSender outbox = new StoreBackedSender(access.store(), main().oauthClient(), main().context().clock(),
-          StoreBackedSender.transport(app, transport, main().context().smtpTrust(), Optional.ofNullable(apiBase)))) {
+          StoreBackedSender.transport(app, transport, main().smtpTrust(), Optional.ofNullable(apiBase)),
+          main().trustStore())) {
         MimeMessage message = compose(outbox.newMessage());
         SendResult result = outbox.send(message, account.address());
         out().println("sent " + result.messageId() + " via " + result.transport());
