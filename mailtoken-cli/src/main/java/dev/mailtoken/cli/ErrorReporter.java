@@ -3,6 +3,8 @@ package dev.mailtoken.cli;
 import dev.mailtoken.oauth.AuthorizationException;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.UntrustedCertificateException;
+import dev.mailtoken.mail.MechanismNotOfferedException;
+import dev.mailtoken.mail.SmtpSecurityMismatchException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.ServerText;
@@ -78,6 +80,12 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   private static String hint(Throwable ex) {
     if (ex instanceof CliException) {
       return ((CliException) ex).hint();
+    }
+    if (ex instanceof SmtpSecurityMismatchException m) {
+      return "send with --smtp-security " + SmtpChoices.spelling(m.suggested()) + ", or check the app's SMTP port";
+    }
+    if (ex instanceof MechanismNotOfferedException) {
+      return "send with --sasl auto (what the server offers), or check the app's SMTP host and port";
     }
     if (ex instanceof UntrustedCertificateException) {
       return "if the server's certificate comes from a private or self-signed CA, trust that CA: --trust-store FILE"

@@ -17,11 +17,13 @@ import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mailtoken send}: builds a MIME message and sends it as a stored account. */
 @Command(name = "send", mixinStandardHelpOptions = true,
-    description = "Send a message as a stored account (SMTP with XOAUTH2, or the Gmail API / Microsoft Graph).",
+    description = "Send a message as a stored account (SMTP with XOAUTH2 or OAUTHBEARER, or the Gmail API /"
+        + " Microsoft Graph).",
     footer = {"%nThe transport defaults to the app's SMTP server (Gmail smtp.gmail.com:587, Microsoft"
         + " smtp.office365.com:587). Use --transport gmail-api when the token has only gmail.send, and"
         + " --transport graph when the tenant disabled SMTP AUTH.",
@@ -65,6 +67,9 @@ final class SendCommand extends Verb {
       description = "smtp, gmail-api or graph (default: smtp).")
   StoreBackedSender.Kind transport = StoreBackedSender.Kind.SMTP;
 
+  @Mixin
+  SmtpChoices smtpChoices = new SmtpChoices();
+
   @Option(names = "--api-base", paramLabel = "URL", description = "Base URL of the Gmail/Graph API (testing, proxies).")
   URI apiBase;
 
@@ -74,7 +79,7 @@ final class SendCommand extends Verb {
       StoredAccount account = access.account(from);
       StoredApp app = access.app(account.appName());
       try (StoreBackedSender outbox = new StoreBackedSender(access.store(), main().oauthClient(), main().context().clock(),
-          StoreBackedSender.transport(app, transport, main().smtpTrust(), Optional.ofNullable(apiBase)),
+          smtpChoices.transport(app, transport, main().smtpTrust(), Optional.ofNullable(apiBase)),
           main().trustStore())) {
         MimeMessage message = compose(outbox.newMessage());
         SendResult result = outbox.send(message, account.address());

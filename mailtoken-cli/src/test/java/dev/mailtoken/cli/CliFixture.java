@@ -102,6 +102,15 @@ final class CliFixture implements AutoCloseable {
     return smtp;
   }
 
+  /** Starts the SMTP emulator with {@code settings} (call before {@link #smtp()} or {@link #smtpArgs()}). */
+  SmtpEmulator smtp(java.util.function.UnaryOperator<dev.mailtoken.testkit.SmtpEmulatorBuilder> settings) {
+    if (smtp != null) {
+      throw new IllegalStateException("the SMTP emulator is already running");
+    }
+    smtp = settings.apply(SmtpEmulator.builder(provider)).start();
+    return smtp;
+  }
+
   String[] smtpArgs() {
     return new String[] {"--smtp-host", smtp().host(), "--smtp-port", Integer.toString(smtp().port())};
   }
