@@ -85,6 +85,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     if (java.util.Arrays.asList(args).contains("--verbose")) {
       // The process entry point owns the JVM: slf4j-simple reads this before the first logger exists.
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
       System.setProperty("org.slf4j.simpleLogger.log.dev.mailtoken", "debug");
     }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
