@@ -77,7 +77,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     return ExitCode.FAILURE;
   }
 
-  private static String hint(Throwable ex) {
+  private String hint(Throwable ex) {
     if (ex instanceof CliException) {
       return ((CliException) ex).hint();
     }
@@ -93,7 +93,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
     if (ex instanceof ReauthorizationRequiredException) {
       String who = ((MailtokenException) ex).account().orElse("ACCOUNT");
-      return "a person must consent again: mailtoken authorize --app APP --account " + who
+      return "a person must consent again: mailtoken authorize --app " + appOf(who) + " --account " + who
           + " (mailtoken doctor " + who + " explains the likely cause)";
     }
     if (ex instanceof RefreshInProgressException r) {
@@ -111,5 +111,14 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       return "the provider or network failed for now; try again later";
     }
     return null;
+  }
+
+  /** The app {@code account} is stored with, for a hint to run as it is; {@code APP} when the store cannot say. */
+  private String appOf(String account) {
+    try (StoreAccess access = main.openStore(new PrintWriter(java.io.Writer.nullWriter()))) {
+      return access.store().account(account).map(dev.mailtoken.store.StoredAccount::appName).orElse("APP");
+    } catch (Exception | LinkageError e) {
+      return "APP";
+    }
   }
 }
