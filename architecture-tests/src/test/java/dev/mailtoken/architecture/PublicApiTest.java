@@ -26,7 +26,8 @@ class PublicApiTest {
   private static final boolean WRITE = Boolean.getBoolean("mailtoken.api.write");
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"mailtoken-testkit", "mailtoken-core", "mailtoken-mail", "mailtoken-store", "mailtoken-server", "mailtoken-cli"})
+  @ValueSource(strings = {"mailtoken-testkit", "mailtoken-core", "mailtoken-mail", "mailtoken-store", "mailtoken-micrometer",
+      "mailtoken-server", "mailtoken-cli"})
   void givenAPublishedModule_whenItsPublicApiIsListed_thenItMatchesTheCheckedInSignatureFile(String module)
       throws IOException {
     Path root = SourceTree.ofRepository().root();
@@ -47,7 +48,7 @@ class PublicApiTest {
   }
 
   /** The module's classes: its {@code target/classes} in a reactor build, else its jar on the class path. */
-  private static String withClasses(String module, java.util.function.Function<Path, String> action) throws IOException {
+  static String withClasses(String module, java.util.function.Function<Path, String> action) throws IOException {
     Optional<Path> entry = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .map(Path::of)
         .filter(p -> p.toString().contains(File.separator + module + File.separator)

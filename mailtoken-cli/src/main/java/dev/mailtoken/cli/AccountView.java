@@ -33,6 +33,7 @@ final class AccountView {
     JsonOutput.put(n, "access_token_assumed_expires_at", a.assumedAccessTokenExpiry());
     JsonOutput.put(n, "last_error", a.lastError());
     n.put("has_refresh_token", a.hasRefreshToken());
+    n.put("transport", a.transport().orElse("smtp"));
     n.put("created_at", a.createdAt().toString());
     n.put("updated_at", a.updatedAt().toString());
     n.put("version", a.version());
@@ -95,6 +96,7 @@ final class AccountView {
     out.println("granted scopes: " + String.join(" ", a.grantedScopes()));
     out.println("last refresh:   " + a.lastRefresh().map(Object::toString).orElse("never"));
     out.println("token expires:  " + expiry(a));
+    out.println("transport:      " + a.transport().orElse("smtp") + (a.transport().isEmpty() ? " (default)" : ""));
     a.lastError().ifPresent(e -> out.println("last error:     " + e));
     out.println("created:        " + a.createdAt());
     out.println("updated:        " + a.updatedAt() + " (version " + a.version() + ")");

@@ -1,5 +1,6 @@
 package dev.mailtoken.cli;
 
+import dev.mailtoken.oauth.App;
 import dev.mailtoken.store.NewAccount;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
@@ -26,12 +27,16 @@ import picocli.CommandLine.Option;
             + " (enter a code on another device; Microsoft, Keycloak, any provider with a device endpoint;"
             + " not Google).",
         "No refresh token? Google returns one only on first consent: run again with --force-consent.",
+        "Microsoft issues a token for one resource per request, and one refresh token serves every resource"
+            + " consented to: --also graph asks consent for Graph's Mail.Send beside SMTP, fetches the Graph token"
+            + " at once (checking the consent) and stores it; send --transport graph then just works.",
         "An account that exists (e.g. parked by invalid_grant) gets its grant replaced and its state cleared,"
             + " keeping its history; with --account naming it, consent is forced.",
         "%nExamples:", "  mailtoken authorize --app gmail",
         "  mailtoken authorize --app gmail --account alice@example.com --force-consent",
         "  mailtoken authorize --app gmail --manual",
         "  mailtoken authorize --app m365 --device",
+        "  mailtoken authorize --app m365 --account alice@contoso.com --also graph",
         "  mailtoken authorize --app m365 --browser 'firefox --new-window %s'",
         "  mailtoken authorize --app m365 --no-browser --port 8765 --timeout 10m", ExitCode.FOOTER})
 final class AuthorizeCommand extends Verb {
@@ -70,11 +75,17 @@ final class AuthorizeCommand extends Verb {
   @Option(names = "--port", defaultValue = "0", description = "Loopback port (default: an ephemeral one).")
   int port;
 
+  @Option(names = "--also", paramLabel = "TRANSPORT", split = ",", converter = TransportConverter.class,
+      description = "Also consent to what TRANSPORT needs beyond the app's scopes (repeatable): graph (Microsoft"
+          + " Graph Mail.Send beside SMTP, one refresh token for both), smtp, gmail-api.")
+  List<StoreBackedSender.Kind> also = List.of();
+
   @Override
   int execute() throws Exception {
     checkOptions();
     try (StoreAccess access = main().openStore(err())) {
       StoredApp stored = access.app(app);
+      App consent = withScopes(stored.toApp(), ResourceConsent.consentScopes(stored, also));
       // Replacing a grant needs a new refresh token, which Google sends again only on a forced consent.
       boolean replacing = account != null && access.store().account(account).isPresent();
       if (replacing && !forceConsent && !device) {
@@ -83,21 +94,34 @@ final class AuthorizeCommand extends Verb {
       }
       AuthorizationFlow.Authorized result = device
           ? new DeviceFlow(main().oauthClient(), main().context().sleeper(), err())
-              .run(app, stored.toApp(), Optional.ofNullable(account), Optional.ofNullable(timeout))
+              .run(app, consent, Optional.ofNullable(account), Optional.ofNullable(timeout))
           : new AuthorizationFlow(main().oauthClient(), browser(), err(), main().context().stdin())
-              .run(stored.toApp(), new ConsentRequest(Optional.ofNullable(account), forceConsent || replacing,
+              .run(consent, new ConsentRequest(Optional.ofNullable(account), forceConsent || replacing,
                   timeout != null ? timeout : DEFAULT_TIMEOUT, !noBrowser && !manual, port, manual));
+      GraphConsent graph = ResourceConsent.graphIsExtra(stored, consent.scopes())
+          ? GraphConsent.fetch(main().oauthClient(), consent, result) : GraphConsent.NONE;
       AccessToken first = new AccessToken(result.tokens().accessToken(), result.tokens().expiresAt(),
           result.tokens().scopes());
       NewAccount fresh = NewAccount.withRefreshToken(result.address(), app,
-          result.tokens().refreshToken().orElseThrow(), List.copyOf(result.tokens().scopes()), Optional.of(first));
+          graph.refreshToken().orElse(result.tokens().refreshToken().orElseThrow()),
+          graph.grantedScopes(result.tokens().scopes()), Optional.of(first));
       boolean existed = access.store().account(result.address()).isPresent();
       StoredAccount saved = existed ? access.store().replaceAccount(fresh) : access.store().putAccount(fresh);
+      if (graph.token().isPresent()) {
+        access.store().saveAccessToken(saved.address(), GraphConsent.SCOPES, graph.token().get());
+      }
       out().println((existed ? "re-authorized " : "authorized ") + saved.address() + " (app " + app + ", scopes "
           + String.join(" ", saved.grantedScopes()) + ")");
       err().println("try: mailtoken token " + saved.address() + " --header");
+      graph.report(saved, app, out(), err());
       return ExitCode.OK.code();
     }
+  }
+
+  /** {@code app} asking for {@code scopes} instead of its own. */
+  private static App withScopes(App app, List<String> scopes) {
+    return new App(app.provider(), app.clientId(), app.clientSecret(), app.redirectUri(), scopes,
+        app.clientAuthentication());
   }
 
   private void checkOptions() {

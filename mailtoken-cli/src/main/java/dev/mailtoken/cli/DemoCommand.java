@@ -180,7 +180,7 @@ final class DemoCommand extends Verb {
     return "GOCSPX-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

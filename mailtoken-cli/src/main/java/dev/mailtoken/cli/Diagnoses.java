@@ -67,8 +67,7 @@ final class Diagnoses {
       return Optional.of(Finding.problem(topic, "Microsoft refused SMTP AUTH (535 5.7.139)",
           "SMTP AUTH (client submission) is disabled for this mailbox or for the whole tenant; it is off by"
               + " default in newer tenants and security defaults turn it off",
-          "an Exchange admin runs Set-CASMailbox -Identity " + account.address() + " -SmtpClientAuthenticationDisabled"
-              + " $false (or enables it tenant-wide), or send with --transport graph (needs Mail.Send)"));
+          ResourceConsent.graphSteps(app, account)));
     }
     if (t.contains("unauthorized_client") && account.kind() == GrantKind.SERVICE_ACCOUNT) {
       return Optional.of(delegationNotGranted(topic, "the service account's client id", account.grantedScopes()));

@@ -33,9 +33,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "mailtoken", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Get an OAuth2 refresh token once, keep it encrypted, and send mail as Gmail / Microsoft 365 /"
         + " any OAuth2 mailbox.",
-    subcommands = {AppsCommand.class, AuthorizeCommand.class, ImportCommand.class, AccountsCommand.class,
-        TokenCommand.class, SendCommand.class, RevokeCommand.class, DoctorCommand.class, KeysCommand.class,
-        DemoCommand.class, ServeCommand.class, ApiTokensCommand.class},
     footer = {"%nEnvironment: MAILTOKEN_HOME (default ~/.mailtoken), MAILTOKEN_DB (JDBC URL), MAILTOKEN_SECRET"
         + " (base64 32-byte key) or MAILTOKEN_SECRET_FILE; otherwise a key file is created in the home."
         + " MAILTOKEN_TRUST_STORE (CA certificates, PEM or PKCS12). Limits: MAILTOKEN_HTTP_TIMEOUT (30s), MAILTOKEN_HTTP_COMPLETION_TIMEOUT (2m), MAILTOKEN_LOCK_WAIT (30s),"
@@ -90,7 +87,8 @@ public final class Main implements Runnable {
     }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = new Main(System.getenv(), Clock.systemUTC()).commandLine(out, err).execute(args);
+    int code = new Main(System.getenv(), Clock.systemUTC()).commandLine(out, err, Subcommands.namedIn(args))
+        .execute(args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -98,7 +96,13 @@ public final class Main implements Runnable {
 
   /** Builds the command line for this root with its subcommands, error reporting and writers. */
   public CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, Subcommands.ALL);
+  }
+
+  /** {@link #commandLine(PrintWriter, PrintWriter)} with only {@code subcommands} (see {@link Subcommands}). */
+  CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, Class<?>> subcommands) {
     CommandLine cl = new CommandLine(this);
+    subcommands.forEach(cl::addSubcommand);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorReporter(this));

@@ -1,6 +1,7 @@
 package dev.mailtoken.cli;
 
 import dev.mailtoken.mail.SendResult;
+import dev.mailtoken.mail.SmtpAuthDisabledException;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.store.StoredApp;
 import jakarta.mail.Message;
@@ -19,14 +20,17 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code mailtoken send}: builds a MIME message and sends it as a stored account. */
 @Command(name = "send", mixinStandardHelpOptions = true,
     description = "Send a message as a stored account (SMTP with XOAUTH2 or OAUTHBEARER, or the Gmail API /"
         + " Microsoft Graph).",
-    footer = {"%nThe transport defaults to the app's SMTP server (Gmail smtp.gmail.com:587, Microsoft"
-        + " smtp.office365.com:587). Use --transport gmail-api when the token has only gmail.send, and"
-        + " --transport graph when the tenant disabled SMTP AUTH.",
+    footer = {"%nThe transport defaults to the account's (mailtoken accounts set ACCOUNT --transport KIND), else the"
+        + " app's SMTP server (Gmail smtp.gmail.com:587, Microsoft smtp.office365.com:587). Use --transport"
+        + " gmail-api when the token has only gmail.send, and --transport graph when the tenant disabled SMTP AUTH"
+        + " (535 5.7.139): Graph gets a Graph token of its own from the account's refresh token (authorize"
+        + " --also graph consents to both).",
         "%nExamples:",
         "  mailtoken send --from alice@example.com --to bob@example.com --subject Hi --text 'Hello Bob'",
         "  mailtoken send --from alice@example.com --to bob@example.com --subject Report --html '<b>done</b>'"
@@ -64,8 +68,8 @@ final class SendCommand extends Verb {
   List<Path> attachments;
 
   @Option(names = "--transport", paramLabel = "KIND", converter = TransportConverter.class,
-      description = "smtp, gmail-api or graph (default: smtp).")
-  StoreBackedSender.Kind transport = StoreBackedSender.Kind.SMTP;
+      description = "smtp, gmail-api or graph (default: the account's, else smtp).")
+  StoreBackedSender.Kind transport;
 
   @Mixin
   SmtpChoices smtpChoices = new SmtpChoices();
@@ -78,15 +82,32 @@ final class SendCommand extends Verb {
     try (StoreAccess access = main().openStore(err())) {
       StoredAccount account = access.account(from);
       StoredApp app = access.app(account.appName());
+      StoreBackedSender.Kind kind = transport != null ? transport : defaultTransport(account);
       try (StoreBackedSender outbox = new StoreBackedSender(access.store(), main().oauthClient(), main().context().clock(),
-          smtpChoices.transport(app, transport, main().smtpTrust(), Optional.ofNullable(apiBase)),
+          smtpChoices.transport(app, kind, main().smtpTrust(), Optional.ofNullable(apiBase)),
           main().trustStore())) {
         MimeMessage message = compose(outbox.newMessage());
-        SendResult result = outbox.send(message, account.address());
+        SendResult result;
+        try {
+          result = outbox.send(message, account.address());
+        } catch (SmtpAuthDisabledException e) {
+          throw new CliException(ExitCode.CONFIGURATION, e.getMessage(), ResourceConsent.graphSteps(app, account));
+        }
         out().println("sent " + result.messageId() + " via " + result.transport());
         out().println("server reply: " + result.serverReply().strip());
       }
       return ExitCode.OK.code();
+    }
+  }
+
+  /** The account's stored default transport, else SMTP. */
+  private static StoreBackedSender.Kind defaultTransport(StoredAccount account) {
+    try {
+      return account.transport().map(new TransportConverter()::convert).orElse(StoreBackedSender.Kind.SMTP);
+    } catch (TypeConversionException e) {
+      throw new CliException(ExitCode.CONFIGURATION, "account " + account.address() + " has the default transport '"
+          + account.transport().orElseThrow() + "', which this mailtoken does not know", "mailtoken accounts set "
+          + account.address() + " --transport smtp (or gmail-api, graph), or name one with --transport");
     }
   }
 

@@ -20,4 +20,16 @@ final class TransportConverter implements ITypeConverter<StoreBackedSender.Kind>
         throw new TypeConversionException("'" + value + "' is not a transport; use smtp, gmail-api or graph");
     }
   }
+
+  /** The CLI's (and the store's) name of {@code kind}: smtp, gmail-api, graph. */
+  static String name(StoreBackedSender.Kind kind) {
+    switch (kind) {
+      case GMAIL_API:
+        return "gmail-api";
+      case GRAPH:
+        return "graph";
+      default:
+        return "smtp";
+    }
+  }
 }

@@ -83,6 +83,55 @@ class ServeCommandTest {
   }
 
   @Test
+  void givenDemo_whenServing_thenTheEmulatorsRunTheDemoAppExistsAndTheAdminTokenWorks() throws Exception {
+    Serving demo = new Serving("serve", "--demo", "--port", "0");
+    String out = demo.out.toString();
+    String admin = firstToken(out);
+    HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> app = http.send(HttpRequest.newBuilder(demo.url.resolve("/v1/apps/demo"))
+        .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(demo.url.resolve("/login")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(app.statusCode()).as(app.body()).isEqualTo(200);
+    assertThat(app.body()).contains("\"provider\":\"GOOGLE\"").contains("\"tokenEndpoint\":\"http://127.0.0.1:")
+        .contains(demo.url + "/connect/callback").contains("\"clientSecretSet\":true");
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(out).contains("/login").contains("/v1/connect-links").contains("demo@example.com")
+        .contains("Stop with Ctrl-C.");
+    Matcher store = Pattern.compile("store: (\\S+) \\(temporary").matcher(out);
+    assertThat(store.find()).as(out).isTrue();
+    assertThat(demo.stop()).isEqualTo(0);
+    assertThat(Path.of(store.group(1))).doesNotExist();
+    assertThat(home.resolve("mailtoken.db")).as("the user's own store is left alone").doesNotExist();
+  }
+
+  /** SIGTERM (what Ctrl-C and service managers send) in a JVM of its own: the shutdown hook path. */
+  @Test
+  void givenDemoInItsOwnProcess_whenSigtermArrives_thenItStopsGracefullyAndDeletesItsTemporaryStore()
+      throws Exception {
+    Path output = home.resolve("serve.out");
+    Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "serve", "--demo", "--port", "0")
+        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> java.nio.file.Files.readString(output).contains("Stop with"));
+      Matcher store = Pattern.compile("store: (\\S+) \\(temporary").matcher(java.nio.file.Files.readString(output));
+      assertThat(store.find()).isTrue();
+      assertThat(Path.of(store.group(1))).exists();
+
+      serve.destroy();
+
+      assertThat(serve.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(java.nio.file.Files.readString(output)).contains("mailtoken server stopped");
+      assertThat(Path.of(store.group(1))).doesNotExist();
+    } finally {
+      serve.destroyForcibly();
+    }
+  }
+
+  @Test
   void givenANonLoopbackHostWithoutTls_whenServing_thenExit5WithWhatToDo() {
     CliRun r = fixture.run("serve", "--host", "0.0.0.0", "--port", "0");
     assertThat(r.exitCode()).isEqualTo(5);

@@ -24,7 +24,7 @@ import java.util.Set;
  *   <li>5xx, 408, 429, or {@code temporarily_unavailable}/{@code server_error}/{@code internal_failure}
  *       → {@link TransientException} (with {@code Retry-After}); a non-JSON body is the cause.
  *   <li>{@code invalid_grant} → {@link ReauthorizationRequiredException} on refresh and JWT
- *       bearer, {@link AuthorizationCodeRejectedException} on code exchange,
+ *       bearer (Microsoft's {@code suberror=consent_required}: the scopes were never consented to), {@link AuthorizationCodeRejectedException} on code exchange,
  *       {@link ConfigurationException} on client credentials.
  *   <li>every other OAuth error ({@code invalid_client}, {@code unauthorized_client},
  *       {@code invalid_scope}, {@code redirect_uri_mismatch}, {@code deleted_client}, ...) →
@@ -122,6 +122,12 @@ final class FailureClassifier {
       return new ReauthorizationRequiredException(said + "The service-account assertion was rejected: the key may"
           + " be deleted or disabled, or the machine clock is off; check the key in the Google Cloud console,"
           + " create a new key file if needed, and check the system time", target.account(), e, null);
+    }
+    if (e.subtype().equals("consent_required")) {
+      return new ReauthorizationRequiredException(said + "The user has not consented to the scopes asked for"
+          + " (with Microsoft, often another resource than the one authorized, such as Graph for an account"
+          + " authorized for SMTP): run the consent flow for this account again, asking for those scopes too",
+          target.account(), e, null);
     }
     boolean reauthentication = e.subtype().equals("invalid_rapt") || e.subtype().equals("rapt_required");
     return new ReauthorizationRequiredException(said + (reauthentication

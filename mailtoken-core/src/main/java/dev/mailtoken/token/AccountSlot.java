@@ -6,6 +6,8 @@ import dev.mailtoken.Secret;
 import dev.mailtoken.TransientException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One registered account: its committed {@link Snapshot} and at most one refresh in flight.
+ * One registered account's token for one scope set: its committed {@link Snapshot} and at most one
+ * refresh in flight. The refresh itself goes through the account's {@link GrantLane}, which runs
+ * the account's token requests (of every scope set) one at a time.
  *
  * <p>Only the owner of the in-flight future commits a new snapshot, and it clears the future in
  * the same critical section, so a caller that finds no refresh in flight always sees the latest
@@ -27,44 +31,54 @@ final class AccountSlot {
   enum Trigger { WAIT, RENEW, STALE, SCHEDULED }
 
   final String account;
+  final List<String> scopes;
+  private final GrantLane lane;
   private final ManagerConfig config;
   volatile Snapshot snapshot;
   private volatile CompletableFuture<AccessToken> inFlight; // written under this
+  private Rejection inFlightReason; // guarded by this: why the flight in progress renews, if it does
   private Scheduler.Cancellable scheduled; // guarded by this
   private long scheduleSeq; // guarded by this
   private boolean retired; // guarded by this
+  // When the flight in progress started: written before its request, read when its outcome commits
+  // (events report the span); the flight stays in progress until then, so no other flight writes it.
+  private volatile Instant flightStart;
 
-  AccountSlot(Account account, ManagerConfig config) {
-    this.account = account.address();
+  AccountSlot(String account, List<String> scopes, GrantLane lane, ManagerConfig config) {
+    this.account = account;
+    this.scopes = scopes;
+    this.lane = lane;
     this.config = config;
-    this.snapshot = Snapshot.initial(account.grant());
+    this.snapshot = Snapshot.initial();
   }
 
   AccessToken token() throws MailtokenException {
     AccessToken served = servable(snapshot);
-    return served != null ? served : await(flight(Trigger.WAIT, null, true));
+    return served != null ? served : await(flight(Trigger.WAIT, null, null, true));
   }
 
   CompletableFuture<AccessToken> tokenAsync() {
     try {
       AccessToken served = servable(snapshot);
-      return served != null ? CompletableFuture.completedFuture(served) : flight(Trigger.WAIT, null, false).copy();
+      return served != null ? CompletableFuture.completedFuture(served)
+          : flight(Trigger.WAIT, null, null, false).copy();
     } catch (MailtokenException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
 
-  AccessToken renew(AccessToken rejected) throws MailtokenException {
+  /** @param reason what the server said, reported on the renewal's event; may be null */
+  AccessToken renew(AccessToken rejected, Rejection reason) throws MailtokenException {
     AccessToken current = renewed(snapshot, rejected);
-    return current != null ? current : await(flight(Trigger.RENEW, rejected, true));
+    return current != null ? current : await(flight(Trigger.RENEW, rejected, reason, true));
   }
 
-  CompletableFuture<AccessToken> renewAsync(AccessToken rejected) {
+  CompletableFuture<AccessToken> renewAsync(AccessToken rejected, Rejection reason) {
     try {
       AccessToken current = renewed(snapshot, rejected);
       return current != null
           ? CompletableFuture.completedFuture(current)
-          : flight(Trigger.RENEW, rejected, false).copy();
+          : flight(Trigger.RENEW, rejected, reason, false).copy();
     } catch (MailtokenException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -93,7 +107,7 @@ final class AccountSlot {
     }
     // Inside the refresh margin: serve the current token, refresh in the background unless backing off.
     if (now >= s.freshUntil() && now >= s.nextRetryMillis() && inFlight == null) {
-      flight(Trigger.STALE, null, false);
+      flight(Trigger.STALE, null, null, false);
     }
     return s.token();
   }
@@ -120,7 +134,8 @@ final class AccountSlot {
   }
 
   /** Joins the refresh in flight or starts one (on this thread when {@code runHere}). */
-  private CompletableFuture<AccessToken> flight(Trigger trigger, AccessToken rejected, boolean runHere) {
+  private CompletableFuture<AccessToken> flight(Trigger trigger, AccessToken rejected, Rejection reason,
+      boolean runHere) {
     CompletableFuture<AccessToken> mine;
     synchronized (this) {
       CompletableFuture<AccessToken> running = inFlight;
@@ -137,6 +152,7 @@ final class AccountSlot {
       }
       mine = new CompletableFuture<>();
       inFlight = mine;
+      inFlightReason = trigger == Trigger.RENEW ? reason : null;
     }
     if (runHere) {
       refresh(mine, trigger);
@@ -156,13 +172,14 @@ final class AccountSlot {
   private void refresh(CompletableFuture<AccessToken> flight, Trigger trigger) {
     Snapshot s = snapshot; // only the flight owner commits, so this is the latest
     Instant start = config.clock().instant();
-    LOG.debug("token refresh starting account={} trigger={} grant={}",
-        account, trigger, s.grant().getClass().getSimpleName());
+    flightStart = start;
+    LOG.debug("token refresh starting account={} scopes={} trigger={} grant={}",
+        account, ScopeKey.describe(scopes), trigger, lane.grant().getClass().getSimpleName());
     CompletableFuture<GrantExchange.Outcome> exchange;
     try {
-      exchange = config.exchange().fetchAsync(account, s.grant(), trigger == Trigger.RENEW, start);
+      exchange = lane.exchange(scopes, trigger == Trigger.RENEW);
     } catch (Throwable t) {
-      fail(flight, trigger, s, s.grant(), t);
+      fail(flight, trigger, s, t);
       return;
     }
     // Seen through to the end even after every caller stopped waiting (await's limit): a late
@@ -170,32 +187,12 @@ final class AccountSlot {
     // stays in progress, so nobody sends the old refresh token meanwhile.
     exchange.whenComplete((outcome, failure) -> {
       if (failure != null) {
-        fail(flight, trigger, s, s.grant(), failure instanceof CompletionException && failure.getCause() != null
+        fail(flight, trigger, s, failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause() : failure);
       } else {
-        commit(flight, trigger, s, outcome);
+        succeed(flight, outcome.token(), outcome.rotatedRefreshToken().orElse(null));
       }
     });
-  }
-
-  private void commit(CompletableFuture<AccessToken> flight, Trigger trigger, Snapshot s,
-      GrantExchange.Outcome outcome) {
-    Grant grant = s.grant();
-    Secret rotated = outcome.rotatedRefreshToken().orElse(null);
-    if (rotated != null && grant instanceof RefreshTokenGrant g) {
-      // The provider may already have retired the old refresh token: continue with the new one
-      // even if saving fails, and save before anyone sees the new access token.
-      grant = g.withRefreshToken(rotated);
-      try {
-        config.store().save(account, rotated);
-      } catch (Throwable t) {
-        fail(flight, trigger, s, grant,
-            new RefreshTokenPersistenceException(account, rotated.fingerprint(), t));
-        rethrowIfError(t);
-        return;
-      }
-    }
-    succeed(flight, grant, outcome.token(), rotated);
   }
 
   /**
@@ -206,7 +203,7 @@ final class AccountSlot {
    */
   boolean seed(AccessToken current) {
     long nowMs = config.clock().millis();
-    Snapshot next = healthy(snapshot.grant(), current, nowMs);
+    Snapshot next = healthy(current, nowMs);
     if (!next.usableAt(nowMs)) {
       return false;
     }
@@ -217,13 +214,17 @@ final class AccountSlot {
     return true;
   }
 
-  private void succeed(CompletableFuture<AccessToken> flight, Grant grant, AccessToken token, Secret rotated) {
+  /** Commits {@code token}; a rotated refresh token was already saved by the lane. */
+  private void succeed(CompletableFuture<AccessToken> flight, AccessToken token, Secret rotated) {
     Instant now = config.clock().instant();
     long nowMs = now.toEpochMilli();
-    Snapshot next = healthy(grant, token, nowMs);
+    Snapshot next = healthy(token, nowMs);
+    Rejection reason;
     synchronized (this) {
       snapshot = next;
       inFlight = null;
+      reason = inFlightReason;
+      inFlightReason = null;
     }
     flight.complete(token);
     scheduleProactive(next, nowMs);
@@ -231,36 +232,37 @@ final class AccountSlot {
       LOG.info("refresh token rotated and saved account={} refreshToken=sha256:{}", account, rotated.fingerprint());
       config.events().publish(new TokenEvent.Rotated(account, now, rotated.fingerprint()));
     }
-    LOG.info("access token issued account={} token=sha256:{} expiresAt={}",
-        account, token.value().fingerprint(), token.expiresAt().map(Instant::toString).orElse("unknown"));
-    config.events().publish(new TokenEvent.Issued(account, now, token));
+    LOG.info("access token issued account={} scopes={} token=sha256:{} expiresAt={}", account,
+        ScopeKey.describe(scopes), token.value().fingerprint(), token.expiresAt().map(Instant::toString).orElse("unknown"));
+    config.events().publish(
+        new TokenEvent.Issued(account, now, token, scopes, Optional.ofNullable(reason), elapsedUntil(now)));
   }
 
   /**
    * A healthy snapshot serving {@code token}, with its refresh and expiry windows as of {@code nowMs}
    * (a renewable token of unknown lifetime: see {@link Snapshot#healthy}).
    */
-  private Snapshot healthy(Grant grant, AccessToken token, long nowMs) {
-    return Snapshot.healthy(grant, token, nowMs, config.refreshMargin(), config.expiryMargin());
+  private Snapshot healthy(AccessToken token, long nowMs) {
+    return Snapshot.healthy(lane.grant(), token, nowMs, config.refreshMargin(), config.expiryMargin());
   }
 
   /** Schedules the background refresh of {@code s}'s token at its refresh time minus jitter. */
   private void scheduleProactive(Snapshot s, long nowMs) {
     long fresh = s.freshUntil();
-    if (s.grant().renewable() && fresh != Long.MAX_VALUE && fresh > nowMs) {
+    if (lane.grant().renewable() && fresh != Long.MAX_VALUE && fresh > nowMs) {
       scheduleAt(fresh - config.jitterMillis(Math.min(config.refreshJitter().toMillis(), fresh - nowMs)), nowMs);
     }
   }
 
-  private void fail(CompletableFuture<AccessToken> flight, Trigger trigger, Snapshot s, Grant grant, Throwable t) {
+  private void fail(CompletableFuture<AccessToken> flight, Trigger trigger, Snapshot s, Throwable t) {
     MailtokenException error = RefreshFailures.classify(account, t);
     Instant now = config.clock().instant();
     Snapshot next;
     TokenEvent event;
     if (error instanceof ReauthorizationRequiredException) {
-      next = new Snapshot(grant, null, Long.MIN_VALUE, Long.MIN_VALUE, AccountHealth.REAUTHORIZATION_REQUIRED,
+      next = new Snapshot(null, Long.MIN_VALUE, Long.MIN_VALUE, AccountHealth.REAUTHORIZATION_REQUIRED,
           error, now, null, s.failures() + 1);
-      event = new TokenEvent.ReauthorizationRequired(account, now, error);
+      event = new TokenEvent.ReauthorizationRequired(account, now, error, scopes, elapsedUntil(now));
     } else {
       int failures = s.failures() + 1;
       Duration delay = config.backoff().delay(failures,
@@ -268,28 +270,36 @@ final class AccountSlot {
       Instant retry = now.plus(delay);
       // A rejected token is never served again, even while its expiry says it is valid.
       boolean keep = trigger != Trigger.RENEW && s.token() != null;
-      next = new Snapshot(grant, keep ? s.token() : null, keep ? s.freshUntil() : Long.MIN_VALUE,
+      next = new Snapshot(keep ? s.token() : null, keep ? s.freshUntil() : Long.MIN_VALUE,
           keep ? s.usableUntil() : Long.MIN_VALUE, AccountHealth.REFRESH_FAILING, error, now, retry, failures);
-      event = new TokenEvent.RefreshFailed(account, now, error, retry);
+      event = new TokenEvent.RefreshFailed(account, now, error, retry, scopes, elapsedUntil(now));
     }
     synchronized (this) {
       snapshot = next;
       inFlight = null;
+      inFlightReason = null;
     }
     flight.completeExceptionally(error);
     if (next.health() == AccountHealth.REAUTHORIZATION_REQUIRED) {
       retire();
-      LOG.error("reauthorization required account={} error={}: {}", account,
+      LOG.error("reauthorization required account={} scopes={} error={}: {}", account, ScopeKey.describe(scopes),
           error.getClass().getSimpleName(), error.getMessage());
     } else {
-      if (grant.renewable()) {
+      if (lane.grant().renewable()) {
         scheduleAt(next.nextRetryMillis(), now.toEpochMilli());
       }
-      LOG.warn("token refresh failed account={} error={} failures={} nextRetry={}: {}", account,
-          error.getClass().getSimpleName(), next.failures(), next.nextRetry(), error.getMessage());
+      LOG.warn("token refresh failed account={} scopes={} error={} failures={} nextRetry={}: {}", account,
+          ScopeKey.describe(scopes), error.getClass().getSimpleName(), next.failures(), next.nextRetry(),
+          error.getMessage());
     }
     config.events().publish(event);
     rethrowIfError(t);
+  }
+
+  /** How long the flight ending {@code now} took (zero when it never reached the request). */
+  private Duration elapsedUntil(Instant now) {
+    Instant start = flightStart;
+    return start == null ? Duration.ZERO : Duration.between(start, now);
   }
 
   private void scheduleAt(long atMillis, long nowMs) {
@@ -322,8 +332,8 @@ final class AccountSlot {
       }
       scheduled = null;
     }
-    LOG.debug("proactive token refresh due account={}", account);
-    flight(Trigger.SCHEDULED, null, false);
+    LOG.debug("proactive token refresh due account={} scopes={}", account, ScopeKey.describe(scopes));
+    flight(Trigger.SCHEDULED, null, null, false);
   }
 
   /**
@@ -331,7 +341,7 @@ final class AccountSlot {
    * (the exchange itself goes on, see {@link #refresh}); anything else until it ends.
    */
   private AccessToken await(CompletableFuture<AccessToken> flight) throws MailtokenException {
-    Duration limit = snapshot.grant() instanceof RefreshTokenGrant ? config.exchange().requestTimeout() : null;
+    Duration limit = lane.grant() instanceof RefreshTokenGrant ? config.exchange().requestTimeout() : null;
     return FlightWait.await(account, flight, limit);
   }
 

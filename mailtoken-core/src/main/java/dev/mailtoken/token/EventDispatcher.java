@@ -1,12 +1,17 @@
 package dev.mailtoken.token;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Delivers events to the listeners on the listener executor, isolating listener failures. */
+/**
+ * Delivers events to the listeners on the listener executor, isolating listener failures. The
+ * listener list may change at any time; each delivery goes to the listeners registered when it
+ * runs, in the order they were added. Thread-safe.
+ */
 final class EventDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
@@ -14,8 +19,16 @@ final class EventDispatcher {
   private final Executor executor;
 
   EventDispatcher(List<TokenListener> listeners, Executor executor) {
-    this.listeners = List.copyOf(listeners);
+    this.listeners = new CopyOnWriteArrayList<>(listeners);
     this.executor = executor;
+  }
+
+  void add(TokenListener listener) {
+    listeners.add(listener);
+  }
+
+  boolean remove(TokenListener listener) {
+    return listeners.remove(listener);
   }
 
   /** Call only after the change is committed and with no lock held. */

@@ -29,24 +29,27 @@ final class GrantExchange {
   /**
    * A refresh-token grant's request is sent now and read until the endpoint's completion timeout
    * (its answer may carry the only valid refresh token); every other grant runs on this thread
-   * and the future is already complete.
+   * and the future is already complete. {@code scopes} empty asks for the grant's own scopes.
    */
-  CompletableFuture<Outcome> fetchAsync(String account, Grant grant, boolean renew, Instant now) {
+  CompletableFuture<Outcome> fetchAsync(String account, Grant grant, List<String> scopes, boolean renew,
+      Instant now) {
     if (grant instanceof RefreshTokenGrant g) {
       // A response without a refresh token keeps the old one (Google never rotates, T-G-03).
-      return endpoint.refreshAsync(g.app(), g.refreshToken(), List.of(), account).thenApply(r -> new Outcome(
+      return endpoint.refreshAsync(g.app(), g.refreshToken(), scopes, account).thenApply(r -> new Outcome(
           toAccessToken(r), r.refreshToken().filter(rt -> !rt.equals(g.refreshToken()))));
     }
     try {
-      return CompletableFuture.completedFuture(fetch(account, grant, renew, now));
+      return CompletableFuture.completedFuture(fetch(account, grant, scopes, renew, now));
     } catch (MailtokenException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
 
-  private Outcome fetch(String account, Grant grant, boolean renew, Instant now) throws MailtokenException {
+  /** A fixed token is what it is: served for any scope set. */
+  private Outcome fetch(String account, Grant grant, List<String> scopes, boolean renew, Instant now)
+      throws MailtokenException {
     if (grant instanceof ServiceAccountGrant g) {
-      TokenResponse r = endpoint.jwtBearer(g.key(), g.subject().orElse(null), g.scopes());
+      TokenResponse r = endpoint.jwtBearer(g.key(), g.subject().orElse(null), scopes.isEmpty() ? g.scopes() : scopes);
       return new Outcome(toAccessToken(r), Optional.empty());
     }
     if (grant instanceof FixedTokenGrant g) {
@@ -59,16 +62,16 @@ final class GrantExchange {
       return new Outcome(g.token(), Optional.empty());
     }
     if (grant instanceof CallbackGrant g) {
-      return new Outcome(callCallback(account, g.callback(), renew), Optional.empty());
+      return new Outcome(callCallback(account, g.callback(), scopes, renew), Optional.empty());
     }
     throw new IllegalStateException("unknown grant kind " + grant.getClass().getName());
   }
 
-  private static AccessToken callCallback(String account, TokenCallback callback, boolean renew)
-      throws MailtokenException {
+  private static AccessToken callCallback(String account, TokenCallback callback, List<String> scopes,
+      boolean renew) throws MailtokenException {
     AccessToken token;
     try {
-      token = callback.token(account, renew);
+      token = callback.token(account, scopes, renew);
     } catch (MailtokenException e) {
       throw e;
     } catch (InterruptedException e) {

@@ -1,16 +1,23 @@
 package dev.mailtoken.token;
 
 import dev.mailtoken.MailtokenException;
+import java.util.List;
+import java.util.Optional;
 
-/** A {@link TokenSource} for one account of a {@link TokenManager}; remembers what it handed out last. */
+/**
+ * A {@link TokenSource} for one account and scope set of a {@link TokenManager}; remembers what it
+ * handed out last.
+ */
 final class ManagedTokenSource implements TokenSource {
   private final TokenManager manager;
   private final String account;
+  private final List<String> scopes;
   private volatile AccessToken last;
 
-  ManagedTokenSource(TokenManager manager, String account) {
+  ManagedTokenSource(TokenManager manager, String account, List<String> scopes) {
     this.manager = manager;
     this.account = account;
+    this.scopes = scopes;
   }
 
   @Override
@@ -18,16 +25,21 @@ final class ManagedTokenSource implements TokenSource {
     AccessToken rejected = last;
     AccessToken token;
     if (renew) {
-      token = manager.renew(account, rejected != null ? rejected : manager.token(account));
+      token = manager.renew(account, scopes, rejected != null ? rejected : manager.token(account, scopes));
     } else {
-      token = manager.token(account);
+      token = manager.token(account, scopes);
     }
     last = token;
     return token;
   }
 
   @Override
+  public Optional<String> account() {
+    return Optional.of(account);
+  }
+
+  @Override
   public String toString() {
-    return "TokenSource[" + account + "]";
+    return "TokenSource[" + account + (scopes.isEmpty() ? "" : ", " + String.join(" ", scopes)) + "]";
   }
 }

@@ -19,6 +19,16 @@ public record RefreshTokenGrant(App app, Secret refreshToken) implements Grant {
     Objects.requireNonNull(refreshToken, "refreshToken");
   }
 
+  /**
+   * A grant with the refresh token as a string, e.g. one pasted from an OAuth playground:
+   * {@code new RefreshTokenGrant(app, "1//0g...")}. It is wrapped in a {@link Secret} at once.
+   *
+   * @throws IllegalArgumentException when {@code refreshToken} is empty
+   */
+  public RefreshTokenGrant(App app, String refreshToken) {
+    this(app, Secret.of(Objects.requireNonNull(refreshToken, "refreshToken")));
+  }
+
   /** The same grant with a rotated refresh token. */
   public RefreshTokenGrant withRefreshToken(Secret newRefreshToken) {
     return new RefreshTokenGrant(app, newRefreshToken);

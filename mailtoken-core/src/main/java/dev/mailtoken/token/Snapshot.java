@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One account's committed state. Immutable: replaced whole, published through a volatile field,
- * so the cached-token path reads it without a lock.
+ * The committed state of one account's token for one scope set. Immutable: replaced whole,
+ * published through a volatile field, so the cached-token path reads it without a lock. (The
+ * grant, shared by every scope set of the account, is the {@link GrantLane}'s.)
  *
- * @param grant the grant as of now (carries a rotated refresh token)
  * @param token the cached token, or null
  * @param freshUntil epoch millis until which {@code token} is served with no refresh
  * @param usableUntil epoch millis until which {@code token} may still be served while a refresh runs
@@ -21,7 +21,6 @@ import java.util.Optional;
  * @param failures consecutive failures so far
  */
 record Snapshot(
-    Grant grant,
     AccessToken token,
     long freshUntil,
     long usableUntil,
@@ -31,8 +30,8 @@ record Snapshot(
     Instant nextRetry,
     int failures) {
 
-  static Snapshot initial(Grant grant) {
-    return new Snapshot(grant, null, Long.MIN_VALUE, Long.MIN_VALUE, AccountHealth.HEALTHY, null, null, null, 0);
+  static Snapshot initial() {
+    return new Snapshot(null, Long.MIN_VALUE, Long.MIN_VALUE, AccountHealth.HEALTHY, null, null, null, 0);
   }
 
   /**
@@ -58,7 +57,7 @@ record Snapshot(
         usable = expiry;
       }
     }
-    return new Snapshot(grant, token, fresh, usable, AccountHealth.HEALTHY, null, null, null, 0);
+    return new Snapshot(token, fresh, usable, AccountHealth.HEALTHY, null, null, null, 0);
   }
 
   long nextRetryMillis() {

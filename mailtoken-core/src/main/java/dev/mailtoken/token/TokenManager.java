@@ -8,10 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps access tokens valid for many accounts: one per process.
@@ -33,25 +30,32 @@ import org.slf4j.LoggerFactory;
  * a late answer is saved (its rotated refresh token through the {@link RefreshTokenStore} first)
  * and served to the next caller.
  *
+ * <p><b>Resources.</b> An account may have a token per scope set ({@link #token(String, List)}):
+ * Microsoft issues a token for one resource per request (Outlook SMTP, Graph), and one refresh
+ * token serves every resource the person consented to. Each (account, scope set) pair has its own
+ * cached token, fast path, single-flight refresh, proactive refresh and backoff, exactly as above;
+ * the account's token requests of all its scope sets go to the provider one at a time, each
+ * presenting the refresh token current then, and a rotated refresh token is saved before the
+ * token of any scope set from that response is handed out. {@code invalid_grant} parks only the
+ * scope set it came from (for another resource it may mean "never consented to that resource").
+ * Without scopes ({@link #token(String)}) the account's own token is meant: what the provider
+ * issues for the grant with no {@code scope} parameter (Microsoft: the first resource consented to).
+ *
  * <p>Thread-safe. Events go to the listeners on the listener executor after the change is
- * committed. {@link #close()} stops background refresh and the threads the manager created.
+ * committed; listeners may be added and removed at any time ({@link #addListener}).
+ * {@link #close()} stops background refresh and the threads the manager created.
  */
 public final class TokenManager implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
-
-  private final ConcurrentHashMap<String, AccountSlot> slots = new ConcurrentHashMap<>();
+  private final AccountTable accounts;
   private final ManagerConfig config;
   private final Clock clock;
-  private final boolean canCallTokenEndpoint;
-  private final AccountLoader loader;
   private final List<ExecutorService> owned;
   private volatile boolean closed;
 
   TokenManager(ManagerConfig config, boolean canCallTokenEndpoint, AccountLoader loader, List<ExecutorService> owned) {
     this.config = config;
     this.clock = config.clock();
-    this.canCallTokenEndpoint = canCallTokenEndpoint;
-    this.loader = loader;
+    this.accounts = new AccountTable(config, canCallTokenEndpoint, loader);
     this.owned = List.copyOf(owned);
   }
 
@@ -61,16 +65,14 @@ public final class TokenManager implements AutoCloseable {
   }
 
   /**
-   * Adds an account, or replaces it: its state starts over (this is how an account leaves
-   * {@link AccountHealth#REAUTHORIZATION_REQUIRED}).
+   * Adds an account, or replaces it: its state starts over, for every scope set (this is how an
+   * account leaves {@link AccountHealth#REAUTHORIZATION_REQUIRED}).
    *
    * @throws IllegalStateException if the grant needs a token endpoint and no OAuth client was set
    */
   public void register(Account account) {
-    Objects.requireNonNull(account, "account");
     ensureOpen();
-    checkEndpoint(account);
-    install(account, new AccountSlot(account, config), false);
+    accounts.install(accounts.fresh(account), true);
   }
 
   /**
@@ -85,52 +87,46 @@ public final class TokenManager implements AutoCloseable {
    * @throws IllegalStateException if the grant needs a token endpoint and no OAuth client was set
    */
   public void register(Account account, AccessToken current) {
-    Objects.requireNonNull(account, "account");
-    Objects.requireNonNull(current, "current");
     ensureOpen();
-    if (account.grant() instanceof FixedTokenGrant) {
-      throw new IllegalArgumentException("account " + account.address() + " has a FixedTokenGrant, which"
-          + " carries its own token: register(account) without a current token");
-    }
-    checkEndpoint(account);
-    AccountSlot slot = new AccountSlot(account, config);
-    boolean seeded = slot.seed(current);
-    if (!seeded) {
-      LOG.debug("current token ignored, it expires within the expiry margin account={} token=sha256:{}"
-          + " expiresAt={}", account.address(), current.value().fingerprint(),
-          current.expiresAt().map(Object::toString).orElse("unknown"));
-    }
-    install(account, slot, seeded);
-  }
-
-  private void checkEndpoint(Account account) {
-    Grant grant = account.grant();
-    if ((grant instanceof RefreshTokenGrant || grant instanceof ServiceAccountGrant) && !canCallTokenEndpoint) {
-      throw new IllegalStateException("account " + account.address() + " has a "
-          + grant.getClass().getSimpleName() + ", which needs TokenManager.builder().oauthClient(...)");
-    }
-  }
-
-  private void install(Account account, AccountSlot slot, boolean seeded) {
-    AccountSlot previous = slots.put(account.address(), slot);
-    if (previous != null) {
-      previous.retire();
-    }
-    LOG.debug("account registered account={} grant={} replaced={} seeded={}",
-        account.address(), account.grant().getClass().getSimpleName(), previous != null, seeded);
-  }
-
-  /** Forgets an account and stops its background refresh; true when it was registered. */
-  public boolean remove(String address) {
-    AccountSlot previous = slots.remove(Objects.requireNonNull(address, "address"));
-    if (previous != null) {
-      previous.retire();
-    }
-    return previous != null;
+    accounts.install(accounts.seeded(account, current), true);
   }
 
   /**
-   * A valid access token for {@code account}, refreshing first when needed.
+   * Registers {@code account} unless an account with its address is registered already; then
+   * nothing changes (its grant may hold a refresh token rotated since, which must not be replaced
+   * by an older one). Per-message credentials use this: the first message registers the account.
+   *
+   * @return true when the account was registered by this call
+   * @throws IllegalStateException if the grant needs a token endpoint and no OAuth client was set
+   */
+  public boolean registerIfAbsent(Account account) {
+    Objects.requireNonNull(account, "account");
+    ensureOpen();
+    return accounts.get(account.address()) == null && accounts.install(accounts.fresh(account), false);
+  }
+
+  /**
+   * {@link #registerIfAbsent(Account)} serving {@code current} as in {@link #register(Account, AccessToken)}.
+   *
+   * @throws IllegalArgumentException for a {@link FixedTokenGrant}, which carries its own token
+   */
+  public boolean registerIfAbsent(Account account, AccessToken current) {
+    ensureOpen();
+    AccountTokens tokens = accounts.seeded(account, current);
+    if (accounts.get(account.address()) != null) {
+      tokens.retire();
+      return false;
+    }
+    return accounts.install(tokens, false);
+  }
+
+  /** Forgets an account (every scope set) and stops its background refresh; true when it was registered. */
+  public boolean remove(String address) {
+    return accounts.remove(Objects.requireNonNull(address, "address"));
+  }
+
+  /**
+   * A valid access token for {@code account}'s own scopes, refreshing first when needed.
    *
    * @throws dev.mailtoken.ReauthorizationRequiredException the grant is dead
    * @throws dev.mailtoken.TransientException the refresh failed and the token has expired
@@ -138,24 +134,41 @@ public final class TokenManager implements AutoCloseable {
    * @throws UnknownAccountException the account is not registered and the loader does not know it
    */
   public AccessToken token(String account) throws MailtokenException {
-    AccountSlot slot = slots.get(account);
-    if (slot != null) {
-      Snapshot s = slot.snapshot;
+    AccountTokens tokens = accounts.get(account);
+    if (tokens != null) {
+      Snapshot s = tokens.own.snapshot;
       if (clock.millis() < s.freshUntil()) {
         return s.token();
       }
-      return slot.token();
+      return tokens.own.token();
     }
-    return slotFor(account).token();
+    return slot(account, ScopeKey.DEFAULT).token();
+  }
+
+  /**
+   * A valid access token for {@code account} and the scope set {@code scopes}, e.g.
+   * {@code List.of("https://graph.microsoft.com/Mail.Send")} for Microsoft Graph when the account's
+   * own token is for Outlook SMTP. Cached and refreshed per (account, scope set) exactly like
+   * {@link #token(String)}, from the same grant; order and duplicates do not matter, and an empty
+   * list is the account's own token. The provider must allow the scopes with this grant (Microsoft:
+   * one resource per request, consented to by the person), else the refresh fails as any would.
+   *
+   * @throws IllegalArgumentException for a blank scope or one with white space
+   * @throws MailtokenException as {@link #token(String)}
+   */
+  public AccessToken token(String account, List<String> scopes) throws MailtokenException {
+    return slot(account, ScopeKey.of(scopes)).token();
   }
 
   /** {@link #token(String)} without blocking; failures complete the future exceptionally. */
   public CompletableFuture<AccessToken> tokenAsync(String account) {
-    AccountSlot slot = slots.get(Objects.requireNonNull(account, "account"));
-    if (slot != null) {
-      return slot.tokenAsync();
-    }
-    return loadAsync(account).thenCompose(AccountSlot::tokenAsync);
+    return tokenAsync(account, ScopeKey.DEFAULT);
+  }
+
+  /** {@link #token(String, List)} without blocking; failures complete the future exceptionally. */
+  public CompletableFuture<AccessToken> tokenAsync(String account, List<String> scopes) {
+    List<String> key = ScopeKey.of(scopes);
+    return slotAsync(account, key).thenCompose(AccountSlot::tokenAsync);
   }
 
   /**
@@ -163,70 +176,117 @@ public final class TokenManager implements AutoCloseable {
    * {@code rejected} is still the current token, so a burst of rejections causes one refresh.
    */
   public AccessToken renew(String account, AccessToken rejected) throws MailtokenException {
+    return renew(account, ScopeKey.DEFAULT, rejected, null);
+  }
+
+  /** {@link #renew(String, AccessToken)} for the token of the scope set {@code scopes}. */
+  public AccessToken renew(String account, List<String> scopes, AccessToken rejected) throws MailtokenException {
+    return renew(account, scopes, rejected, null);
+  }
+
+  /**
+   * {@link #renew(String, List, AccessToken)}, saying why: the {@link TokenEvent.Issued} event of
+   * the renewal carries {@code reason} ({@link TokenEvent.Issued#renewedAfter()}). When the token
+   * was already renewed by someone else, or a refresh was already in flight, no event names it.
+   *
+   * @param reason what the server said; may be null
+   */
+  public AccessToken renew(String account, List<String> scopes, AccessToken rejected, Rejection reason)
+      throws MailtokenException {
     Objects.requireNonNull(rejected, "rejected");
-    return slotFor(account).renew(rejected);
+    return slot(account, ScopeKey.of(scopes)).renew(rejected, reason);
   }
 
   /** {@link #renew(String, AccessToken)} without blocking. */
   public CompletableFuture<AccessToken> renewAsync(String account, AccessToken rejected) {
+    return renewAsync(account, ScopeKey.DEFAULT, rejected);
+  }
+
+  /** {@link #renew(String, List, AccessToken)} without blocking. */
+  public CompletableFuture<AccessToken> renewAsync(String account, List<String> scopes, AccessToken rejected) {
     Objects.requireNonNull(rejected, "rejected");
-    AccountSlot slot = slots.get(Objects.requireNonNull(account, "account"));
-    if (slot != null) {
-      return slot.renewAsync(rejected);
-    }
-    return loadAsync(account).thenCompose(s -> s.renewAsync(rejected));
+    List<String> key = ScopeKey.of(scopes);
+    return slotAsync(account, key).thenCompose(s -> s.renewAsync(rejected, null));
   }
 
   /**
-   * A {@link TokenSource} for one account. Its {@code token(true)} renews the token it returned
-   * last; callers that know the exact rejected token should use {@link #renew} instead.
+   * A {@link TokenSource} for one account's own token. Its {@code token(true)} renews the token it
+   * returned last; callers that know the exact rejected token should use {@link #renew} instead.
    */
   public TokenSource source(String account) {
-    Objects.requireNonNull(account, "account");
-    return new ManagedTokenSource(this, account);
+    return source(account, ScopeKey.DEFAULT);
   }
 
-  /** The account's state, empty when it is not registered. */
+  /** A {@link TokenSource} for one account's token of the scope set {@code scopes}. */
+  public TokenSource source(String account, List<String> scopes) {
+    Objects.requireNonNull(account, "account");
+    return new ManagedTokenSource(this, account, ScopeKey.of(scopes));
+  }
+
+  /** The state of the account's own token, empty when the account is not registered. */
   public Optional<AccountStatus> status(String account) {
-    AccountSlot slot = slots.get(Objects.requireNonNull(account, "account"));
-    return slot == null ? Optional.empty() : Optional.of(slot.snapshot.status(account));
+    return status(account, ScopeKey.DEFAULT);
+  }
+
+  /**
+   * The state of the account's token for {@code scopes}; empty when the account is not
+   * registered. A scope set never asked for reads as healthy without a token.
+   */
+  public Optional<AccountStatus> status(String account, List<String> scopes) {
+    List<String> key = ScopeKey.of(scopes);
+    AccountTokens tokens = accounts.get(Objects.requireNonNull(account, "account"));
+    return tokens == null ? Optional.empty() : Optional.of(tokens.slot(key).snapshot.status(account));
   }
 
   /** The registered accounts' addresses. */
   public Set<String> accounts() {
-    return Set.copyOf(slots.keySet());
+    return accounts.addresses();
+  }
+
+  /**
+   * Adds a listener. It gets every event published after this returns, after the listeners
+   * added before it (the builder's first, in the order given); it may also get events published
+   * shortly before (they are delivered on the listener executor). Thread-safe.
+   */
+  public void addListener(TokenListener listener) {
+    config.events().add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Removes a listener added here or on the builder (the first registration of it, when it was
+   * added twice); an event already being delivered may still reach it. Thread-safe.
+   *
+   * @return true when it was registered
+   */
+  public boolean removeListener(TokenListener listener) {
+    return config.events().remove(Objects.requireNonNull(listener, "listener"));
   }
 
   /** Stops background refresh and shuts down the threads this manager created. Idempotent. */
   @Override
   public void close() {
     closed = true;
-    slots.values().forEach(AccountSlot::retire);
+    accounts.retireAll();
     owned.forEach(ExecutorService::shutdown);
   }
 
-  private AccountSlot slotFor(String account) throws MailtokenException {
-    AccountSlot slot = slots.get(Objects.requireNonNull(account, "account"));
-    if (slot != null) {
-      return slot;
+  private AccountSlot slot(String account, List<String> key) throws MailtokenException {
+    AccountTokens tokens = accounts.get(Objects.requireNonNull(account, "account"));
+    if (tokens == null) {
+      ensureOpen();
+      tokens = accounts.getOrLoad(account);
     }
-    ensureOpen();
-    Optional<Account> loaded = loader.load(account);
-    if (loaded.isEmpty()) {
-      throw new UnknownAccountException(account);
-    }
-    if (!loaded.get().address().equals(account)) {
-      throw new IllegalStateException("account loader returned " + loaded.get().address() + " for " + account);
-    }
-    AccountSlot fresh = new AccountSlot(loaded.get(), config);
-    AccountSlot raced = slots.putIfAbsent(account, fresh);
-    return raced != null ? raced : fresh;
+    return tokens.slot(key);
   }
 
-  private CompletableFuture<AccountSlot> loadAsync(String account) {
+  private CompletableFuture<AccountSlot> slotAsync(String account, List<String> key) {
+    AccountTokens tokens = accounts.get(Objects.requireNonNull(account, "account"));
+    if (tokens != null) {
+      return CompletableFuture.completedFuture(tokens.slot(key));
+    }
     return CompletableFuture.supplyAsync(() -> {
       try {
-        return slotFor(account);
+        return slot(account, key);
       } catch (MailtokenException e) {
         throw new CompletionException(e);
       }

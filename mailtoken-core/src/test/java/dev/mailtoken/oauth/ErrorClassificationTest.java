@@ -220,4 +220,17 @@ class ErrorClassificationTest {
 
     assertThat(FailureClassifier.oauthError(reply)).get().extracting(OAuthError::subtype).isEqualTo("bad_token");
   }
+
+  @Test
+  void givenConsentRequiredSuberror_whenRefreshing_thenReauthorizationRequiredSayingTheScopesWereNeverConsented() {
+    HttpReply reply = new HttpReply(400, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true),
+        "{\"error\":\"invalid_grant\",\"suberror\":\"consent_required\",\"error_codes\":[65001]}");
+
+    MailtokenException e = new FailureClassifier(clock).classify(GrantType.REFRESH_TOKEN,
+        new Target("microsoft", emulator.tokenEndpoint(), USER), reply);
+
+    assertThat(e).isInstanceOf(ReauthorizationRequiredException.class)
+        .hasMessageContaining("has not consented to the scopes asked for")
+        .hasMessageNotContaining("no longer valid");
+  }
 }

@@ -25,6 +25,8 @@ final class FakeTokenEndpoint implements TokenEndpoint {
   private final Clock clock;
   final AtomicInteger calls = new AtomicInteger();
   final List<Secret> presented = new CopyOnWriteArrayList<>();
+  /** The scopes of each refresh, in call order (empty: the grant's own). */
+  final List<List<String>> scopesAsked = new CopyOnWriteArrayList<>();
   volatile Responder responder;
 
   FakeTokenEndpoint(Clock clock) {
@@ -43,6 +45,7 @@ final class FakeTokenEndpoint implements TokenEndpoint {
       throws MailtokenException {
     int n = calls.incrementAndGet();
     presented.add(refreshToken);
+    scopesAsked.add(List.copyOf(scopes));
     return responder.answer(n, refreshToken);
   }
 

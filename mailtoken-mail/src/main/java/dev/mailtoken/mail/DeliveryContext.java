@@ -10,22 +10,22 @@ import javax.net.ssl.SSLContext;
  * without them starts no HTTP client). Used while the mailer is built, on that thread only.
  */
 final class DeliveryContext {
-  private final Credentials credentials;
+  private final TokenAccess tokens;
   private final Clock clock;
   private final Duration httpTimeout;
   private final SSLContext httpSslContext;
   private HttpMailSender http;
 
   /** @param httpSslContext the HTTP client's TLS context, or null for the JDK default */
-  DeliveryContext(Credentials credentials, Clock clock, Duration httpTimeout, SSLContext httpSslContext) {
-    this.credentials = credentials;
+  DeliveryContext(TokenAccess tokens, Clock clock, Duration httpTimeout, SSLContext httpSslContext) {
+    this.tokens = tokens;
     this.clock = clock;
     this.httpTimeout = httpTimeout;
     this.httpSslContext = httpSslContext;
   }
 
-  Credentials credentials() {
-    return credentials;
+  TokenAccess tokens() {
+    return tokens;
   }
 
   Clock clock() {
@@ -35,7 +35,7 @@ final class DeliveryContext {
   /** The mailer's one HTTP sender (one connection pool for every API transport). */
   HttpMailSender http() {
     if (http == null) {
-      http = new HttpMailSender(credentials, httpTimeout, httpSslContext, clock);
+      http = new HttpMailSender(tokens, httpTimeout, httpSslContext, clock);
     }
     return http;
   }

@@ -2,6 +2,7 @@ package dev.mailtoken.mail;
 
 import java.net.URI;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import java.util.Set;
 public final class GraphApiBuilder {
   URI baseUri = GraphApi.MICROSOFT;
   boolean perUserPath;
+  List<String> scopes = List.of(GraphApi.MAIL_SEND);
   private final Set<String> set = new HashSet<>();
 
   GraphApiBuilder() {
@@ -42,7 +44,26 @@ public final class GraphApiBuilder {
     return this;
   }
 
+  /**
+   * The scopes of the Graph tokens to ask the token manager for; default
+   * {@code [https://graph.microsoft.com/Mail.Send]}. An empty list uses the account's own token:
+   * right for an account whose own token is already a Graph token (a callback or fixed grant
+   * serving Graph, or an app authorized for Graph alone).
+   *
+   * @throws IllegalArgumentException for a blank scope or one containing white space
+   */
+  public GraphApiBuilder scopes(List<String> scopes) {
+    once("scopes");
+    for (String s : Objects.requireNonNull(scopes, "scopes")) {
+      if (Objects.requireNonNull(s, "scope").isBlank() || s.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("a scope must be non-blank and contain no spaces, got \"" + s + "\"");
+      }
+    }
+    this.scopes = List.copyOf(scopes);
+    return this;
+  }
+
   public GraphApi build() {
-    return new GraphApi(baseUri, perUserPath);
+    return new GraphApi(baseUri, perUserPath, scopes);
   }
 }

@@ -13,6 +13,7 @@ import dev.mailtoken.internal.http.HttpStatuses;
 import dev.mailtoken.internal.http.RetryAfter;
 import dev.mailtoken.internal.http.TlsFailures;
 import dev.mailtoken.token.AccessToken;
+import dev.mailtoken.token.Rejection;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends MIME bytes through {@link GmailApi} or {@link GraphApi} with a bearer token, renewing
- * it once on a 401 and retrying once. Requests go through core's {@link CredentialHttp}: https
+ * Sends MIME bytes through {@link GmailApi} or {@link GraphApi} with a bearer token for the API's
+ * scope set ({@link MailTransport#tokenScopes()}), renewing it once on a 401 and retrying once. Requests go through core's {@link CredentialHttp}: https
  * except loopback (refused before sending), no redirects, connect and request timeouts, answers
  * up to {@value #MAX_RESPONSE_BYTES} bytes. Failures: 401 twice {@link AuthenticationRejectedException},
  * 403 {@link ConfigurationException}, a refused server certificate
@@ -38,22 +39,23 @@ final class HttpMailSender {
   static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
   private final CredentialHttp http;
-  private final Credentials credentials;
+  private final TokenAccess tokens;
   private final Clock clock;
 
   /**
    * @param timeout the connect timeout and the deadline of each whole request
    * @param sslContext the TLS context, or null for the JDK default
    */
-  HttpMailSender(Credentials credentials, Duration timeout, SSLContext sslContext, Clock clock) {
+  HttpMailSender(TokenAccess tokens, Duration timeout, SSLContext sslContext, Clock clock) {
     this.http = new CredentialHttp(HttpPolicy.newClient(timeout, sslContext), timeout, MAX_RESPONSE_BYTES);
-    this.credentials = credentials;
+    this.tokens = tokens;
     this.clock = clock;
   }
 
   /** The response body of a successful send. */
   String send(MailTransport api, String account, byte[] mime) throws MailtokenException {
-    AccessToken token = credentials.token(account);
+    List<String> scopes = api.tokenScopes();
+    AccessToken token = tokens.token(account, scopes);
     // Encoded once: a retry after a 401 differs only in its Authorization header.
     HttpRequest.Builder unsigned = api instanceof GmailApi gmail ? gmail.request(mime)
         : ((GraphApi) api).request(account, mime);
@@ -66,7 +68,8 @@ final class HttpMailSender {
         return reply.body();
       }
       if (reply.status() == 401 && round == 0) {
-        token = credentials.renew(account, token);
+        token = tokens.renew(account, scopes, token, Rejection.of(api.name(), "HTTP 401: "
+            + Excerpts.of(reply.body())));
         continue;
       }
       throw failure(api, account, reply);

@@ -28,28 +28,49 @@ public final class MailSessions {
   }
 
   /**
-   * A session for the account named by {@code mail.smtp.user} in {@code extra}. {@code extra} may
-   * add or override Jakarta Mail properties ({@code mail.debug} is allowed: mailtoken leaves
-   * {@code mail.debug.auth} off, so the AUTH exchange is not traced).
+   * A session for the account named by {@code mail.smtp.user} in {@code extra}, else the one
+   * {@code tokens} serves ({@link TokenSource#account()}: a {@code TokenManager}'s sources know it).
+   * {@code extra} may add or override Jakarta Mail properties ({@code mail.debug} is allowed:
+   * mailtoken leaves {@code mail.debug.auth} off, so the AUTH exchange is not traced).
    *
-   * @throws IllegalArgumentException when {@code extra} has no {@code mail.smtp.user}
+   * @throws IllegalArgumentException when neither names the account, or they name different ones
    */
   public static Session create(Properties extra, SmtpServer server, TokenSource tokens) {
     Objects.requireNonNull(extra, "extra");
-    if (extra.getProperty("mail.smtp.user") == null) {
-      throw new IllegalArgumentException("extra needs mail.smtp.user: the account the token belongs to");
+    Objects.requireNonNull(tokens, "tokens");
+    String user = extra.getProperty("mail.smtp.user");
+    String served = tokens.account().orElse(null);
+    if (user == null && served == null) {
+      throw new IllegalArgumentException("no account to authenticate as: this token source does not name one and"
+          + " extra has no mail.smtp.user; use MailSessions.create(account, extra, server, tokens)");
     }
-    return session(server, Credentials.of(tokens), extra);
+    if (user != null && served != null && !user.equalsIgnoreCase(served)) {
+      throw new IllegalArgumentException("mail.smtp.user is " + user + " but the token source serves " + served
+          + ": a token must be presented for the account it was issued to");
+    }
+    return create(user != null ? user : served, extra, server, tokens);
+  }
+
+  /**
+   * A session that authenticates as {@code account}, with the Jakarta Mail properties of
+   * {@code extra} (its {@code mail.smtp.user}, if any, is replaced by {@code account}).
+   */
+  public static Session create(String account, Properties extra, SmtpServer server, TokenSource tokens) {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(extra, "extra");
+    Objects.requireNonNull(tokens, "tokens");
+    Properties p = new Properties();
+    p.putAll(extra);
+    p.setProperty("mail.smtp.user", account);
+    return session(server, TokenAccess.of(tokens), p);
   }
 
   /** A session that authenticates as {@code account}. */
   public static Session create(String account, SmtpServer server, TokenSource tokens) {
-    Properties extra = new Properties();
-    extra.setProperty("mail.smtp.user", Objects.requireNonNull(account, "account"));
-    return create(extra, server, tokens);
+    return create(account, new Properties(), server, tokens);
   }
 
-  static Session session(SmtpServer server, Credentials credentials, Properties extra) {
+  static Session session(SmtpServer server, TokenAccess tokens, Properties extra) {
     Objects.requireNonNull(server, "server");
     OAuthSaslProvider.install();
     Properties p = server.sessionProperties();
@@ -60,7 +81,7 @@ public final class MailSessions {
       p.put("mail.smtp.socketFactory", f.withoutHeldWrites());
     }
     p.put("mail.debug.auth", "false");
-    p.put(Credentials.PROPERTY, credentials);
+    p.put(TokenAccess.PROPERTY, tokens);
     p.put(TokenSmtpTransport.SERVER_PROPERTY, server);
     p.put(SaslAttempts.PROPERTY, new SaslAttempts());
     Session session = Session.getInstance(p);

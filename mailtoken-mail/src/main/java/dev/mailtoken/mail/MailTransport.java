@@ -1,5 +1,7 @@
 package dev.mailtoken.mail;
 
+import java.util.List;
+
 /**
  * How a {@link Mailer} delivers an account's mail.
  *
@@ -10,7 +12,8 @@ package dev.mailtoken.mail;
  *   <li>{@link GmailApi}: Gmail API {@code users.messages.send}. The right choice when the token
  *       has only {@code gmail.send} (which SMTP refuses) or SMTP ports are blocked.
  *   <li>{@link GraphApi}: Microsoft Graph {@code sendMail}. The right choice when the tenant has
- *       SMTP AUTH disabled ({@code 5.7.139}); needs the {@code Mail.Send} Graph scope.
+ *       SMTP AUTH disabled ({@code 5.7.139}); needs the {@code Mail.Send} Graph scope, consented
+ *       to with the same authorization as SMTP or alone: it asks for a Graph token of its own.
  * </ul>
  *
  * <p>A transport is configuration; what it does lives in the delivery stage it opens for each
@@ -26,6 +29,16 @@ public abstract sealed class MailTransport permits SmtpServer, GmailApi, GraphAp
 
   /** The transport's name in {@link SendResult#transport()}: "smtp", "gmail-api" or "graph". */
   public abstract String name();
+
+  /**
+   * The scope set of the tokens this transport asks the token manager for
+   * ({@link dev.mailtoken.token.TokenManager#token(String, List)}); empty for the account's own
+   * token. Graph asks for its own ({@code Mail.Send}): at Microsoft one refresh token serves SMTP
+   * and Graph, but each with a token of its own resource.
+   */
+  List<String> tokenScopes() {
+    return List.of();
+  }
 
   /** This transport's sending stage in one {@code Mailer}; the Mailer closes it. */
   abstract Delivery openDelivery(DeliveryContext context);

@@ -23,8 +23,10 @@ import java.util.concurrent.ThreadFactory;
  * bytes with their {@link Envelope}, sent as they are.
  *
  * <p>The mailer routes: the account is the message's {@code From} address (the envelope's sender
- * for raw bytes), or given per message; each account uses its own transport if one was set, else
- * the default. What happens next is the transport's: SMTP connections are pooled per (account,
+ * for raw bytes), or given per message, by address or with per-message {@link Credentials} that
+ * register it on first use; each account uses its own transport if one was set, else the default.
+ * A transport asks for the token of its resource: SMTP the account's own, Graph a Graph token
+ * ({@link GraphApi#scopes()}), so one account can send over both. What happens next is the transport's: SMTP connections are pooled per (account,
  * server) up to {@link SmtpServer#poolSize()}, so two users' credentials never share a connection.
  * A rejected token is renewed once through {@link TokenManager#renew} and the operation retried
  * once; a connection the server dropped before the message data was sent, or closed during AUTH
@@ -43,6 +45,7 @@ import java.util.concurrent.ThreadFactory;
  * created it.
  */
 public final class Mailer implements AutoCloseable {
+  private final TokenManager tokens;
   private final Delivery defaultDelivery;
   private final Map<String, Delivery> perAccount;
   private final List<Delivery> deliveries;
@@ -53,7 +56,9 @@ public final class Mailer implements AutoCloseable {
   private volatile boolean closed;
 
   Mailer(MailerBuilder b) {
-    DeliveryContext context = new DeliveryContext(Credentials.of(b.tokenManager), b.clock, b.httpTimeout, b.httpSslContext);
+    this.tokens = b.tokenManager;
+    DeliveryContext context = new DeliveryContext(TokenAccess.of(b.tokenManager), b.clock, b.httpTimeout,
+        b.httpSslContext);
     // One delivery stage per transport instance: a transport set for several accounts shares its pools.
     Map<MailTransport, Delivery> opened = new IdentityHashMap<>();
     this.defaultDelivery = b.defaultTransport == null ? null
@@ -81,6 +86,18 @@ public final class Mailer implements AutoCloseable {
     Objects.requireNonNull(message, "message");
     Delivery delivery = route(account);
     return mime.during(() -> delivery.deliver(new MimeSubmission(account, message, MimeSerializer.prepare(message))));
+  }
+
+  /**
+   * Sends as the account of per-message {@code credentials} (Nodemailer's per-message
+   * {@code auth}): the first send registers it with the token manager, later ones reuse its
+   * cached, refreshed and rotated tokens (see {@link Credentials}).
+   *
+   * @throws IllegalStateException when the grant needs an OAuth client the token manager lacks
+   */
+  public SendResult send(MimeMessage message, Credentials credentials) throws MailtokenException {
+    Objects.requireNonNull(message, "message");
+    return send(message, enroll(credentials));
   }
 
   /**
@@ -118,6 +135,13 @@ public final class Mailer implements AutoCloseable {
     return route(account).deliver(new RawSubmission(account, envelope, message, plainSession));
   }
 
+  /** {@link #send(Envelope, byte[], String)} as the account of per-message {@code credentials}. */
+  public SendResult send(Envelope envelope, byte[] message, Credentials credentials) throws MailtokenException {
+    Objects.requireNonNull(envelope, "envelope");
+    Objects.requireNonNull(message, "message");
+    return send(envelope, message, enroll(credentials));
+  }
+
   /** {@link #send(MimeMessage)} on the mailer's executor; failures complete the future exceptionally. */
   public CompletableFuture<SendResult> sendAsync(MimeMessage message) {
     return async(() -> send(message));
@@ -126,6 +150,25 @@ public final class Mailer implements AutoCloseable {
   /** {@link #send(MimeMessage, String)} on the mailer's executor. */
   public CompletableFuture<SendResult> sendAsync(MimeMessage message, String account) {
     return async(() -> send(message, account));
+  }
+
+  /** {@link #send(MimeMessage, Credentials)} on the mailer's executor. */
+  public CompletableFuture<SendResult> sendAsync(MimeMessage message, Credentials credentials) {
+    return async(() -> send(message, credentials));
+  }
+
+  /** Registers the credentials' account unless the token manager knows it already; its address. */
+  private String enroll(Credentials credentials) {
+    Objects.requireNonNull(credentials, "credentials");
+    if (closed) {
+      throw new IllegalStateException("this Mailer is closed");
+    }
+    if (credentials.accessToken().isPresent()) {
+      tokens.registerIfAbsent(credentials.account(), credentials.accessToken().get());
+    } else {
+      tokens.registerIfAbsent(credentials.account());
+    }
+    return credentials.user();
   }
 
   private CompletableFuture<SendResult> async(StreamProviderLookup.Action<SendResult, MailtokenException> send) {

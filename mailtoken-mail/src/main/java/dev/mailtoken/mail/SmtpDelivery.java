@@ -29,7 +29,7 @@ final class SmtpDelivery implements Delivery {
 
   SmtpDelivery(SmtpServer server, DeliveryContext context) {
     this.server = server;
-    this.session = MailSessions.session(server, context.credentials(), new Properties());
+    this.session = MailSessions.session(server, context.tokens(), new Properties());
     this.clock = context.clock();
   }
 

@@ -1,7 +1,9 @@
 package dev.mailtoken.mail;
 
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.ServerText;
 import dev.mailtoken.token.AccessToken;
+import dev.mailtoken.token.Rejection;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -10,8 +12,10 @@ import jakarta.mail.URLName;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Angus's SMTP transport, authenticating with a bearer token from the session's credentials
  * (see {@link MailSessions}): it fetches the token, refuses to offer it without TLS (unless
  * plaintext is allowed for a loopback host), and on a rejection renews the token once and
- * reconnects once. Reply {@code 535 5.7.139} (SMTP AUTH disabled) is never retried.
+ * reconnects once; the renewal's {@link dev.mailtoken.token.TokenEvent.Issued} event carries the
+ * server's reply and decoded error challenge ({@link Rejection}). Reply {@code 535 5.7.139} (SMTP
+ * AUTH disabled) is never retried.
  *
  * <p>When the server advertises {@code PIPELINING} and {@link SmtpServer#pipelining()} is on, a
  * simple send (see {@link SmtpPipeline}) writes MAIL, RCPT and DATA before reading their replies
@@ -66,8 +72,8 @@ public class TokenSmtpTransport extends SMTPTransport {
   protected synchronized boolean protocolConnect(String host, int port, String user, String password)
       throws MessagingException {
     Properties props = session.getProperties();
-    Object creds = props.get(Credentials.PROPERTY);
-    if (!(creds instanceof Credentials)) {
+    Object creds = props.get(TokenAccess.PROPERTY);
+    if (!(creds instanceof TokenAccess)) {
       return super.protocolConnect(host, port, user, password);
     }
     String account = user != null ? user : session.getProperty("mail.smtp.user");
@@ -78,7 +84,7 @@ public class TokenSmtpTransport extends SMTPTransport {
       throw wrap(new PlaintextAuthRefusedException(account, host));
     }
     SmtpConnectFailures failures = new SmtpConnectFailures(account, host + ":" + port, server);
-    AccessToken token = token((Credentials) creds, account, null);
+    AccessToken token = token((TokenAccess) creds, account, null, null);
     boolean renewed = false;
     boolean reconnected = false;
     while (true) {
@@ -101,15 +107,16 @@ public class TokenSmtpTransport extends SMTPTransport {
         throw wrap(new SmtpFailureException(account, "the server " + host + ":" + port + " closed the connection"
             + " during AUTH, before answering (twice); nothing was sent", null));
       }
-      throwIfSpecial(account, String.valueOf(getLastServerResponse()));
+      String reply = String.valueOf(getLastServerResponse());
+      throwIfSpecial(account, reply);
+      BearerErrorChallenge challenge = attempt.errorChallenge().flatMap(BearerErrorChallenge::parse).orElse(null);
       if (renewed) {
-        BearerErrorChallenge challenge = attempt.errorChallenge().flatMap(BearerErrorChallenge::parse).orElse(null);
-        throw wrap(new AuthenticationRejectedException(account, String.valueOf(getLastServerResponse()), challenge));
+        throw wrap(new AuthenticationRejectedException(account, reply, challenge));
       }
       LOG.debug("token rejected, renewing once account={} token={} reply={}", account,
           token.value().fingerprint(), getLastReturnCode());
       renewed = true;
-      token = token((Credentials) creds, account, token);
+      token = token((TokenAccess) creds, account, token, rejection(reply, challenge));
     }
   }
 
@@ -195,12 +202,28 @@ public class TokenSmtpTransport extends SMTPTransport {
     }
   }
 
-  private static AccessToken token(Credentials creds, String account, AccessToken rejected) throws MessagingException {
+  /** SMTP uses the account's own token: the resource its scopes name (Outlook SMTP, Gmail). */
+  private static AccessToken token(TokenAccess creds, String account, AccessToken rejected, Rejection reason)
+      throws MessagingException {
     try {
-      return rejected == null ? creds.token(account) : creds.renew(account, rejected);
+      return rejected == null ? creds.token(account, List.of()) : creds.renew(account, List.of(), rejected, reason);
     } catch (MailtokenException e) {
       throw wrap(e);
     }
+  }
+
+  /** What the renewal's event reports: the reply (masked, one line) and the decoded challenge's fields. */
+  private static Rejection rejection(String reply, BearerErrorChallenge challenge) {
+    Map<String, String> fields = new TreeMap<>();
+    if (challenge != null) {
+      Map.of("status", challenge.status(), "schemes", challenge.schemes(), "scope", challenge.scope())
+          .forEach((k, v) -> {
+            if (!v.isEmpty()) {
+              fields.put(k, v);
+            }
+          });
+    }
+    return new Rejection("smtp", ServerText.printable(reply.strip()), fields);
   }
 
   static MessagingException wrap(MailtokenException e) {

@@ -90,6 +90,11 @@ final class MailRig implements AutoCloseable {
     return new MailRig(EmulatorMode.MICROSOFT, smtpOptions, logs);
   }
 
+  /** The app every account of this rig is registered with. */
+  App app() {
+    return app;
+  }
+
   String scope() {
     return provider.mode() == EmulatorMode.MICROSOFT ? EXCHANGE_SCOPE : GMAIL_SCOPE;
   }

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Account;
 import dev.mailtoken.token.CallbackGrant;
+import dev.mailtoken.token.TokenSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,11 +93,52 @@ class MailSessionsTest {
   }
 
   @Test
-  void givenExtraPropertiesWithoutUser_whenCreating_thenRejectedWithTheMissingPropertyNamed() {
+  void givenPropertiesWithoutUserAndAManagersSource_whenTransportSend_thenItAuthenticatesAsTheSourcesAccount()
+      throws Exception {
     rig = MailRig.gmail(logs);
+    rig.account(ALICE);
+    Properties extra = new Properties();
+    extra.setProperty("mail.smtp.connectiontimeout", "5000");
 
-    assertThatThrownBy(() -> MailSessions.create(new Properties(), rig.server().build(), rig.tokens.source(ALICE)))
+    Session session = MailSessions.create(extra, rig.server().build(), rig.tokens.source(ALICE));
+    Transport.send(message(session, "account from the source"));
+
+    assertThat(rig.smtp.messages()).extracting(ReceivedMessage::authenticatedUser).containsExactly(ALICE);
+  }
+
+  @Test
+  void givenPropertiesWithoutUserAndASourceThatNamesNoAccount_whenCreating_thenRejectedNamingBothWays() {
+    rig = MailRig.gmail(logs);
+    TokenSource lambda = renew -> AccessToken.withoutExpiry("x");
+
+    assertThatThrownBy(() -> MailSessions.create(new Properties(), rig.server().build(), lambda))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("mail.smtp.user");
+        .hasMessageContaining("mail.smtp.user")
+        .hasMessageContaining("MailSessions.create(account, extra, server, tokens)");
+  }
+
+  @Test
+  void givenUserPropertyForAnotherAccountThanTheSource_whenCreating_thenRejected() {
+    rig = MailRig.gmail(logs);
+    Properties extra = new Properties();
+    extra.setProperty("mail.smtp.user", "mallory@example.com");
+
+    assertThatThrownBy(() -> MailSessions.create(extra, rig.server().build(), rig.tokens.source(ALICE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mallory@example.com").hasMessageContaining(ALICE);
+  }
+
+  @Test
+  void givenAnAccountAndProperties_whenTransportSend_thenBothApply() throws Exception {
+    rig = MailRig.gmail(logs);
+    rig.account(ALICE);
+    Properties extra = new Properties();
+    extra.setProperty("mail.smtp.connectiontimeout", "5000");
+
+    Session session = MailSessions.create(ALICE, extra, rig.server().build(), rig.tokens.source(ALICE));
+    Transport.send(message(session, "account and properties"));
+
+    assertThat(session.getProperty("mail.smtp.connectiontimeout")).isEqualTo("5000");
+    assertThat(rig.smtp.messages()).extracting(ReceivedMessage::authenticatedUser).containsExactly(ALICE);
   }
 }

@@ -2,9 +2,12 @@ package dev.mailtoken.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mailtoken.Secret;
+import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.OAuthProvider;
 import dev.mailtoken.testkit.ReceivedMessage;
 import dev.mailtoken.testsupport.LogCapture;
+import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.TokenManager;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -120,5 +123,71 @@ class ReadmeExampleTest {
       assertThat(m.recipients()).containsExactly("bob@example.org", "carol@example.net");
       assertThat(m.data()).isEqualTo(Files.readAllBytes(eml));
     });
+  }
+
+  @Test
+  void givenTheOneConsentTwoResourcesExample_whenSentOverSmtpAndGraph_thenEachGetsItsOwnResourcesToken()
+      throws Exception {
+    rig = MailRig.exchange(logs);
+    rig.account("alice@contoso.com", java.util.List.of(MailRig.EXCHANGE_SCOPE, GraphApi.MAIL_SEND, "offline_access"));
+    TokenManager tokens = rig.tokens;
+    MimeMessage message = MailRig.message("alice@contoso.com", "bob@example.org", "both");
+
+    Mailer smtp = Mailer.builder().tokenManager(tokens)
+        .transport(rig.server().build()).build();   // README: SmtpServer.forProvider(OAuthProvider.microsoft(..))
+    Mailer graph = Mailer.builder().tokenManager(tokens)
+        .transport(GraphApi.builder().baseUri(rig.provider.baseUri()).build()).build();   // README: GraphApi.microsoft()
+    try (smtp; graph) {
+      smtp.send(message);
+      graph.send(message);
+    }
+
+    assertThat(rig.smtp.messages()).hasSize(1);
+    assertThat(rig.provider.apiMessages()).hasSize(1);
+  }
+
+  @Test
+  void givenThePerMessageCredentialsExample_whenSent_thenEachMessageGoesAsItsUser() throws Exception {
+    rig = MailRig.gmail(logs);
+    App gmailApp = rig.app();
+    String refreshTokenFromDb = rig.provider.issueRefreshToken(MailRig.CLIENT_ID, "alice@gmail.com",
+        java.util.List.of(MailRig.GMAIL_SCOPE));
+    Secret bobsRefreshToken = Secret.of(rig.provider.issueRefreshToken(MailRig.CLIENT_ID, "bob@gmail.com",
+        java.util.List.of(MailRig.GMAIL_SCOPE)));
+    String bobsAccessToken = rig.provider.issueAccessToken(MailRig.CLIENT_ID, "bob@gmail.com",
+        java.util.List.of(MailRig.GMAIL_SCOPE));
+    java.time.Instant bobsExpiry = rig.clock.instant().plus(java.time.Duration.ofMinutes(50));
+    TokenManager tokens = rig.tokens;
+    MimeMessage message = MailRig.message("alice@gmail.com", "carol@example.org", "alice");
+    MimeMessage other = MailRig.message("bob@gmail.com", "carol@example.org", "bob");
+
+    try (Mailer mailer = Mailer.builder()
+        .tokenManager(tokens)
+        .transport(rig.server().build())   // README: SmtpServer.forProvider(OAuthProvider.google())
+        .build()) {
+      mailer.send(message, Credentials.refreshToken("alice@gmail.com", gmailApp, refreshTokenFromDb));
+      mailer.send(other, Credentials.refreshToken("bob@gmail.com", gmailApp, bobsRefreshToken)
+          .withAccessToken(AccessToken.of(bobsAccessToken, bobsExpiry)));
+    }
+
+    assertThat(rig.smtp.messages()).extracting(ReceivedMessage::authenticatedUser)
+        .containsExactly("alice@gmail.com", "bob@gmail.com");
+  }
+
+  @Test
+  void givenThePropertiesExample_whenTheSourceNamesTheAccount_thenNoMailSmtpUserIsNeeded() throws Exception {
+    rig = MailRig.gmail(logs);
+    rig.account("alice@gmail.com");
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("mail.smtp.timeout", "20000");
+
+    Session session = MailSessions.create(properties, rig.server().build(), rig.tokens.source("alice@gmail.com"));
+    MimeMessage m = new MimeMessage(session);
+    m.setFrom("alice@gmail.com");
+    m.setRecipients(Message.RecipientType.TO, "bob@example.org");
+    m.setText("plain");
+    Transport.send(m);
+
+    assertThat(rig.smtp.messages()).hasSize(1);
   }
 }

@@ -26,7 +26,17 @@ public enum ConfigKey {
   REFRESH_RATE("refresh.per-provider-per-second", "5", "at most this many refreshes per second per provider"),
   CONNECT_RETURN_URLS("connect.return-urls", "", "URL prefixes a connect link's returnUrl may start with (comma"
       + " separated, or a YAML list); empty: no returnUrl is accepted"),
-  CONNECT_LINK_TTL("connect.link-ttl", "1h", "how long a connect link stays valid when its creator names no ttl");
+  CONNECT_LINK_TTL("connect.link-ttl", "1h", "how long a connect link stays valid when its creator names no ttl"),
+  WEBHOOKS_ALLOW_PLAIN_HTTP("webhooks.allow-plain-http", "false", "true: webhook URLs may be plain http to any host"
+      + " (default: https, or http to loopback only)"),
+  WEBHOOKS_RETRY_TTL("webhooks.retry-ttl", "24h", "how long a webhook delivery is retried before it is given up"),
+  WEBHOOKS_TIMEOUT("webhooks.timeout", "10s", "how long one webhook POST may take (connect and answer)"),
+  METRICS_OPEN_ON_LOOPBACK("metrics.open-on-loopback", "false", "true: /metrics needs no API token for clients on"
+      + " loopback (default: scope metrics for everyone)"),
+  SESSION_IDLE_TIMEOUT("session.idle-timeout", "30m", "an admin page session unused this long ends"),
+  SESSION_ABSOLUTE_TIMEOUT("session.absolute-timeout", "12h", "an admin page session ends this long after its login"),
+  LOGIN_MAX_FAILURES("login.max-failures", "5", "failed logins from one client address before it must wait"),
+  LOGIN_FAILURE_WINDOW("login.failure-window", "15m", "how long a failed login counts (and the longest wait)");
 
   /** The prefix of every environment variable. */
   public static final String ENV_PREFIX = "MAILTOKEN_SERVER_";

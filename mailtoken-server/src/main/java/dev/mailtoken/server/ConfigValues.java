@@ -212,6 +212,34 @@ final class ConfigValues {
     throw bad(k, "a duration such as 30s, 5m, 1h or PT10S");
   }
 
+  Duration positiveDuration(ConfigKey k) throws ConfigurationException {
+    Duration d = duration(k);
+    if (d.isZero() || d.isNegative()) {
+      throw bad(k, "a duration above zero, such as 30s, 5m or 1h");
+    }
+    return d;
+  }
+
+  boolean bool(ConfigKey k) throws ConfigurationException {
+    String t = text(k).orElse("").toLowerCase(Locale.ROOT);
+    if (t.equals("true") || t.equals("false")) {
+      return Boolean.parseBoolean(t);
+    }
+    throw bad(k, "true or false");
+  }
+
+  int count(ConfigKey k, int max) throws ConfigurationException {
+    try {
+      int n = Integer.parseInt(text(k).orElse(""));
+      if (n >= 1 && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(k, "a whole number from 1 to " + max);
+  }
+
   double positiveNumber(ConfigKey k) throws ConfigurationException {
     try {
       double d = Double.parseDouble(text(k).orElse(""));

@@ -2,8 +2,8 @@ package dev.mailtoken.server;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
-import dev.mailtoken.server.account.AccountEventListener;
 import dev.mailtoken.server.account.Accounts;
+import dev.mailtoken.server.account.ReconnectLinks;
 import dev.mailtoken.server.account.RefreshSettings;
 import dev.mailtoken.server.apitoken.ApiTokens;
 import dev.mailtoken.server.app.Apps;
@@ -12,10 +12,15 @@ import dev.mailtoken.server.audit.AuditLog;
 import dev.mailtoken.server.connect.ConnectLinks;
 import dev.mailtoken.server.connect.AccountConnected;
 import dev.mailtoken.server.connect.ConnectSettings;
+import dev.mailtoken.server.connect.NewConnectLink;
 import dev.mailtoken.server.internal.ServerDatabase;
+import dev.mailtoken.server.login.Logins;
+import dev.mailtoken.server.metrics.ServerMetrics;
 import dev.mailtoken.server.web.HealthCheck;
 import dev.mailtoken.server.web.WebServer;
 import dev.mailtoken.server.web.WebSettings;
+import dev.mailtoken.server.webhook.WebhookSettings;
+import dev.mailtoken.server.webhook.Webhooks;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.token.Scheduler;
 import java.net.URI;
@@ -63,6 +68,9 @@ public final class MailtokenServer implements AutoCloseable {
   private volatile Accounts accounts;
   private volatile AuditLog audit;
   private volatile ScheduledExecutorService syncer;
+  private volatile Webhooks webhooks;
+  private volatile ServerMetrics metrics;
+  private volatile ScheduledExecutorService ownThreads;
   private volatile Optional<CreatedApiToken> firstAdminToken = Optional.empty();
   private volatile ApiTokens apiTokens;
   private volatile ConnectLinks connectLinks;
@@ -72,8 +80,8 @@ public final class MailtokenServer implements AutoCloseable {
   }
 
   /**
-   * @param scheduler runs the proactive refreshes; tests pass one they run by hand (with a test
-   *     clock); empty: a thread of the server's own
+   * @param scheduler runs the server's delayed work (proactive refreshes, webhook deliveries);
+   *     tests pass one they run by hand (with a test clock); empty: threads of the server's own
    */
   public MailtokenServer(ServerConfig config, CredentialStore store, OAuthClient oauthClient, Clock clock,
       Optional<Scheduler> scheduler) {
@@ -104,25 +112,33 @@ public final class MailtokenServer implements AutoCloseable {
     AuditLog auditLog = new AuditLog(db, clock);
     ApiTokens tokens = new ApiTokens(db, auditLog, clock);
     firstAdminToken = tokens.createFirstAdminToken();
+    ServerMetrics meters = new ServerMetrics(store, config.metricsOpenOnLoopback());
+    ServerConfig.Webhooks hooks = config.webhooks();
+    Webhooks hooksFacade = new Webhooks(db, store.internalSealedFields(), auditLog, clock,
+        WebhookSettings.of(hooks.allowPlainHttp(), hooks.retryTtl(), hooks.timeout()), meters.webhookDeliveries());
     Accounts accountsFacade = new Accounts(store, db, oauthClient, auditLog, new RefreshSettings(
         config.refreshMargin(), config.refreshJitter(), config.refreshesPerSecond(), REFRESH_THREADS), clock,
-        scheduler, List.of(AccountEventListener.NONE));
+        scheduler, List.of(hooksFacade.accountEvents(), meters.accountEvents()), List.of(meters.tokens()));
+    meters.tokens().watch(accountsFacade.tokenManager());
     accountsFacade.start();
-    List<HealthCheck> readiness = List.of(
-        HealthCheck.of("database", () -> db.reachable(2) ? Optional.empty()
-            : Optional.of("the database " + db.description() + " does not answer")),
-        HealthCheck.of("key", () -> store.keys().keyIds().isEmpty() ? Optional.of("no key loaded") : Optional.empty()));
+    List<HealthCheck> readiness = Readiness.checks(db, store);
+    Logins logins = new Logins(db, tokens, auditLog, clock, config.login());
     ConnectLinks connect = new ConnectLinks(db, store, oauthClient, auditLog, clock,
         new ConnectSettings(this::url, config.connectReturnUrls(), config.connectLinkTtl()),
         connected -> tellAccounts(accountsFacade, connected));
-    WebServer w = new WebServer(webSettings(port), tokens::authenticate, readiness,
-        List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(),
-            new Apps(store, oauthClient, auditLog).endpoints(), connect.endpoints()));
+    Apps apps = new Apps(store, oauthClient, auditLog);
+    WebServer w = new WebServer(webSettings(port), tokens::authenticate, logins::session, readiness,
+        List.of(tokens.endpoints(), auditLog.endpoints(), accountsFacade.endpoints(), apps.endpoints(),
+            logins.endpoints(), connect.endpoints(), hooksFacade.endpoints(), meters.endpoints(),
+            accountsFacade.pages(reconnectLinks(connect)), apps.pages(), tokens.pages(), hooksFacade.pages()));
     w.start();
+    hooksFacade.start(scheduler.orElseGet(this::ownScheduler));
     apiTokens = tokens;
     connectLinks = connect;
     accounts = accountsFacade;
     audit = auditLog;
+    webhooks = hooksFacade;
+    metrics = meters;
     syncer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "mailtoken-server-sync");
       t.setDaemon(true);
@@ -132,6 +148,16 @@ public final class MailtokenServer implements AutoCloseable {
     web = w;
     LOG.info("mailtoken server listening on {} (database {})", url(), db.description());
     return this;
+  }
+
+  /** One daemon thread for the webhook deliveries (they make HTTP requests), stopped by {@link #stop}. */
+  private Scheduler ownScheduler() {
+    ownThreads = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "mailtoken-webhooks");
+      t.setDaemon(true);
+      return t;
+    });
+    return Scheduler.of(ownThreads);
   }
 
   private WebSettings webSettings(int port) throws MailtokenException {
@@ -176,12 +202,30 @@ public final class MailtokenServer implements AutoCloseable {
     return connectLinks;
   }
 
+  /** The webhook facade of the running server. @throws IllegalStateException before {@link #start} */
+  public Webhooks webhooks() {
+    running();
+    return webhooks;
+  }
+
+  /** The metrics facade of the running server. @throws IllegalStateException before {@link #start} */
+  public ServerMetrics metrics() {
+    running();
+    return metrics;
+  }
+
   private WebServer running() {
     WebServer w = web;
     if (w == null) {
       throw new IllegalStateException("the server is not started");
     }
     return w;
+  }
+
+  /** Reconnect links for the account pages: a connect link for the account's app, its mailbox expected. */
+  private static ReconnectLinks reconnectLinks(ConnectLinks connect) {
+    return (app, mailbox, actor) -> connect.create(new NewConnectLink(Optional.of(app), Optional.of(mailbox),
+        Optional.empty(), Optional.empty()), actor).url();
   }
 
   /** A mailbox connected on the web: refreshed from now on, its event and audit line written. */
@@ -209,9 +253,10 @@ public final class MailtokenServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting requests and lets those in flight finish, then stops refreshing (refreshes in
-   * flight complete; the store commits their results) and writes the queued audit entries.
-   * Idempotent.
+   * Stops accepting connections and lets the requests in flight finish (up to
+   * {@code shutdown-timeout}), then stops refreshing: refreshes in flight get up to
+   * {@code shutdown-timeout} again to complete, so the store commits their results before the
+   * caller closes it; then writes the queued audit entries. Idempotent.
    */
   public synchronized void stop() {
     WebServer w = web;
@@ -221,7 +266,11 @@ public final class MailtokenServer implements AutoCloseable {
     web = null;
     w.stop();
     syncer.shutdownNow();
-    accounts.close();
+    accounts.stop(config.shutdownTimeout());
+    webhooks.close();
+    if (ownThreads != null) {
+      ownThreads.shutdown();
+    }
     audit.close();
     LOG.info("mailtoken server stopped");
   }

@@ -4,22 +4,26 @@ import dev.mailtoken.MailtokenException;
 import dev.mailtoken.server.apitoken.ApiTokens;
 import dev.mailtoken.server.audit.AuditLog;
 import dev.mailtoken.server.internal.ServerDatabase;
+import dev.mailtoken.server.login.LoginSettings;
+import dev.mailtoken.server.login.Logins;
 import dev.mailtoken.store.CredentialStore;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
  * The server's administration without a running server, on the same database: what the CLI's
- * {@code mailtoken api-tokens} verbs use. Changes are seen at once by every running node.
+ * {@code mailtoken api-tokens} and {@code mailtoken admin-password} verbs use. Changes are seen at once by every running node.
  * Thread-safe; the caller owns and closes the store.
  */
 public final class ServerAdmin {
   private final ApiTokens apiTokens;
   private final AuditLog audit;
+  private final Logins logins;
 
   private ServerAdmin(ServerDatabase db, Clock clock) {
     this.audit = new AuditLog(db, clock);
     this.apiTokens = new ApiTokens(db, audit, clock);
+    this.logins = new Logins(db, apiTokens, audit, clock, LoginSettings.defaults());
   }
 
   /**
@@ -38,5 +42,10 @@ public final class ServerAdmin {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  /** The admin password ({@code mailtoken admin-password set|clear}); a change ends password sessions on every node. */
+  public Logins logins() {
+    return logins;
   }
 }

@@ -2,6 +2,7 @@ package dev.mailtoken.server;
 
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.Secret;
+import dev.mailtoken.server.login.LoginSettings;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,6 +35,23 @@ public final class ServerConfig {
   private final double refreshesPerSecond;
   private final List<URI> connectReturnUrls;
   private final Duration connectLinkTtl;
+  private final Webhooks webhooks;
+  private final boolean metricsOpenOnLoopback;
+  private final LoginSettings login;
+
+  /**
+   * The webhook settings.
+   *
+   * @param allowPlainHttp true: URLs may be plain http to any host (else https, or http to loopback)
+   * @param retryTtl how long a delivery is retried before it is given up
+   * @param timeout how long one POST may take
+   */
+  public record Webhooks(boolean allowPlainHttp, Duration retryTtl, Duration timeout) {
+    public Webhooks {
+      Objects.requireNonNull(retryTtl, "retryTtl");
+      Objects.requireNonNull(timeout, "timeout");
+    }
+  }
 
   /**
    * Where the TLS key material is: two PEM files, or one PKCS12 file with its password.
@@ -64,6 +82,10 @@ public final class ServerConfig {
     this.refreshesPerSecond = v.positiveNumber(ConfigKey.REFRESH_RATE);
     this.connectReturnUrls = v.uris(ConfigKey.CONNECT_RETURN_URLS);
     this.connectLinkTtl = v.duration(ConfigKey.CONNECT_LINK_TTL);
+    this.webhooks = new Webhooks(v.bool(ConfigKey.WEBHOOKS_ALLOW_PLAIN_HTTP), v.positiveDuration(ConfigKey.WEBHOOKS_RETRY_TTL),
+        v.positiveDuration(ConfigKey.WEBHOOKS_TIMEOUT));
+    this.metricsOpenOnLoopback = v.bool(ConfigKey.METRICS_OPEN_ON_LOOPBACK);
+    this.login = login(v);
     if (refreshMargin.plus(refreshJitter).compareTo(Duration.ofMinutes(10)) >= 0
         || refreshMargin.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new ConfigurationException("refresh.margin plus refresh.jitter must be under 10 minutes (the store hands"
@@ -75,6 +97,20 @@ public final class ServerConfig {
           + " tls.private-key (or tls.keystore), or, behind a TLS-terminating proxy, trusted-proxies with the"
           + " proxy addresses; or listen on 127.0.0.1.");
     }
+  }
+
+  private static LoginSettings login(ConfigValues v) throws ConfigurationException {
+    Duration idle = v.duration(ConfigKey.SESSION_IDLE_TIMEOUT);
+    Duration absolute = v.duration(ConfigKey.SESSION_ABSOLUTE_TIMEOUT);
+    if (idle.isZero() || idle.isNegative() || idle.compareTo(absolute) > 0) {
+      throw new ConfigurationException("session.idle-timeout must be positive and at most session.absolute-timeout;"
+          + " they are " + idle + " and " + absolute + ".");
+    }
+    Duration window = v.duration(ConfigKey.LOGIN_FAILURE_WINDOW);
+    if (window.isZero() || window.isNegative()) {
+      throw new ConfigurationException("login.failure-window must be positive; it is " + window + ".");
+    }
+    return new LoginSettings(idle, absolute, v.count(ConfigKey.LOGIN_MAX_FAILURES, 1000), window);
   }
 
   /**
@@ -148,6 +184,21 @@ public final class ServerConfig {
   /** How long a connect link stays valid when its creator names no ttl. */
   public Duration connectLinkTtl() {
     return connectLinkTtl;
+  }
+
+  /** Webhook URLs, retries and timeouts. */
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
+  /** True when {@code /metrics} is open to loopback clients without an API token. */
+  public boolean metricsOpenOnLoopback() {
+    return metricsOpenOnLoopback;
+  }
+
+  /** Admin page sessions and failed-login limits. */
+  public LoginSettings login() {
+    return login;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.mailtoken.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,9 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.mailtoken.MailtokenException;
+import dev.mailtoken.server.webhook.WebhookEventType;
+import dev.mailtoken.server.webhook.WebhookReceiver;
 import dev.mailtoken.testsupport.LogCapture;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -127,6 +132,11 @@ class ApiContractTest {
     calls.add(get("/problems/{slug}", "/problems/not-found", null));
     calls.add(get("/problems/{slug}", "/problems/nonsense", null));
     calls.add(get("/v1/openapi.json", "/v1/openapi.json", null));
+    calls.add(page("GET", "/login", "/login?next=/admin", null));
+    calls.add(page("POST", "/login", "/login", "secret=wrong&csrf=00&next=%2Fadmin"));
+    calls.add(page("GET", "/admin", "/admin", null));
+    calls.addAll(adminPages());
+    calls.add(page("POST", "/logout", "/logout", "csrf=00"));
     Call created = post("/v1/api-tokens", "/v1/api-tokens", admin, "{\"name\":\"crm\",\"scopes\":[\"token\"]}");
     calls.add(created);
     String crm = fieldOf(created, "token");
@@ -153,11 +163,16 @@ class ApiContractTest {
     calls.add(post("/v1/apps", "/v1/apps", admin, "{\"name\":\"bad name\",\"provider\":\"CUSTOM\",\"clientId\":\"c\"}"));
     calls.add(get("/v1/apps", "/v1/apps", admin));
     calls.add(get("/v1/apps/{name}", "/v1/apps/other", admin));
+    calls.add(patch("/v1/apps/{name}", "/v1/apps/other", "{\"smtpHost\":\"smtp.example.net\",\"smtpPort\":465,"
+        + "\"clientSecret\":\"n3w-s3cr3t-value\",\"revocationEndpoint\":null}"));
+    calls.add(patch("/v1/apps/{name}", "/v1/apps/other", "{\"tokenEndpoint\":null}"));
+    calls.add(patch("/v1/apps/{name}", "/v1/apps/nobody", "{}"));
     calls.add(call("DELETE", "/v1/apps/{name}", "/v1/apps/other", admin));
     calls.add(call("DELETE", "/v1/apps/{name}", "/v1/apps/other", admin));
+    walkWebhooksAndMetrics(calls);
     calls.add(call("DELETE", "/v1/api-tokens/{id}", "/v1/api-tokens/" + crmId, admin));
     calls.add(call("DELETE", "/v1/accounts/{id}", a, admin));
-    assertThat(calls.get(calls.size() - 1).response().body()).doesNotContain("s3cr3t-value");
+    assertThat(calls.stream().map(c -> c.response().body())).noneMatch(b -> b.contains("s3cr3t-value"));
     return calls;
   }
 
@@ -192,12 +207,95 @@ class ApiContractTest {
     return calls;
   }
 
+  /** Webhooks (one delivered to a loopback receiver, so the log has an entry) and /metrics. */
+  private void walkWebhooksAndMetrics(List<Call> calls) {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      Call hook = post("/v1/webhooks", "/v1/webhooks", admin, "{\"url\":\"" + receiver.url("/in")
+          + "\",\"events\":[\"account.removed\"],\"description\":\"crm\"}");
+      calls.add(hook);
+      logs.forbid(fieldOf(hook, "secret"));
+      String hooks = "/v1/webhooks/" + JSONtree(hook).get("webhook").get("id").asText();
+      calls.add(post("/v1/webhooks", "/v1/webhooks", admin, "{\"url\":\"http://hooks.example.com/in\","
+          + "\"events\":[\"account.removed\"]}"));
+      calls.add(get("/v1/webhooks", "/v1/webhooks", admin));
+      calls.add(get("/v1/webhooks/{id}", hooks, admin));
+      calls.add(get("/v1/webhooks/{id}", "/v1/webhooks/unknown", admin));
+      try {
+        server.webhooks().publish(WebhookEventType.ACCOUNT_REMOVED, "nobody@example.com", Map.of());
+      } catch (MailtokenException e) {
+        throw new AssertionError(e);
+      }
+      await().until(() -> !receiver.received().isEmpty());
+      calls.add(get("/v1/webhooks/{id}/deliveries", hooks + "/deliveries", admin));
+      calls.add(get("/v1/webhooks/{id}/deliveries", hooks + "/deliveries?limit=0", admin));
+      calls.add(get("/metrics", "/metrics", admin));
+      calls.add(get("/metrics", "/metrics", null));
+      calls.add(call("DELETE", "/v1/webhooks/{id}", hooks, admin));
+      calls.add(call("DELETE", "/v1/webhooks/{id}", hooks, admin));
+    }
+  }
+
+  /**
+   * The admin UI's pages and forms: each without a session (to the login page), and the pages
+   * logged in, with one form sent without its CSRF token.
+   */
+  private List<Call> adminPages() {
+    String alice = "/admin/accounts/" + ALICE;
+    String app = "/admin/apps/" + ServerFixture.APP;
+    List<Call> calls = new ArrayList<>();
+    calls.add(page("GET", "/admin/accounts/{id}", alice, null));
+    for (String action : List.of("reconnect", "revoke", "remove")) {
+      calls.add(page("POST", "/admin/accounts/{id}/" + action, alice + "/" + action, "csrf=00"));
+    }
+    calls.add(page("GET", "/admin/apps", "/admin/apps", null));
+    calls.add(page("POST", "/admin/apps", "/admin/apps", "csrf=00&name=x"));
+    calls.add(page("GET", "/admin/apps/{name}", app, null));
+    calls.add(page("POST", "/admin/apps/{name}", app, "csrf=00"));
+    calls.add(page("POST", "/admin/apps/{name}/remove", app + "/remove", "csrf=00"));
+    calls.add(page("GET", "/admin/api-tokens", "/admin/api-tokens", null));
+    calls.add(page("POST", "/admin/api-tokens", "/admin/api-tokens", "csrf=00&name=x"));
+    calls.add(page("POST", "/admin/api-tokens/{id}/revoke", "/admin/api-tokens/x/revoke", "csrf=00"));
+    calls.add(page("GET", "/admin/webhooks", "/admin/webhooks", null));
+    calls.add(page("POST", "/admin/webhooks", "/admin/webhooks", "csrf=00&url=x"));
+    calls.add(page("GET", "/admin/webhooks/{id}", "/admin/webhooks/x", null));
+    calls.add(page("POST", "/admin/webhooks/{id}/delete", "/admin/webhooks/x/delete", "csrf=00"));
+    AdminBrowser browser = new AdminBrowser(server.url());
+    browser.logIn(admin);
+    browser.cookieValues().forEach(logs::forbid);
+    for (String path : List.of("/admin/apps", "/admin/api-tokens", "/admin/webhooks")) {
+      calls.add(new Call("GET", path, browser.get(path)));
+    }
+    calls.add(new Call("GET", "/admin/accounts/{id}", browser.get(alice)));
+    calls.add(new Call("GET", "/admin/accounts/{id}", browser.get("/admin/accounts/nobody@example.com")));
+    calls.add(new Call("GET", "/admin/apps/{name}", browser.get(app)));
+    calls.add(new Call("GET", "/admin/webhooks/{id}", browser.get("/admin/webhooks/unknown")));
+    calls.add(new Call("POST", "/admin/api-tokens", browser.post("/admin/api-tokens", Map.of("name", "x"))));
+    return calls;
+  }
+
   private Call get(String template, String path, String bearer) {
     return new Call("GET", template, http.get(path, bearer));
   }
 
   private Call post(String template, String path, String bearer, String body) {
     return new Call("POST", template, http.postJson(path, bearer, body));
+  }
+
+  /** A browser's request for a page (Accept: text/html), a form when {@code form} is given. */
+  private Call page(String method, String template, String path, String form) {
+    HttpRequest.Builder b = http.request(path, null).header("Accept", "text/html");
+    if (form != null) {
+      b.header("Content-Type", "application/x-www-form-urlencoded");
+    }
+    HttpRequest r = b.method(method, form == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(form)).build();
+    return new Call(method, template, http.send(r));
+  }
+
+  private Call patch(String template, String path, String body) {
+    HttpRequest r = http.request(path, admin).header("Content-Type", "application/merge-patch+json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build();
+    return new Call("PATCH", template, http.send(r));
   }
 
   private Call call(String method, String template, String path, String bearer) {

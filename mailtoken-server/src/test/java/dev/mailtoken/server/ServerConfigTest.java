@@ -56,6 +56,35 @@ class ServerConfigTest {
   }
 
   @Test
+  void givenALanAddressOrAHostNameWithoutTls_whenLoaded_thenRefusedToo() {
+    for (String host : new String[] {"192.168.1.10", "::", "mail.example.com"}) {
+      assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of(), Map.of("host", host)))
+          .as(host).isInstanceOf(ConfigurationException.class).hasMessageContaining("without TLS");
+    }
+  }
+
+  @Test
+  void givenALoopbackHostInAnySpelling_whenLoadedWithoutTls_thenAccepted() throws Exception {
+    for (String host : new String[] {"127.0.0.1", "127.1.2.3", "::1", "[::1]", "localhost"}) {
+      assertThat(ServerConfig.load(Optional.empty(), Map.of(), Map.of("host", host)).host()).isEqualTo(host);
+    }
+  }
+
+  @Test
+  void givenANonLoopbackHostWithTls_whenLoaded_thenAccepted() throws Exception {
+    ServerConfig c = ServerConfig.load(Optional.of(file("host: 0.0.0.0\ntls:\n  keystore: server.p12\n")),
+        Map.of(), Map.of());
+    assertThat(c.tls()).isPresent();
+    assertThat(c.tls().get().minVersion()).isEqualTo("TLSv1.2");
+  }
+
+  @Test
+  void givenAnUnknownMinimumTlsVersion_whenLoaded_thenRefusedNamingTheChoices() {
+    assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("MAILTOKEN_SERVER_TLS_MIN_VERSION", "TLSv1.1"),
+        Map.of())).isInstanceOf(ConfigurationException.class).hasMessageContaining("TLSv1.2 or TLSv1.3");
+  }
+
+  @Test
   void givenANonLoopbackHostBehindTrustedProxies_whenLoaded_thenAccepted() throws Exception {
     ServerConfig c = ServerConfig.load(Optional.of(file("host: 0.0.0.0\ntrusted-proxies: [10.0.0.7, \"::1\"]\n")),
         Map.of(), Map.of());

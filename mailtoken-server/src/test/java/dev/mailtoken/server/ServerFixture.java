@@ -11,6 +11,7 @@ import dev.mailtoken.store.StoredApp;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.EmulatorMode;
 import dev.mailtoken.testkit.ProviderEmulator;
+import dev.mailtoken.testkit.RotationPolicy;
 import dev.mailtoken.testkit.TestClock;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Scheduler;
@@ -39,6 +40,7 @@ public final class ServerFixture implements AutoCloseable {
 
   private final String url;
   private ProviderEmulator emulator;
+  private RotationPolicy rotation = RotationPolicy.NONE;
   private final List<MailtokenServer> servers = new ArrayList<>();
   private final List<CredentialStore> stores = new ArrayList<>();
 
@@ -68,10 +70,19 @@ public final class ServerFixture implements AutoCloseable {
     return server;
   }
 
+  /** Makes the emulator rotate refresh tokens on every refresh; call before {@link #emulator()}. */
+  public ServerFixture rotatingRefreshTokens() {
+    if (emulator != null) {
+      throw new IllegalStateException("the emulator was already started");
+    }
+    rotation = RotationPolicy.ROTATE;
+    return this;
+  }
+
   /** A generic OAuth2 provider emulator on the fixture's clock, with the app's client registered (started once). */
   public ProviderEmulator emulator() {
     if (emulator == null) {
-      emulator = ProviderEmulator.builder().mode(EmulatorMode.GENERIC).clock(clock).build().start();
+      emulator = ProviderEmulator.builder().mode(EmulatorMode.GENERIC).rotation(rotation).clock(clock).build().start();
       emulator.registerClient(ClientRegistration.confidential(CLIENT_ID, CLIENT_SECRET)
           .redirectUri("http://127.0.0.1:8765/callback").build());
     }

@@ -132,7 +132,8 @@ final class AccountRows {
         Instant.ofEpochMilli(rs.getLong("updated_at")),
         rs.getLong("version"),
         rs.getString(AccountRow.REFRESH_TOKEN) != null,
-        rs.getString(AccountRow.ACCESS_TOKEN) != null || rs.getString(AccountRow.FIXED_TOKEN) != null);
+        rs.getString(AccountRow.ACCESS_TOKEN) != null || rs.getString(AccountRow.FIXED_TOKEN) != null,
+        Columns.text(rs, "transport"));
     return new AccountRow(account,
         Columns.text(rs, AccountRow.REFRESH_TOKEN),
         Columns.text(rs, AccountRow.SERVICE_ACCOUNT_KEY),

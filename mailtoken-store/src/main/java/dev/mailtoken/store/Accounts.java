@@ -48,6 +48,21 @@ final class Accounts {
     log.info("app {} added (provider {}, client {})", app.name(), app.kind(), app.clientId());
   }
 
+  boolean updateApp(StoredApp app) throws MailtokenException {
+    boolean updated = db.write(c -> {
+      Optional<StoredApp> current = AppRows.findForUpdate(c, cipher.get(), app.name(), db.forUpdate());
+      if (current.isEmpty()) {
+        return false;
+      }
+      AppRows.update(c, cipher.get(), app, clock.instant());
+      return true;
+    });
+    if (updated) {
+      log.info("app {} updated (provider {}, client {})", app.name(), app.kind(), app.clientId());
+    }
+    return updated;
+  }
+
   boolean removeApp(String name) throws MailtokenException {
     return db.write(c -> {
       List<String> users = AppRows.accountsUsing(c, name);
@@ -72,8 +87,10 @@ final class Accounts {
           throw new DuplicateEntryException("Account " + a.address() + " already exists; remove it first, or"
               + " authorize again to replace its grant.", a.address());
         }
+        keepTransport(existing.get(), columns);
         AccountRows.update(c, a.address(), existing.get().version(), columns, now, true);
         RefreshStates.clear(c, a.address());
+        ResourceTokens.deleteAll(c, a.address());
       } else {
         columns.put("address", a.address());
         columns.put("created_at", now.toEpochMilli());
@@ -118,6 +135,25 @@ final class Accounts {
     return m;
   }
 
+  /**
+   * A re-authorized account keeps its default transport, sealed again with the new grant; one
+   * written without the store key (the old row fails its MAC) is dropped.
+   */
+  private void keepTransport(AccountRow existing, Map<String, Object> columns) {
+    String transport = existing.seal().covered().get("transport");
+    if (transport == null) {
+      return;
+    }
+    try {
+      existing.verify(cipher.get());
+    } catch (MailtokenException e) {
+      columns.put("transport", null);
+      return;
+    }
+    columns.put("transport", transport);
+    columns.put(RowSeal.COLUMN, RowSeal.of(AccountRow.TABLE, existing.address(), columns).seal(cipher.get()));
+  }
+
   static String enc(FieldCipher f, String column, String address, Optional<Secret> secret) {
     return secret.map(s -> f.encrypt(AccountRow.TABLE, column, address, s.reveal())).orElse(null);
   }
@@ -135,8 +171,37 @@ final class Accounts {
     }
     m.put("access_token_expires_at", null);
     m.put("status", AccountHealth.REVOKED.name());
-    changeLocked(address, m);
+    db.write(c -> {
+      AccountRow row = lockedRow(c, address);
+      AccountRows.update(c, address, row.version(), m, clock.instant(), true);
+      ResourceTokens.deleteAll(c, address);
+      return null;
+    });
     log.info("account {}: secrets removed, status REVOKED", address);
+  }
+
+  /** Stores a token for the scope key (empty: the account's own), version + 1. */
+  void saveAccessToken(String address, String key, dev.mailtoken.token.AccessToken token) throws MailtokenException {
+    db.write(c -> {
+      AccountRow row = lockedRow(c, address);
+      if (row.account().kind() == GrantKind.FIXED_TOKEN) {
+        throw new IllegalArgumentException("account " + address + " has a fixed token, which is its grant: replace"
+            + " the account to change it");
+      }
+      row.verify(cipher.get());
+      Instant now = clock.instant();
+      Map<String, Object> m = new LinkedHashMap<>();
+      if (key.isEmpty()) {
+        m.put(AccountRow.ACCESS_TOKEN, enc(cipher.get(), AccountRow.ACCESS_TOKEN, address, Optional.of(token.value())));
+        m.put("access_token_expires_at", Columns.millis(token.expiresAt()));
+        m.put("access_token_scopes", Columns.scopes(token.scopes()));
+        m.put("last_refresh", now.toEpochMilli());
+      } else {
+        ResourceTokens.put(c, cipher.get(), address, key, token, now);
+      }
+      AccountRows.update(c, address, row.version(), m, now, true);
+      return null;
+    });
   }
 
   private void changeLocked(String address, Map<String, Object> columns) throws MailtokenException {
@@ -168,6 +233,7 @@ final class Accounts {
       edit.subject().ifPresent(s -> m.put("subject", s));
       edit.grantedScopes().ifPresent(s -> m.put("granted_scopes", Columns.scopes(s)));
       edit.health().ifPresent(s -> m.put("status", s.name()));
+      edit.transport().ifPresent(t -> m.put("transport", t));
       if (edit.refreshToken().isPresent()) {
         m.put(AccountRow.REFRESH_TOKEN, enc(cipher.get(), AccountRow.REFRESH_TOKEN, address, edit.refreshToken()));
         m.put(AccountRow.ACCESS_TOKEN, null);
@@ -181,6 +247,7 @@ final class Accounts {
       boolean updated = AccountRows.update(c, address, expectedVersion, m, clock.instant(), true);
       if (updated && edit.refreshToken().isPresent()) {
         RefreshStates.clear(c, address);
+        ResourceTokens.deleteAll(c, address);
       }
       return updated;
     });

@@ -29,6 +29,43 @@ final class AppRows {
   static void insert(Connection c, FieldCipher cipher, StoredApp app, Instant now) throws SQLException {
     Map<String, Object> columns = new LinkedHashMap<>();
     columns.put("name", app.name());
+    columns.putAll(values(cipher, app));
+    columns.put("created_at", now.toEpochMilli());
+    columns.put("updated_at", now.toEpochMilli());
+    columns.put(RowSeal.COLUMN, RowSeal.of(TABLE, app.name(), columns).seal(cipher));
+    String sql = "INSERT INTO apps (" + String.join(", ", columns.keySet()) + ") VALUES ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      for (Map.Entry<String, Object> e : columns.entrySet()) {
+        Columns.bind(ps, i++, e.getKey(), e.getValue());
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Overwrites every column of the existing row {@code app.name()} (created_at excepted) and seals
+   * it again. The caller has read (and so verified) the row in the same transaction.
+   */
+  static void update(Connection c, FieldCipher cipher, StoredApp app, Instant now) throws SQLException {
+    Map<String, Object> columns = values(cipher, app);
+    columns.put("updated_at", now.toEpochMilli());
+    columns.put(RowSeal.COLUMN, RowSeal.of(TABLE, app.name(), columns).seal(cipher));
+    String sql = "UPDATE apps SET " + String.join(" = ?, ", columns.keySet()) + " = ? WHERE name = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      for (Map.Entry<String, Object> e : columns.entrySet()) {
+        Columns.bind(ps, i++, e.getKey(), e.getValue());
+      }
+      ps.setString(i, app.name());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Every column but the name and the times, the client secret encrypted for this row. */
+  private static Map<String, Object> values(FieldCipher cipher, StoredApp app) {
+    Map<String, Object> columns = new LinkedHashMap<>();
     columns.put("provider_kind", app.kind().name());
     columns.put("tenant", app.tenant().orElse(null));
     columns.put("issuer", str(app.issuer()));
@@ -44,18 +81,7 @@ final class AppRows {
     columns.put("smtp_host", app.smtpHost().orElse(null));
     columns.put("smtp_port", app.smtpPort());
     columns.put("device_authorization_endpoint", str(app.deviceAuthorizationEndpoint()));
-    columns.put("created_at", now.toEpochMilli());
-    columns.put("updated_at", now.toEpochMilli());
-    columns.put(RowSeal.COLUMN, RowSeal.of(TABLE, app.name(), columns).seal(cipher));
-    String sql = "INSERT INTO apps (" + String.join(", ", columns.keySet()) + ") VALUES ("
-        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      for (Map.Entry<String, Object> e : columns.entrySet()) {
-        Columns.bind(ps, i++, e.getKey(), e.getValue());
-      }
-      ps.executeUpdate();
-    }
+    return columns;
   }
 
   static boolean exists(Connection c, String name) throws SQLException {
@@ -70,7 +96,13 @@ final class AppRows {
   /** The app, its row MAC checked. @throws TamperedRowException when it was changed without the key */
   static Optional<StoredApp> find(Connection c, FieldCipher cipher, String name)
       throws SQLException, ConfigurationException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM apps WHERE name = ?")) {
+    return findForUpdate(c, cipher, name, "");
+  }
+
+  /** {@link #find} with a row-lock suffix ({@code FOR UPDATE} on PostgreSQL, inside a write). */
+  static Optional<StoredApp> findForUpdate(Connection c, FieldCipher cipher, String name, String lock)
+      throws SQLException, ConfigurationException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM apps WHERE name = ?" + lock)) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(read(rs, cipher)) : Optional.empty();

@@ -2,6 +2,7 @@ package dev.mailtoken.store;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.store.internal.SealedFields;
 import dev.mailtoken.store.internal.StoreDatabase;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.AccountLoader;
@@ -177,6 +178,19 @@ public final class CredentialStore implements AutoCloseable {
   }
 
   /**
+   * Replaces every column of the app named {@code app.name()} with {@code app}'s values (the
+   * client secret too: empty removes it), in one transaction, and seals the row again. Accounts
+   * stay attached; their next refresh uses the new values.
+   *
+   * @return false when there is no such app
+   * @throws TamperedRowException when the stored row was changed without the store key (it is not
+   *     sealed again: remove and re-add it)
+   */
+  public boolean updateApp(StoredApp app) throws MailtokenException {
+    return accounts.updateApp(Objects.requireNonNull(app, "app"));
+  }
+
+  /**
    * Removes an app. @return false when there was none
    * @throws AppInUseException when accounts still use it
    */
@@ -272,7 +286,20 @@ public final class CredentialStore implements AutoCloseable {
    * expiry): no lock, no network. The fast path of {@code mailtoken token}.
    */
   public Optional<AccessToken> cachedAccessToken(String address, Duration minRemaining) throws MailtokenException {
-    return refresher.cached(stored(address), minRemaining);
+    return refresher.cached(stored(address), "", minRemaining);
+  }
+
+  /**
+   * {@link #cachedAccessToken(String, Duration)} for the account's token of the scope set
+   * {@code scopes} (order and duplicates do not matter; empty: the account's own token). A
+   * fixed-token account's token serves every scope set.
+   *
+   * @throws IllegalArgumentException for a blank scope or one with white space
+   * @throws TamperedRowException when the account row was changed without the store key
+   */
+  public Optional<AccessToken> cachedAccessToken(String address, List<String> scopes, Duration minRemaining)
+      throws MailtokenException {
+    return refresher.cached(stored(address), ResourceTokens.key(scopes), minRemaining);
   }
 
   /**
@@ -295,7 +322,55 @@ public final class CredentialStore implements AutoCloseable {
    *     request timeout: the answer is still read and committed until the completion timeout
    */
   public AccessToken freshToken(String address, boolean renew, OAuthClient client) throws MailtokenException {
-    return refresher.fresh(stored(address), renew, Optional.empty(), client);
+    return refresher.fresh(stored(address), "", renew, Optional.empty(), client);
+  }
+
+  /**
+   * {@link #freshToken(String, boolean, OAuthClient)} for the account's token of the scope set
+   * {@code scopes}: Microsoft issues a token for one resource per request, so an account
+   * consented to Outlook SMTP and Graph gets its own token (SMTP) from
+   * {@code freshToken(address, false, client)} and a Graph token from {@code freshToken(address,
+   * List.of("https://graph.microsoft.com/Mail.Send"), false, client)}, both from its one refresh
+   * token. Each scope set's token is stored apart (encrypted, bound to the account and the scope
+   * set); the refresh is coordinated per account across processes as for the own token (one
+   * refresh-token use at a time, a rotated refresh token committed with the token), and honours
+   * the account's shared backoff. A refusal that is not transient (Microsoft's
+   * {@code consent_required}: the person never consented to that resource) is thrown and changes
+   * nothing stored: the account's own token, health and backoff stay as they were. Empty
+   * {@code scopes}: the account's own token.
+   *
+   * @throws IllegalArgumentException for a blank scope or one with white space
+   * @throws dev.mailtoken.ReauthorizationRequiredException when the grant is dead, or (not stored)
+   *     the scopes were never consented to
+   */
+  public AccessToken freshToken(String address, List<String> scopes, boolean renew, OAuthClient client)
+      throws MailtokenException {
+    return refresher.fresh(stored(address), ResourceTokens.key(scopes), renew, Optional.empty(), client);
+  }
+
+  /** {@link #freshToken(String, AccessToken, OAuthClient)} for the token of the scope set {@code scopes}. */
+  public AccessToken freshToken(String address, List<String> scopes, AccessToken rejected, OAuthClient client)
+      throws MailtokenException {
+    return refresher.fresh(stored(address), ResourceTokens.key(scopes), true, Optional.of(rejected.value()), client);
+  }
+
+  /**
+   * Stores {@code token} as the account's token for the scope set {@code scopes} (empty: its own
+   * token), e.g. one a consent flow obtained, so the next {@link #freshToken} needs no request.
+   * The account's version goes up. For its own token, {@link #putAccount} with the token is the usual way.
+   *
+   * @throws NoSuchEntryException when there is no such account
+   * @throws IllegalArgumentException for a fixed-token account, whose token is its grant
+   */
+  public void saveAccessToken(String address, List<String> scopes, AccessToken token) throws MailtokenException {
+    Objects.requireNonNull(token, "token");
+    accounts.saveAccessToken(stored(address), ResourceTokens.key(scopes), token);
+  }
+
+  /** The scope sets (as space-separated, sorted scope keys) the account has a resource token stored for. */
+  public List<String> resourceTokenKeys(String address) throws MailtokenException {
+    String key = stored(address);
+    return db.read(c -> ResourceTokens.keys(c, key));
   }
 
   /**
@@ -303,7 +378,7 @@ public final class CredentialStore implements AutoCloseable {
    * valid token, that one is returned without a request.
    */
   public AccessToken freshToken(String address, AccessToken rejected, OAuthClient client) throws MailtokenException {
-    return refresher.fresh(stored(address), true, Optional.of(rejected.value()), client);
+    return refresher.fresh(stored(address), "", true, Optional.of(rejected.value()), client);
   }
 
   /** The address as stored when it differs from {@code address} only in case (see {@link #account}), else {@code address}. */
@@ -315,9 +390,11 @@ public final class CredentialStore implements AutoCloseable {
   /**
    * For {@code TokenManager.builder().accountLoader(...)}: every stored account as a
    * {@code CallbackGrant} whose callback is {@link #freshToken}, so many processes share one
-   * refresh. The callback remembers the token it last returned per account and asks for one
-   * that differs from it (a newer one another process stored, else a refresh): the manager calls
-   * back only when it wants a new token, for a proactive refresh or a renew.
+   * refresh. The callback remembers the token it last returned per account and scope set and asks
+   * for one that differs from it (a newer one another process stored, else a refresh): the
+   * manager calls back only when it wants a new token, for a proactive refresh or a renew. A
+   * scope set ({@code tokens.token(account, scopes)}, e.g. Graph's) gets the account's token for
+   * it ({@link #freshToken(String, List, boolean, OAuthClient)}).
    */
   public AccountLoader accountLoader(OAuthClient client) {
     Objects.requireNonNull(client, "client");
@@ -386,11 +463,33 @@ public final class CredentialStore implements AutoCloseable {
   }
 
   /**
+   * Checks that this store can still read its database: reads the key check and decrypts it (a
+   * key this process lacks is looked for in its key file again). For readiness probes; no secret
+   * is read and nothing is written.
+   *
+   * @throws StoreKeyException when the store's current key is missing here or the key check does
+   *     not decrypt (another process rotated to a key this one cannot find)
+   * @throws StoreException when the database cannot be read
+   */
+  public void verifyKey() throws MailtokenException {
+    KeyCheck.verify(db, cipher());
+  }
+
+  /**
    * <b>Not a user API</b> (for {@code mailtoken-server}, may change in any release): the
    * database behind this store, so the server keeps its tables beside the store's.
    */
   public StoreDatabase internalDatabase() {
     return new StoreDatabase(db.dataSource(), db.dialect() == Database.Dialect.POSTGRESQL, db.description());
+  }
+
+  /**
+   * <b>Not a user API</b> (for {@code mailtoken-server}, may change in any release): this store's
+   * field cipher, so the server keeps the secrets it must recover encrypted like the store's, in
+   * columns registered in {@code sealed_columns} (which key rotation re-encrypts).
+   */
+  public SealedFields internalSealedFields() {
+    return new FieldCipherSealer(keys);
   }
 
   /**

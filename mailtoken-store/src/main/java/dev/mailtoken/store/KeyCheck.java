@@ -101,6 +101,23 @@ final class KeyCheck {
     }
   }
 
+  /**
+   * Reads the key check again and decrypts it with {@code cipher} (which reads the key file again
+   * for a key its ring lacks): for a running process to tell that it can still read the store,
+   * e.g. after another process rotated the key.
+   *
+   * @throws StoreKeyException when the key is missing or the key check does not decrypt
+   * @throws TamperedRowException when the key check is gone
+   */
+  static void verify(Database db, FieldCipher cipher) throws MailtokenException {
+    String value = db.read(c -> value(c, NAME, "")).orElseThrow(() -> TamperedRowException.of(TABLE, NAME));
+    String plain = cipher.decrypt(TABLE, COLUMN, NAME, value);
+    if (!plain.equals(SEALED) && !plain.equals(LEGACY)) {
+      throw new StoreKeyException("The key check in " + db.description() + " is damaged; restore the database"
+          + " from a backup.");
+    }
+  }
+
   /** Once per database, with the key: gives every row without a MAC one, then marks the database sealed. */
   private static void sealLegacyRows(Database db, KeyRing ring) throws MailtokenException {
     db.writeExclusive(c -> {

@@ -23,6 +23,7 @@ final class KeyInventory {
   private static final String[] SCANS = {
       "SELECT client_secret, row_mac FROM apps",
       "SELECT refresh_token, service_account_key, fixed_token, access_token, row_mac FROM accounts",
+      "SELECT access_token FROM " + ResourceTokens.TABLE,
       "SELECT value FROM store_meta WHERE name = '" + KeyCheck.NAME + "'"};
 
   private KeyInventory() {
@@ -85,7 +86,7 @@ final class KeyInventory {
     return left;
   }
 
-  /** Per key id: {encrypted fields, row MACs}. */
+  /** Per key id: {encrypted fields (the registered {@link SealedColumns} included), row MACs}. */
   private static Map<String, long[]> count(Connection c) throws SQLException {
     Map<String, long[]> counts = new TreeMap<>();
     for (String sql : SCANS) {
@@ -100,6 +101,11 @@ final class KeyInventory {
             }
           }
         }
+      }
+    }
+    for (SealedColumns.Column col : SealedColumns.all(c)) {
+      for (SealedColumns.Value v : SealedColumns.values(c, col, "")) {
+        counts.computeIfAbsent(FieldCipher.keyIdOf(v.sealed()), k -> new long[2])[0]++;
       }
     }
     return counts;

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Key rotation in one transaction holding the exclusive key lock: (with a key file) the file is
- * read again and written with the new key in front of every key it held, then every secret is
+ * read again and written with the new key in front of every key it held, then every secret (the
+ * accounts' resource tokens and the {@link SealedColumns} other modules registered included) is
  * re-encrypted and every row re-sealed under the new key, the key check rewritten (making it the
  * store's current key), and the file checked to still hold it before the commit. A crash or
  * failure anywhere before the commit leaves the database as it was, under a key the file still
@@ -116,16 +117,41 @@ final class KeyRotator {
       AccountRows.update(c, row.address(), row.version(), changed, now, true);
       rows++;
     }
+    for (ResourceTokens.Encrypted token : ResourceTokens.all(c)) {
+      previous.add(FieldCipher.keyIdOf(token.value()));
+      ResourceTokens.reencrypt(c, token, reader, writer);
+      secrets++;
+    }
+    secrets += reencryptRegistered(c, db, reader, writer, previous);
     KeyCheck.rewrite(c, writer);
     return new KeyRotation(previous.stream().toList(), writer.keys().currentKeyId(), apps, accounts, secrets, rows,
         keyFile, resumed);
   }
 
+  /** Other modules' columns sealed with the store's key ({@link SealedColumns}); returns how many values. */
+  private static int reencryptRegistered(Connection c, Database db, FieldCipher reader, FieldCipher writer,
+      TreeSet<String> previous) throws SQLException, MailtokenException {
+    int n = 0;
+    for (SealedColumns.Column col : SealedColumns.all(c)) {
+      for (SealedColumns.Value v : SealedColumns.values(c, col, db.forUpdate())) {
+        previous.add(FieldCipher.keyIdOf(v.sealed()));
+        String plain = reader.decrypt(col.table(), col.column(), v.rowKey(), v.sealed());
+        SealedColumns.replace(c, col, v, writer.encrypt(col.table(), col.column(), v.rowKey(), plain));
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Row locks would miss an app or account inserted meanwhile by a writer that skips the key lock; SQLite's write lock covers it. */
   static void lockTables(Connection c, Database db) throws SQLException {
     if (db.dialect() == Database.Dialect.POSTGRESQL) {
+      StringBuilder tables = new StringBuilder("apps, accounts, resource_tokens, store_meta");
+      for (SealedColumns.Column col : SealedColumns.all(c)) {
+        tables.append(", ").append(col.table());
+      }
       try (Statement s = c.createStatement()) {
-        s.execute("LOCK TABLE apps, accounts, store_meta IN SHARE ROW EXCLUSIVE MODE");
+        s.execute("LOCK TABLE " + tables + " IN SHARE ROW EXCLUSIVE MODE");
       }
     }
   }

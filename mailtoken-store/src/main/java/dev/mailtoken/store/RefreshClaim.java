@@ -17,6 +17,8 @@ import java.util.Optional;
  *     was replaced while the request was out
  * @param key the service-account key (service-account grants)
  * @param previous the state found when claiming, whose failures and interruption carry over
+ * @param resourceKey the scope key of the token asked for ({@link ResourceTokens#key}); empty for
+ *     the account's own token. The claim itself is the account's: one refresh-token use at a time
  */
 record RefreshClaim(
     String id,
@@ -31,12 +33,19 @@ record RefreshClaim(
     Optional<String> subject,
     List<String> scopes,
     RefreshState previous,
-    Optional<Instant> interruptedAt) {
+    Optional<Instant> interruptedAt,
+    String resourceKey) {
 
   RefreshClaim {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(address, "address");
     scopes = List.copyOf(scopes);
+    Objects.requireNonNull(resourceKey, "resourceKey");
+  }
+
+  /** True when the token asked for is another resource's than the account's own. */
+  boolean scoped() {
+    return !resourceKey.isEmpty();
   }
 
   /** The row that says "this process is refreshing": committed before the request goes out. */

@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits the outcome of a claimed refresh, whenever it arrives (also after the caller stopped
- * waiting): the rotated refresh token and the new access token in one transaction, or the
- * failure with the backoff every process honours; then releases the claim. Thread-safe.
+ * waiting): the rotated refresh token and the new access token (the account's own, or a resource
+ * token) in one transaction, or the failure with the backoff every process honours; then releases
+ * the claim. A resource token's failure that is not transient (Microsoft's {@code consent_required}
+ * for a resource never consented to) leaves the account as it is: its own token may still work.
+ * Thread-safe.
  */
 final class RefreshCommit {
   private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
@@ -62,7 +65,7 @@ final class RefreshCommit {
           return Optional.<Instant>empty();
         }
         Instant now = clock.instant();
-        storeNew(c, row.get(), now, token, rotated);
+        storeNew(c, row.get(), now, token, rotated, claim.resourceKey());
         RefreshStates.write(c, claim.address(), RefreshStates.find(c, claim.address()).releasedBy(claim)
             .withCounters(Optional.empty(), 0, Optional.empty()));
         return Optional.of(now);
@@ -81,7 +84,8 @@ final class RefreshCommit {
     }
     claim.interruptedAt().ifPresent(t -> log.info("account {}: the refresh interrupted at {} left the grant usable",
         claim.address(), t));
-    log.info("account {}: new access token sha256:{} stored{}", claim.address(), token.value().fingerprint(),
+    log.info("account {}: new access token sha256:{}{} stored{}", claim.address(), token.value().fingerprint(),
+        claim.scoped() ? " for " + claim.resourceKey() : "",
         rotated.map(r -> ", refresh token rotated to sha256:" + r.fingerprint()).orElse(""));
     return withExpiry(token, response.expiresAt().orElse(storedAt.get().plus(TokenResponse.ASSUMED_LIFETIME)));
   }
@@ -92,6 +96,9 @@ final class RefreshCommit {
 
   /** Records {@code e} and returns what the caller should get (for an interrupted refresh: why the grant died). */
   MailtokenException failure(RefreshClaim claim, MailtokenException e) throws MailtokenException {
+    if (claim.scoped() && !e.isTransient() && !outcomeUnknown(e)) {
+      return resourceFailure(claim, e);
+    }
     Instant now = clock.instant();
     MailtokenException result = claim.interruptedAt().isPresent() && e instanceof ReauthorizationRequiredException
         ? new ReauthorizationRequiredException(interrupted(claim, claim.interruptedAt().get()), claim.address(),
@@ -130,6 +137,24 @@ final class RefreshCommit {
     return result;
   }
 
+  /**
+   * A resource token the provider refused for good (no consent for that resource, an unknown
+   * scope): the claim is released and nothing else changes, so the account's own token, its
+   * health and the shared backoff are as they were.
+   */
+  private MailtokenException resourceFailure(RefreshClaim claim, MailtokenException e) throws MailtokenException {
+    db.write(c -> {
+      RefreshStates.Row current = RefreshStates.find(c, claim.address());
+      if (claim.ownedBy(current)) {
+        RefreshStates.write(c, claim.address(), current.releasedBy(claim));
+      }
+      return null;
+    });
+    log.warn("account {}: no token for {} ({}): {}", claim.address(), claim.resourceKey(),
+        e.getClass().getSimpleName(), ServerText.printable(String.valueOf(e.getMessage())));
+    return e;
+  }
+
   /** The state after a failure: claim released, one more failure, the next attempt pushed back. */
   private RefreshStates.Row failed(RefreshClaim claim, RefreshStates.Row released, MailtokenException e,
       Instant now) {
@@ -166,17 +191,25 @@ final class RefreshCommit {
         && (claim.sentRefreshToken().isEmpty() || row.refreshToken(cipher.get()).equals(claim.sentRefreshToken()));
   }
 
-  /** The rotated refresh token and the new access token, in one transaction: committed before either is used. */
-  private void storeNew(Connection c, AccountRow row, Instant now, AccessToken token, Optional<Secret> rotated)
-      throws SQLException {
+  /**
+   * The rotated refresh token and the new access token, in one transaction: committed before either
+   * is used. The refresh token is the account's whatever resource was asked for.
+   */
+  private void storeNew(Connection c, AccountRow row, Instant now, AccessToken token, Optional<Secret> rotated,
+      String key) throws SQLException {
     FieldCipher f = cipher.get();
     String address = row.address();
     Map<String, Object> m = new LinkedHashMap<>();
     rotated.ifPresent(r -> m.put(AccountRow.REFRESH_TOKEN, Accounts.enc(f, AccountRow.REFRESH_TOKEN, address, rotated)));
-    m.put(AccountRow.ACCESS_TOKEN, Accounts.enc(f, AccountRow.ACCESS_TOKEN, address, Optional.of(token.value())));
-    m.put("access_token_expires_at", Columns.millis(token.expiresAt()));
-    m.put("access_token_scopes", Columns.scopes(token.scopes()));
-    m.put("last_refresh", now.toEpochMilli());
+    if (key.isEmpty()) {
+      m.put(AccountRow.ACCESS_TOKEN, Accounts.enc(f, AccountRow.ACCESS_TOKEN, address, Optional.of(token.value())));
+      m.put("access_token_expires_at", Columns.millis(token.expiresAt()));
+      m.put("access_token_scopes", Columns.scopes(token.scopes()));
+      // Also the start of the own token's assumed lifetime: only the own token's refresh sets it.
+      m.put("last_refresh", now.toEpochMilli());
+    } else {
+      ResourceTokens.put(c, f, address, key, token, now);
+    }
     m.put("last_error", null);
     if (!AccountRows.update(c, address, row.version(), m, now, true)) {
       throw new IllegalStateException("account " + address + " changed although its row was locked");

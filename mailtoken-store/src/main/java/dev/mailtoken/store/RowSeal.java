@@ -33,8 +33,12 @@ record RowSeal(String table, String rowKey, Map<String, String> covered, Optiona
   static final List<String> APP_COLUMNS = List.of("provider_kind", "tenant", "issuer", "authorization_endpoint",
       "token_endpoint", "revocation_endpoint", "userinfo_endpoint", "client_id", "redirect_uri", "scopes",
       "smtp_host", "smtp_port", "device_authorization_endpoint");
-  /** The {@code accounts} columns that decide which app (so which endpoints) and which grant a secret is used with. */
-  static final List<String> ACCOUNT_COLUMNS = List.of("app_name", "grant_kind", "subject", "granted_scopes");
+  /**
+   * The {@code accounts} columns that decide which app (so which endpoints) and which grant a secret
+   * is used with, and (V7) which transport receives its tokens by default.
+   */
+  static final List<String> ACCOUNT_COLUMNS = List.of("app_name", "grant_kind", "subject", "granted_scopes",
+      "transport");
   private static final byte[] HKDF_INFO = "mailtoken row mac v1".getBytes(StandardCharsets.UTF_8);
   private static final byte[] HKDF_SALT = "mailtoken".getBytes(StandardCharsets.UTF_8);
 

@@ -6,6 +6,7 @@ import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Account;
 import dev.mailtoken.token.CallbackGrant;
 import dev.mailtoken.token.TokenCallback;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,16 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The token callback behind {@link CredentialStore#accountLoader}: asks the store for a fresh
- * token and remembers, per account, the token it last handed out. The manager calls back only
- * when it wants a token other than the one it holds (first use, proactive refresh, renew after a
- * rejection), so once a token was handed out the store is asked for one that differs from it: a
- * newer token another process stored, or a refresh. Handing the manager the token it already
+ * token and remembers, per account and scope set, the token it last handed out. The manager calls
+ * back only when it wants a token other than the one it holds (first use, proactive refresh, renew
+ * after a rejection), so once a token was handed out the store is asked for one that differs from
+ * it: a newer token another process stored, or a refresh. Handing the manager the token it already
  * holds would make it schedule the same refresh again at once. Thread-safe.
  */
 final class StoreTokenCallback implements TokenCallback {
+  /** An account and the scope key of one of its tokens. */
+  private record Key(String account, String scopes) { }
+
   private final CredentialStore store;
   private final OAuthClient client;
-  private final Map<String, Secret> handedOut = new ConcurrentHashMap<>();
+  private final Map<Key, Secret> handedOut = new ConcurrentHashMap<>();
 
   StoreTokenCallback(CredentialStore store, OAuthClient client) {
     this.store = store;
@@ -35,11 +39,17 @@ final class StoreTokenCallback implements TokenCallback {
 
   @Override
   public AccessToken token(String account, boolean renew) throws Exception {
-    Secret previous = handedOut.get(account);
+    return token(account, List.of(), renew);
+  }
+
+  @Override
+  public AccessToken token(String account, List<String> scopes, boolean renew) throws Exception {
+    Key key = new Key(account, ResourceTokens.key(scopes));
+    Secret previous = handedOut.get(key);
     AccessToken token = previous != null
-        ? store.freshToken(account, new AccessToken(previous, Optional.empty(), Set.of()), client)
-        : store.freshToken(account, renew, client);
-    handedOut.put(account, token.value());
+        ? store.freshToken(account, scopes, new AccessToken(previous, Optional.empty(), Set.of()), client)
+        : store.freshToken(account, scopes, renew, client);
+    handedOut.put(key, token.value());
     return token;
   }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param version incremented by every change of grant, secrets or health; pass it to
  *     {@link CredentialStore#updateAccount} so an edit never overwrites a newer state
  * @param hasAccessToken whether an access token (for a fixed-token account, the fixed token) is stored
+ * @param transport the transport the account sends with when none is named ({@code smtp},
+ *     {@code gmail-api}, {@code graph}); empty: SMTP
  */
 public record StoredAccount(
     String address,
@@ -33,7 +35,8 @@ public record StoredAccount(
     Instant updatedAt,
     long version,
     boolean hasRefreshToken,
-    boolean hasAccessToken) {
+    boolean hasAccessToken,
+    Optional<String> transport) {
 
   public StoredAccount {
     Objects.requireNonNull(address, "address");
@@ -47,6 +50,16 @@ public record StoredAccount(
     Objects.requireNonNull(lastError, "lastError");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    Objects.requireNonNull(transport, "transport");
+  }
+
+  /** An account without a default transport (SMTP). */
+  public StoredAccount(String address, String appName, GrantKind kind, Optional<String> subject,
+      List<String> grantedScopes, AccountHealth health, Optional<Instant> lastRefresh,
+      Optional<Instant> accessTokenExpiresAt, Optional<String> lastError, Instant createdAt, Instant updatedAt,
+      long version, boolean hasRefreshToken, boolean hasAccessToken) {
+    this(address, appName, kind, subject, grantedScopes, health, lastRefresh, accessTokenExpiresAt, lastError,
+        createdAt, updatedAt, version, hasRefreshToken, hasAccessToken, Optional.empty());
   }
 
   /**

@@ -47,8 +47,14 @@ final class TokenRefresher {
 
   private record Reuse(AccessToken token) implements Step { }
 
-  /** Another process is refreshing; {@code version} is the account's version when this was seen. */
-  private record Busy(RefreshStates.Row other, long version) implements Step { }
+  /**
+   * Another process is refreshing; {@code version} is the account's version when this was seen and
+   * {@code stored} the token stored then for the scope key asked (null: none).
+   */
+  private record Busy(RefreshStates.Row other, long version, Secret stored) implements Step { }
+
+  /** What a waiting caller saw first: the account's version and the token stored for its scope key. */
+  private record Seen(long version, Secret stored) { }
 
   private record Claimed(RefreshClaim claim) implements Step { }
 
@@ -75,22 +81,37 @@ final class TokenRefresher {
     return late;
   }
 
-  Optional<AccessToken> cached(String address, Duration minRemaining) throws MailtokenException {
-    Optional<AccountRow> row = db.read(c -> AccountRows.find(c, address, ""));
-    if (row.isEmpty()) {
-      return Optional.empty();
-    }
+  /** @param key the scope key ({@link ResourceTokens#key}); empty for the account's own token */
+  Optional<AccessToken> cached(String address, String key, Duration minRemaining) throws MailtokenException {
     Instant now = clock.instant();
-    return row.get().accessToken(cipher.get()).filter(t -> AccountRow.usable(t, now, minRemaining));
+    return db.read(c -> {
+      Optional<AccountRow> row = AccountRows.find(c, address, "");
+      return row.isEmpty() ? Optional.<AccessToken>empty() : stored(c, row.get(), key);
+    }).filter(t -> AccountRow.usable(t, now, minRemaining));
   }
 
-  AccessToken fresh(String address, boolean renew, Optional<Secret> rejected, OAuthClient client)
+  /**
+   * The stored token for {@code key}: the account's own, or its resource token (checked against
+   * the account row's MAC first). A fixed token serves every scope key.
+   */
+  private Optional<AccessToken> stored(Connection c, AccountRow row, String key)
+      throws SQLException, MailtokenException {
+    FieldCipher f = cipher.get();
+    if (key.isEmpty() || row.account().kind() == GrantKind.FIXED_TOKEN) {
+      return row.accessToken(f);
+    }
+    row.verify(f);
+    return ResourceTokens.find(c, f, row.address(), key);
+  }
+
+  /** @param key the scope key ({@link ResourceTokens#key}); empty for the account's own token */
+  AccessToken fresh(String address, String key, boolean renew, Optional<Secret> rejected, OAuthClient client)
       throws MailtokenException {
     Instant giveUp = clock.instant().plus(options.lockWait());
-    Long waitedFrom = null;
+    Seen waitedFrom = null;
     while (true) {
-      Long seen = waitedFrom;
-      Step step = db.write(c -> decide(c, address, renew, rejected, seen, client));
+      Seen seen = waitedFrom;
+      Step step = db.write(c -> decide(c, address, key, renew, rejected, seen, client));
       if (step instanceof Reuse r) {
         log.debug("account {}: reusing stored access token sha256:{}", address, r.token().value().fingerprint());
         return r.token();
@@ -99,21 +120,26 @@ final class TokenRefresher {
         return send(claimed.claim(), client);
       }
       Busy busy = (Busy) step;
-      waitedFrom = waitedFrom == null ? busy.version() : waitedFrom;
+      waitedFrom = waitedFrom == null ? new Seen(busy.version(), busy.stored()) : waitedFrom;
       awaitOther(address, busy.other(), giveUp);
     }
   }
 
-  private Step decide(Connection c, String address, boolean renew, Optional<Secret> rejected, Long waitedFrom,
-      OAuthClient client) throws SQLException, MailtokenException {
+  private Step decide(Connection c, String address, String key, boolean renew, Optional<Secret> rejected,
+      Seen waitedFrom, OAuthClient client) throws SQLException, MailtokenException {
     FieldCipher f = cipher.get();
     AccountRow row = AccountRows.find(c, address, db.forUpdate()).orElseThrow(() -> Accounts.noSuchAccount(address));
     Instant now = clock.instant();
-    Optional<AccessToken> stored = row.accessToken(f).filter(t -> AccountRow.usable(t, now, CredentialStore.REUSE_MARGIN));
-    // Another process may have refreshed while we waited: its token is as good as ours.
-    boolean newSinceWaiting = waitedFrom != null && row.version() > waitedFrom;
-    if (stored.isPresent() && (!renew || newSinceWaiting
-        || (rejected.isPresent() && !stored.get().value().equals(rejected.get())))) {
+    Optional<AccessToken> current = stored(c, row, key);
+    Optional<AccessToken> stored = current.filter(t -> AccountRow.usable(t, now, CredentialStore.REUSE_MARGIN));
+    // Another process may have refreshed while we waited: its token is as good as ours. (Another
+    // resource's refresh also changes the version: for a resource token, only a new token counts.)
+    // But the version also moves when its refresh failed (a dead grant, a recorded error): the
+    // token the caller rejected is never handed back.
+    boolean newSinceWaiting = waitedFrom != null && (key.isEmpty() ? row.version() > waitedFrom.version()
+        : current.map(t -> !t.value().equals(waitedFrom.stored())).orElse(false));
+    boolean isRejected = stored.isPresent() && rejected.isPresent() && stored.get().value().equals(rejected.get());
+    if (stored.isPresent() && !isRejected && (!renew || newSinceWaiting || rejected.isPresent())) {
       return new Reuse(stored.get());
     }
     StoredAccount account = row.account();
@@ -127,19 +153,19 @@ final class TokenRefresher {
     }
     RefreshStates.Row state = RefreshStates.find(c, address);
     if (state.state().refreshingAt(now)) {
-      return new Busy(state, row.version());
+      return new Busy(state, row.version(), current.map(AccessToken::value).orElse(null));
     }
     if (state.state().backingOffAt(now)) {
       throw deferred(account, state.state(), now);
     }
-    RefreshClaim claim = claim(c, row, f, state.state(), now, client);
+    RefreshClaim claim = claim(c, row, f, state.state(), now, client, key);
     RefreshStates.write(c, address, claim.row());
     return new Claimed(claim);
   }
 
   /** Prepares the request (so nothing can fail between the claim's commit and sending). */
   private RefreshClaim claim(Connection c, AccountRow row, FieldCipher f, RefreshState previous, Instant now,
-      OAuthClient client) throws SQLException, MailtokenException {
+      OAuthClient client, String scopeKey) throws SQLException, MailtokenException {
     StoredAccount account = row.account();
     String address = account.address();
     StoredApp app = AppRows.find(c, f, account.appName()).orElseThrow(() -> new NoSuchEntryException("Account "
@@ -155,13 +181,14 @@ final class TokenRefresher {
     Optional<Secret> refreshToken = refresh
         ? Optional.of(row.refreshToken(f).orElseThrow(() -> missing(address, "refresh token"))) : Optional.empty();
     Optional<ServiceAccountKey> key = refresh ? Optional.empty() : Optional.of(serviceAccountKey(row, f, app));
-    List<String> scopes = account.grantedScopes().isEmpty() ? app.toApp().scopes() : account.grantedScopes();
+    List<String> scopes = !scopeKey.isEmpty() ? ResourceTokens.scopes(scopeKey)
+        : account.grantedScopes().isEmpty() ? app.toApp().scopes() : account.grantedScopes();
     if (owner == null) {
       owner = Owners.thisProcess();
     }
     return new RefreshClaim(UUID.randomUUID().toString(), address, owner, now,
         now.plus(client.completionTimeout()).plus(LEASE_MARGIN), account.kind(), app.toApp(), refreshToken, key,
-        account.subject(), scopes, previous, interrupted);
+        account.subject(), scopes, previous, interrupted, scopeKey);
   }
 
   /**
@@ -178,7 +205,9 @@ final class TokenRefresher {
       }
       return commit.success(claim, response);
     }
-    return late.await(claim, client.refreshAsync(claim.app(), claim.sentRefreshToken().orElseThrow(), List.of(),
+    // The account's own token: no scope parameter (the grant's, Microsoft's first resource).
+    List<String> asked = claim.scoped() ? claim.scopes() : List.of();
+    return late.await(claim, client.refreshAsync(claim.app(), claim.sentRefreshToken().orElseThrow(), asked,
         claim.address()), commit, client.requestTimeout(), () -> pendingAnswer(claim, client));
   }
 

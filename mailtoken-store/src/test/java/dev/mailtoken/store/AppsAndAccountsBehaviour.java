@@ -63,6 +63,44 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
   }
 
   @Test
+  void givenAppWithAnAccount_whenUpdatedInPlace_thenTheNewValuesReadBackSealedAndTheAccountStaysAttached()
+      throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+    StoredApp changed = new StoredApp(APP, ProviderKind.CUSTOM, Optional.empty(), Optional.of(emulator.issuer()),
+        emulator.tokenEndpoint(), Optional.empty(), Optional.empty(), Optional.of(emulator.userinfoEndpoint()),
+        CLIENT_ID, Optional.of(Secret.of(CLIENT_SECRET)), Optional.empty(), List.of("https://mail.example.com/send",
+        "openid"), Optional.of("smtp.example.net"), 465, Optional.empty());
+
+    boolean updated = store.updateApp(changed);
+
+    assertThat(updated).isTrue();
+    assertThat(store.app(APP)).contains(changed);
+    assertThat(store.account("alice@example.com").orElseThrow().appName()).isEqualTo(APP);
+    assertThat(store.freshToken("alice@example.com", true, client).value().reveal()).isNotBlank();
+  }
+
+  @Test
+  void givenAppWithASecret_whenUpdatedWithout_thenTheSecretIsRemoved() throws Exception {
+    CredentialStore store = open();
+    store.addApp(app());
+    StoredApp a = app();
+
+    store.updateApp(new StoredApp(a.name(), a.kind(), a.tenant(), a.issuer(), a.tokenEndpoint(),
+        a.authorizationEndpoint(), a.revocationEndpoint(), a.userinfoEndpoint(), a.clientId(), Optional.empty(),
+        a.redirectUri(), a.scopes(), a.smtpHost(), a.smtpPort(), a.deviceAuthorizationEndpoint()));
+
+    assertThat(store.app(APP).orElseThrow().clientSecret()).isEmpty();
+  }
+
+  @Test
+  void givenNoSuchApp_whenUpdated_thenFalseAndNothingAdded() throws Exception {
+    CredentialStore store = open();
+
+    assertThat(store.updateApp(app())).isFalse();
+    assertThat(store.apps()).isEmpty();
+  }
+
+  @Test
   void givenAccountUsingApp_whenAppRemoved_thenAppInUseAndAppKept() throws Exception {
     CredentialStore store = storeWithAccount("alice@example.com");
 

@@ -89,6 +89,21 @@ abstract class KeyBehaviour extends StoreTestSupport {
   }
 
   @Test
+  void givenAnotherProcessRotatedToAKeyThisOneLacks_whenTheKeyIsVerified_thenAKeyErrorNamingTheNewKey()
+      throws Exception {
+    CredentialStore running = storeWithAccount(ALICE);
+    running.verifyKey();
+    KeyRing next = KeyRing.generate();
+    logs.forbid(next.currentKeyBase64().reveal());
+
+    open(keys).rotateKeys(next);
+
+    assertThatThrownBy(running::verifyKey).isInstanceOf(StoreKeyException.class)
+        .hasMessageContaining("encrypted with (id " + next.currentKeyId() + ")");
+    open(next).verifyKey();
+  }
+
+  @Test
   void givenRotatedRingKeepingOldKeys_whenOpened_thenBothGenerationsDecrypt() throws Exception {
     storeWithAccount(ALICE);
     KeyRing rotated = keys.rotated();

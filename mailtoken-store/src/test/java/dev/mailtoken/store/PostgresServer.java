@@ -19,7 +19,10 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
 
   private PostgresServer() {
     try {
-      postgres = EmbeddedPostgres.start();
+      postgres = EmbeddedPostgres.builder()
+          // The default 10 s is too short on a loaded 2-core CI machine (seen: initdb alone took longer).
+          .setPGStartupWait(java.time.Duration.ofSeconds(90))
+          .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,6 +2,7 @@ package dev.mailtoken.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
@@ -132,6 +133,32 @@ abstract class RefreshCoordinationBehaviour extends StoreTestSupport {
     assertThatThrownBy(() -> second.freshToken(ALICE, false, client))
         .isInstanceOf(ReauthorizationRequiredException.class).hasMessageContaining("authorize");
     assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(1);
+  }
+
+  @Test
+  void givenARenewWaitingForAnotherStoresRefresh_whenThatRefreshFindsTheGrantDead_thenTheWaiterGetsReauthorizationNotTheRejectedToken()
+      throws Exception {
+    CredentialStore first = storeWithAccount(ALICE);
+    CredentialStore second = open();
+    AccessToken rejected = first.freshToken(ALICE, false, client);
+    emulator.revokeUser(ALICE);
+    // A slow token endpoint keeps the first store's renewal in flight while the second one waits for it.
+    emulator.faults().next(Endpoint.TOKEN, Fault.delay(Duration.ofMillis(500)));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<AccessToken> owner = pool.submit(() -> first.freshToken(ALICE, rejected, client));
+      await().atMost(Duration.ofSeconds(10)).until(() -> second.refreshState(ALICE)
+          .map(s -> s.refreshingAt(clock.instant())).orElse(false));
+      Future<AccessToken> waiter = pool.submit(() -> second.freshToken(ALICE, rejected, client));
+
+      assertThatThrownBy(() -> owner.get(30, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ReauthorizationRequiredException.class);
+      assertThatThrownBy(() -> waiter.get(30, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ReauthorizationRequiredException.class);
+      assertThat(emulator.requestCount(Endpoint.TOKEN)).isEqualTo(2);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

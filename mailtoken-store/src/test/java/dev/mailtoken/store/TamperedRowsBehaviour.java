@@ -152,6 +152,26 @@ abstract class TamperedRowsBehaviour extends StoreTestSupport {
   }
 
   @Test
+  void givenTamperedApp_whenUpdatedThroughTheStore_thenRefusedNotSealedAgain() throws Exception {
+    CredentialStore store = storeWithAccount(ALICE);
+    tamper("apps", "token_endpoint", "name", APP);
+
+    assertThatThrownBy(() -> store.updateApp(app())).isInstanceOf(TamperedRowException.class);
+    assertThatThrownBy(() -> store.app(APP)).isInstanceOf(TamperedRowException.class);
+  }
+
+  @Test
+  void givenTheKeyCheckRemoved_whenTheKeyIsVerified_thenRefused() throws Exception {
+    CredentialStore store = storeWithAccount(ALICE);
+    store.verifyKey();
+    try (Connection c = raw(); Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM store_meta WHERE name = 'key_check'");
+    }
+
+    assertThatThrownBy(store::verifyKey).isInstanceOf(TamperedRowException.class);
+  }
+
+  @Test
   void givenTamperedRow_whenKeysRotated_thenRefusedAndNothingChanged() throws Exception {
     CredentialStore store = storeWithAccount(ALICE);
     tamper("apps", "token_endpoint", "name", APP);
@@ -209,6 +229,7 @@ abstract class TamperedRowsBehaviour extends StoreTestSupport {
         case "scopes", "granted_scopes" -> ps.setString(1, "https://mail.example.com/send openid");
         case "smtp_host" -> ps.setString(1, "127.0.0.2");
         case "client_id", "subject", "tenant" -> ps.setString(1, "attacker");
+        case "transport" -> ps.setString(1, "graph");
         default -> ps.setString(1, attacker.uri("/" + column).toString());   // endpoints, issuer, redirect URI
       }
       ps.setString(2, key);

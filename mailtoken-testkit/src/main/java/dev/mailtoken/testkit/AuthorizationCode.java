@@ -1,6 +1,8 @@
 package dev.mailtoken.testkit;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** An issued authorization code. Mutable ({@code redeemed}); guarded by the {@link GrantStore} monitor. */
@@ -22,7 +24,8 @@ final class AuthorizationCode {
     this.clientId = clientId;
     this.redirectUri = redirectUri;
     this.user = user;
-    this.scopes = Set.copyOf(scopes);
+    // In the order asked: Microsoft's token is for the first resource consented to.
+    this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
     this.challenge = challenge;
     this.challengeMethod = challengeMethod;
     this.issueRefreshToken = issueRefreshToken;

@@ -35,7 +35,7 @@ final class ErrorReplies {
   Reply reply(Problem problem, Object... args) {
     if (mode == EmulatorMode.MICROSOFT) {
       String text = "AADSTS" + problem.aadsts + ": " + String.format(Locale.ROOT, problem.msDescription, args);
-      return microsoft(problem.msStatus, problem.msError, text, problem.aadsts);
+      return microsoft(problem.msStatus, problem.msError, text, problem.aadsts, suberror(problem));
     }
     String description = problem.description.contains("%s")
         ? String.format(Locale.ROOT, problem.description, args) : problem.description;
@@ -46,7 +46,7 @@ final class ErrorReplies {
   Reply custom(int status, String error, String description) {
     if (mode == EmulatorMode.MICROSOFT) {
       Matcher m = AADSTS.matcher(description);
-      return microsoft(status, error, description, m.find() ? Integer.parseInt(m.group(1)) : -1);
+      return microsoft(status, error, description, m.find() ? Integer.parseInt(m.group(1)) : -1, null);
     }
     return oauth(status, error, description);
   }
@@ -60,7 +60,12 @@ final class ErrorReplies {
         ? reply.withHeader("WWW-Authenticate", "Basic realm=\"provider-emulator\"") : reply;
   }
 
-  private Reply microsoft(int status, String error, String text, int code) {
+  /** MSAL's classification of an {@code invalid_grant} (provider-spec D.4): only consent is modelled. */
+  private static String suberror(Problem problem) {
+    return problem == Problem.CONSENT_REQUIRED ? "consent_required" : null;
+  }
+
+  private Reply microsoft(int status, String error, String text, int code, String suberror) {
     String timestamp = MS_TIME.format(clock.instant());
     String traceId = UUID.randomUUID().toString();
     String correlationId = UUID.randomUUID().toString();
@@ -76,6 +81,9 @@ final class ErrorReplies {
     body.put("timestamp", timestamp);
     body.put("trace_id", traceId);
     body.put("correlation_id", correlationId);
+    if (suberror != null) {
+      body.put("suberror", suberror);
+    }
     if (code >= 0) {
       body.put("error_uri", "https://login.microsoftonline.com/error?code=" + code);
     }

@@ -56,6 +56,9 @@ enum Problem {
   SCOPE_WIDENED(400, "invalid_scope", "Invalid OAuth scope or ID token audience provided.",
       400, "invalid_scope", 70011, "The provided value for the input parameter 'scope' is not valid. The scope %s is"
           + " not valid."),
+  CONSENT_REQUIRED(400, "invalid_scope", "Invalid OAuth scope or ID token audience provided.",
+      400, "invalid_grant", 65001, "The user or administrator has not consented to use the application with ID '%s'."
+          + " Send an interactive authorization request for this user and resource."),
   MULTI_RESOURCE(400, "invalid_scope", "Invalid OAuth scope or ID token audience provided.",
       400, "invalid_scope", 700022, "The provided value for the input parameter scope is not valid because it"
           + " contains more than one resource. Scope %s is not valid."),

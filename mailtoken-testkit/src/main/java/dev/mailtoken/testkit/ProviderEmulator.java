@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -216,12 +217,14 @@ public final class ProviderEmulator implements AutoCloseable {
 
   /**
    * Seeds a grant as if {@code user} had consented to {@code scopes} for {@code clientId} just now,
-   * and returns its refresh token.
+   * and returns its refresh token. Microsoft: the scopes' order is kept, so a refresh without a
+   * {@code scope} parameter gets a token for the first resource named (as Microsoft does), and a
+   * refresh naming another consented resource's scopes gets a token for that one.
    *
    * @throws IllegalArgumentException if the client is unknown
    */
   public String issueRefreshToken(String clientId, String user, Collection<String> scopes) {
-    return grants.issueRefreshToken(clientId, user, Set.copyOf(scopes));
+    return grants.issueRefreshToken(clientId, user, new LinkedHashSet<>(scopes));
   }
 
   /**
@@ -232,7 +235,7 @@ public final class ProviderEmulator implements AutoCloseable {
    * @throws IllegalArgumentException if the client is unknown
    */
   public String issueAccessToken(String clientId, String user, Collection<String> scopes) {
-    return grants.issueAccessToken(clientId, Objects.requireNonNull(user, "user"), Set.copyOf(scopes));
+    return grants.issueAccessToken(clientId, Objects.requireNonNull(user, "user"), new LinkedHashSet<>(scopes));
   }
 
   /** Sets what the user answers on every following consent screen (default {@link ConsentDecision#grantAll()}). */

@@ -59,6 +59,25 @@ final class Scopes {
     return last > scheme + 2 ? scope.substring(0, last) : scope;
   }
 
+  /**
+   * Microsoft: true when every scope asked is in {@code granted}, a Graph permission in either of
+   * its spellings ({@code Mail.Send} or {@code https://graph.microsoft.com/Mail.Send}), as
+   * Microsoft treats them as one; elsewhere: plain containment.
+   */
+  static boolean covers(Set<String> granted, Set<String> asked, EmulatorMode mode) {
+    if (mode != EmulatorMode.MICROSOFT) {
+      return granted.containsAll(asked);
+    }
+    Set<String> canonical = new LinkedHashSet<>();
+    granted.forEach(s -> canonical.add(graphLong(s)));
+    return asked.stream().allMatch(s -> canonical.contains(graphLong(s)));
+  }
+
+  /** Microsoft: a bare permission is Graph's, {@code Mail.Send} is {@code https://graph.microsoft.com/Mail.Send}. */
+  private static String graphLong(String scope) {
+    return OIDC.contains(scope) || scope.contains("://") ? scope : GRAPH + "/" + scope;
+  }
+
   /** Microsoft: the distinct resources the scopes span. */
   static Set<String> resources(Set<String> scopes) {
     Set<String> resources = new LinkedHashSet<>();

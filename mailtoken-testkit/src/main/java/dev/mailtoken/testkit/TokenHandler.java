@@ -85,7 +85,7 @@ final class TokenHandler {
         throw errors.reject(Problem.REDIRECT_MISMATCH);
       }
       checkVerifier(code, request.form().get("code_verifier"));
-      Set<String> scopes = tokenScopes(request, code.scopes);
+      Set<String> scopes = tokenScopes(request, code.scopes, client.clientId());
       code.redeemed = true;
       RefreshFamily family = code.issueRefreshToken ? grants.newFamily(code.user, client.clientId(), code.scopes) : null;
       String refreshToken = family == null ? null : grants.newRefreshToken(family);
@@ -137,7 +137,7 @@ final class TokenHandler {
         default:
           throw errors.reject(Problem.REFRESH_DEAD);
       }
-      Set<String> scopes = tokenScopes(request, family.scopes);
+      Set<String> scopes = tokenScopes(request, family.scopes, client.clientId());
       token.lastUsedAt = grants.now();
       String rotated = null;
       if (settings.rotation() != RotationPolicy.NONE) {
@@ -176,8 +176,12 @@ final class TokenHandler {
     return replies.success(access, null, settings.mode() != EmulatorMode.MICROSOFT, null);
   }
 
-  /** The scopes of the new access token: the {@code scope} parameter (no wider than the grant) or the grant's. */
-  private Set<String> tokenScopes(Request request, Set<String> grantScopes) {
+  /**
+   * The scopes of the new access token: the {@code scope} parameter (no wider than the grant) or the
+   * grant's. Microsoft: a resource the user never consented to is {@code invalid_grant} AADSTS65001
+   * (consent required), as Microsoft answers a refresh for it.
+   */
+  private Set<String> tokenScopes(Request request, Set<String> grantScopes, String clientId) {
     String param = request.form().get("scope");
     Set<String> scopes = param == null ? grantScopes : Scopes.parse(param, settings.mode());
     if (settings.mode() == EmulatorMode.MICROSOFT) {
@@ -186,7 +190,11 @@ final class TokenHandler {
       }
       scopes = Scopes.firstResourceOnly(scopes);
     }
-    if (!grantScopes.containsAll(scopes)) {
+    if (!Scopes.covers(grantScopes, scopes, settings.mode())) {
+      if (settings.mode() == EmulatorMode.MICROSOFT
+          && !Scopes.resources(grantScopes).containsAll(Scopes.resources(scopes))) {
+        throw errors.reject(Problem.CONSENT_REQUIRED, clientId);
+      }
       throw errors.reject(Problem.SCOPE_WIDENED, param);
     }
     return scopes;

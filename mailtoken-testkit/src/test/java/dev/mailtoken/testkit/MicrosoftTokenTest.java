@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,41 @@ class MicrosoftTokenTest {
   }
 
   @Test
+  void givenConsentToSmtpThenGraph_whenRefreshingWithoutScope_thenTheTokenIsForTheFirstResource() {
+    String rt = emulator.issueRefreshToken(Emulators.CLIENT, "u@contoso.com",
+        List.of(SMTP, "https://graph.microsoft.com/Mail.Send", "offline_access"));
+
+    JsonNode body = Http.json(Emulators.refresh(http, emulator, rt));
+
+    assertThat(emulator.introspect(body.get("access_token").asText()).orElseThrow().audience())
+        .isEqualTo("https://outlook.office.com");
+  }
+
+  @Test
+  void givenConsentWithGraphShortName_whenRefreshingWithTheFullGraphScope_thenAGraphToken() {
+    String rt = emulator.issueRefreshToken(Emulators.CLIENT, "u@contoso.com", List.of(SMTP, "Mail.Send",
+        "offline_access"));
+
+    JsonNode body = Http.json(Emulators.refresh(http, emulator, rt, "scope", "https://graph.microsoft.com/Mail.Send"));
+
+    assertThat(emulator.introspect(body.get("access_token").asText()).orElseThrow().audience())
+        .isEqualTo("https://graph.microsoft.com");
+  }
+
+  @Test
+  void givenNoConsentForGraph_whenRefreshingForGraph_thenInvalidGrantConsentRequiredAadsts65001() {
+    String rt = emulator.issueRefreshToken(Emulators.CLIENT, "u@contoso.com", List.of(SMTP, "offline_access"));
+
+    HttpResponse<String> response = Emulators.refresh(http, emulator, rt, "scope",
+        "https://graph.microsoft.com/Mail.Send");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response).get("error").asText()).isEqualTo("invalid_grant");
+    assertThat(Http.json(response).get("error_codes").get(0).asInt()).isEqualTo(65001);
+    assertThat(Http.json(response).get("suberror").asText()).isEqualTo("consent_required");
+  }
+
+  @Test
   void givenWrongSecret_whenRefreshing_thenInvalidClient401WithAadsts() {
     String rt = emulator.issueRefreshToken(Emulators.CLIENT, "u@contoso.com", Set.of(SMTP, "offline_access"));
 
@@ -78,6 +114,21 @@ class MicrosoftTokenTest {
     assertThat(body.has("refresh_token")).isFalse();
     assertThat(emulator.introspect(body.get("access_token").asText()).orElseThrow().audience())
         .isEqualTo("https://outlook.office365.com");
+  }
+
+  @Test
+  void givenConsentToTwoResourcesInEitherOrder_whenTheCodeIsExchanged_thenTheTokenIsForTheFirstResourceAsked() {
+    String graph = "https://graph.microsoft.com/Mail.Send";
+    String smtpFirst = Emulators.code(http, emulator, "scope", SMTP + " offline_access " + graph);
+    String graphFirst = Emulators.code(http, emulator, "scope", graph + " offline_access " + SMTP);
+
+    JsonNode smtpToken = Http.json(Emulators.exchange(http, emulator, smtpFirst));
+    JsonNode graphToken = Http.json(Emulators.exchange(http, emulator, graphFirst));
+
+    assertThat(emulator.introspect(smtpToken.get("access_token").asText()).orElseThrow().audience())
+        .isEqualTo("https://outlook.office.com");
+    assertThat(emulator.introspect(graphToken.get("access_token").asText()).orElseThrow().audience())
+        .isEqualTo("https://graph.microsoft.com");
   }
 
   @Test

@@ -15,17 +15,21 @@ import dev.mailtoken.token.AccountHealth;
 import dev.mailtoken.token.AccountStatus;
 import dev.mailtoken.token.CallbackGrant;
 import dev.mailtoken.token.Scheduler;
+import dev.mailtoken.token.TokenListener;
 import dev.mailtoken.token.TokenManager;
 import dev.mailtoken.token.TokenManagerBuilder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,27 +62,36 @@ public final class Accounts implements AutoCloseable {
   private final StoreRefresher refresher;
   private final TokenManager manager;
   private final ExecutorService refreshPool;
+  private final AccountSummaries summaries;
 
   /**
    * @param scheduler runs the proactive refreshes (tests pass one they run by hand); empty: a
    *     daemon thread owned by this instance
+   * @param listeners get the recorded account events and the hand-outs (webhooks, metrics)
+   * @param tokenListeners get the token manager's own events, and the rotations the store made (metrics)
    */
   public Accounts(CredentialStore store, ServerDatabase db, OAuthClient client, AuditLog audit,
-      RefreshSettings settings, Clock clock, Optional<Scheduler> scheduler, List<AccountEventListener> listeners) {
+      RefreshSettings settings, Clock clock, Optional<Scheduler> scheduler, List<AccountEventListener> listeners,
+      List<TokenListener> tokenListeners) {
     this.store = Objects.requireNonNull(store, "store");
     this.client = Objects.requireNonNull(client, "client");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.events = new AccountEventRepository(db);
     this.recorder = new EventRecorder(events, store, clock, listeners);
+    List<TokenListener> rotationListeners = new ArrayList<>(tokenListeners);
+    rotationListeners.add(recorder);
     this.refresher = new StoreRefresher(store, client, new ProviderRateLimiter(settings.perSecond(), System::nanoTime),
-        d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000)));
+        d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000)), clock,
+        event -> rotationListeners.forEach(l -> l.onEvent(event)));
     this.refreshPool = Executors.newFixedThreadPool(settings.threads(), daemon("mailtoken-server-refresh"));
     TokenManagerBuilder b = TokenManager.builder().clock(clock).refreshMargin(settings.margin())
         .refreshJitter(settings.jitter()).executor(refreshPool).listener(recorder)
         .accountLoader(address -> store.account(address).map(a -> new Account(address, new CallbackGrant(refresher))));
+    tokenListeners.forEach(b::listener);
     scheduler.ifPresent(b::scheduler);
     this.manager = b.build();
+    this.summaries = new AccountSummaries(this, store, events, settings.margin(), clock);
   }
 
   /** Registers every account that can be refreshed. @return how many */
@@ -177,6 +190,7 @@ public final class Accounts implements AutoCloseable {
 
   private HandedOutToken handOut(String address, AccessToken t, String actor) {
     audit.recordSoon(actor, "access_token.handed_out", address, "sha256:" + t.value().fingerprint());
+    recorder.handedOut(address);
     return new HandedOutToken(address, t.value(), t.expiresAt(), List.copyOf(t.scopes()));
   }
 
@@ -199,10 +213,30 @@ public final class Accounts implements AutoCloseable {
     Removal removal = new Revoker(store, client).revoke(a);
     forget(address);
     store.removeAccount(address);
-    recorder.record(address, AccountEvent.REMOVED, removal.message(), address + "|removed|" + a.createdAt());
+    recorder.record(address, AccountEvent.REMOVED, removal.message(),
+        Map.of("revokedAtProvider", Boolean.toString(removal.revokedAtProvider())),
+        address + "|removed|" + a.createdAt());
     audit.record(actor, "account.removed", address, removal.revokedAtProvider() ? "revoked at the provider"
         : "not revoked at the provider");
     return removal;
+  }
+
+  /**
+   * Revokes an account's grant at the provider (where it has a revocation endpoint) and removes its
+   * secrets from the store; the account stays, {@code REVOKED}, until it is reconnected or removed.
+   * If the provider cannot be reached, nothing changes and the error is thrown.
+   */
+  public Removal revoke(String address, String actor) throws MailtokenException {
+    StoredAccount a = stored(address);
+    Removal revocation = new Revoker(store, client).revoke(a);
+    forget(address);
+    store.clearSecrets(address);
+    recorder.record(address, AccountEvent.REVOKED, revocation.message(),
+        Map.of("revokedAtProvider", Boolean.toString(revocation.revokedAtProvider())),
+        address + "|revoked|" + a.version());
+    audit.record(actor, AccountEvent.REVOKED, address, revocation.revokedAtProvider() ? "revoked at the provider"
+        : "not revoked at the provider");
+    return revocation;
   }
 
   /**
@@ -213,7 +247,7 @@ public final class Accounts implements AutoCloseable {
     StoredAccount a = stored(address);
     register(a);
     String kind = reconnected ? AccountEvent.RECONNECTED : AccountEvent.CONNECTED;
-    recorder.record(address, kind, "", address + "|" + kind + "|" + a.version());
+    recorder.record(address, kind, "", Map.of("app", a.appName()), address + "|" + kind + "|" + a.version());
     audit.record(actor, kind, address, "");
   }
 
@@ -222,9 +256,26 @@ public final class Accounts implements AutoCloseable {
     return manager.status(address);
   }
 
+  /**
+   * This node's token manager, for observers only (the metrics' accounts-by-health gauges read its
+   * account states); accounts are registered and removed through this facade, never through it.
+   */
+  public TokenManager tokenManager() {
+    return manager;
+  }
+
   /** The account routes: list, get, delete, token, renew, events. */
   public Endpoints endpoints() {
     return new AccountEndpoints(this);
+  }
+
+  /**
+   * The account pages (a login required): {@code GET /admin}, the accounts overview with their
+   * forecasts, and {@code /admin/accounts/{id}}: events, reconnect link (made by {@code reconnect}),
+   * revoke, remove.
+   */
+  public Endpoints pages(ReconnectLinks reconnect) {
+    return new AccountPageEndpoints(this, summaries, reconnect);
   }
 
   private StoredAccount stored(String address) throws MailtokenException {
@@ -241,11 +292,33 @@ public final class Accounts implements AutoCloseable {
         a.updatedAt(), a.version());
   }
 
-  /** Stops refreshing; refreshes in flight complete (their results are committed by the store). */
+  /** {@link #stop} with 10 seconds for the refreshes in flight. */
   @Override
   public void close() {
+    stop(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Stops refreshing: nothing new starts, and the refreshes in flight get up to {@code grace} to
+   * finish, so the store commits their results (a rotated refresh token included) before the
+   * caller closes it. One still running after that is left to the store's transaction: rolled back
+   * when the store closes, the old grant still stored, so the next start refreshes again.
+   *
+   * @return true when every refresh in flight finished
+   */
+  public boolean stop(Duration grace) {
     manager.close();
     refreshPool.shutdown();
+    try {
+      if (refreshPool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        return true;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.warn("stopping with refreshes still running after {}; each is rolled back with the store's transaction and"
+        + " redone at the next start", grace);
+    return false;
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String prefix) {

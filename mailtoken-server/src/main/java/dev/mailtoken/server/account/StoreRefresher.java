@@ -1,11 +1,16 @@
 package dev.mailtoken.server.account;
 
+import dev.mailtoken.MailtokenException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.TransientException;
 import dev.mailtoken.oauth.OAuthClient;
+import dev.mailtoken.store.AccountSecrets;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.TokenCallback;
+import dev.mailtoken.token.TokenEvent;
+import dev.mailtoken.token.TokenListener;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * per expiry. Remembers per account the token the manager holds, and always asks for one that
  * differs from it. Each call first takes a slot from the provider's {@link ProviderRateLimiter}
  * (waiting for it on the refresh thread) and a provider's {@code Retry-After} pauses the whole
- * provider. Thread-safe; the manager calls it once at a time per account.
+ * provider. A refresh token the store rotated meanwhile is reported as a {@code Rotated} event.
+ * Thread-safe; the manager calls it once at a time per account.
  */
 final class StoreRefresher implements TokenCallback {
   private static final Logger LOG = LoggerFactory.getLogger(StoreRefresher.class);
@@ -36,14 +42,25 @@ final class StoreRefresher implements TokenCallback {
   private final OAuthClient client;
   private final ProviderRateLimiter limiter;
   private final Sleeper sleeper;
+  private final Clock clock;
+  private final TokenListener rotations;
   private final Map<String, Secret> held = new ConcurrentHashMap<>();
   private final Map<String, String> providers = new ConcurrentHashMap<>();
+  // The stored refresh token's fingerprint as of this node's last refresh of the account.
+  private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
 
-  StoreRefresher(CredentialStore store, OAuthClient client, ProviderRateLimiter limiter, Sleeper sleeper) {
+  /**
+   * @param rotations told (on the refresh thread) when the stored refresh token changed across a
+   *     refresh: the store rotates inside {@code freshToken}, so the manager never sees it
+   */
+  StoreRefresher(CredentialStore store, OAuthClient client, ProviderRateLimiter limiter, Sleeper sleeper,
+      Clock clock, TokenListener rotations) {
     this.store = store;
     this.client = client;
     this.limiter = limiter;
     this.sleeper = sleeper;
+    this.clock = clock;
+    this.rotations = rotations;
   }
 
   /** Before registering {@code account}: its provider key and the token the manager will start with. */
@@ -59,6 +76,7 @@ final class StoreRefresher implements TokenCallback {
   void forget(String account) {
     held.remove(account);
     providers.remove(account);
+    refreshTokens.remove(account);
   }
 
   @Override
@@ -70,6 +88,7 @@ final class StoreRefresher implements TokenCallback {
       sleeper.sleep(wait);
     }
     Secret previous = held.get(account);
+    Optional<String> before = Optional.ofNullable(refreshTokens.get(account)).or(() -> refreshTokenOf(account));
     AccessToken token;
     try {
       token = previous != null
@@ -80,6 +99,33 @@ final class StoreRefresher implements TokenCallback {
       throw e;
     }
     held.put(account, token.value());
+    noticeRotation(account, before);
     return token;
+  }
+
+  /**
+   * Tells {@code rotations} when the stored refresh token differs from {@code before}: rotated by
+   * this refresh or by another node's since this node's last one (the recorder keeps one event
+   * per fingerprint, so a rotation two nodes notice is recorded once).
+   */
+  private void noticeRotation(String account, Optional<String> before) {
+    Optional<String> after = refreshTokenOf(account);
+    after.ifPresent(f -> refreshTokens.put(account, f));
+    if (before.isPresent() && after.isPresent() && !before.equals(after)) {
+      try {
+        rotations.onEvent(new TokenEvent.Rotated(account, clock.instant(), after.get()));
+      } catch (RuntimeException e) {
+        LOG.warn("rotation listener failed for {}: {}", account, e.toString());
+      }
+    }
+  }
+
+  private Optional<String> refreshTokenOf(String account) {
+    try {
+      return store.secrets(account).flatMap(AccountSecrets::refreshToken).map(Secret::fingerprint);
+    } catch (MailtokenException | RuntimeException e) {
+      LOG.debug("could not read the refresh token's fingerprint of {}: {}", account, e.getMessage());
+      return Optional.empty();
+    }
   }
 }

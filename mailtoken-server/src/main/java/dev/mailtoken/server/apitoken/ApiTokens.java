@@ -154,6 +154,14 @@ public final class ApiTokens {
     return new ApiTokenEndpoints(this);
   }
 
+  /**
+   * The API-token pages (a login required): {@code /admin/api-tokens} to list and create (the value
+   * shown once), {@code /admin/api-tokens/{id}/revoke}.
+   */
+  public Endpoints pages() {
+    return new ApiTokenPageEndpoints(this, clock);
+  }
+
   private CreatedApiToken newToken(NewApiToken request, String actor, Instant now) {
     byte[] secret = new byte[32];
     byte[] id = new byte[8];

@@ -1,5 +1,6 @@
 package dev.mailtoken.server.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailtoken.server.web.Access;
 import dev.mailtoken.server.web.Endpoints;
 import dev.mailtoken.server.web.JsonInput;
@@ -30,6 +31,11 @@ final class AppEndpoints implements Endpoints {
     routes.get("/v1/apps/{name}", ctx -> {
       access.require(ctx, Scope.ADMIN);
       ctx.json(apps.get(ctx.pathParam("name")));
+    });
+    routes.patch("/v1/apps/{name}", ctx -> {
+      Principal p = access.require(ctx, Scope.ADMIN);
+      AppPatch patch = AppPatchReader.read(JsonInput.read(ctx, ObjectNode.class));
+      ctx.json(apps.update(ctx.pathParam("name"), patch, p.id()));
     });
     routes.delete("/v1/apps/{name}", ctx -> {
       Principal p = access.require(ctx, Scope.ADMIN);

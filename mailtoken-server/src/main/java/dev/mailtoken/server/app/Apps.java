@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The OAuth2 apps (client registrations) in the store, over HTTP: add, list, read, remove. The
+ * The OAuth2 apps (client registrations) in the store, over HTTP: add, list, read, change, remove. The
  * client secret is write-only: stored encrypted, never returned. An app is built from its
  * provider's preset (Google, a Microsoft tenant, OIDC discovery, or endpoints given by hand) with
  * the given endpoints replacing the preset's, as {@code mailtoken apps add} does.
@@ -90,6 +90,26 @@ public final class Apps {
     return store.app(name).map(AppView::of).orElseThrow(() -> notFound(name));
   }
 
+  /**
+   * Changes an app in place (JSON Merge Patch: see {@link AppPatch}); its accounts stay attached and
+   * their next refresh uses the new values. The audit log names the fields changed, never a value.
+   *
+   * @throws NoSuchEntryException when there is no such app
+   * @throws IllegalArgumentException when the result is not a valid app
+   */
+  public AppView update(String name, AppPatch patch, String actor) throws MailtokenException {
+    StoredApp current = store.app(name).orElseThrow(() -> notFound(name));
+    StoredApp next = patch.applyTo(current);
+    next.toApp();   // the same checks as for an added app, before anything is written
+    if (!store.updateApp(next)) {
+      throw notFound(name);
+    }
+    List<String> fields = patch.fields();
+    audit.record(actor, "app.updated", name, fields.isEmpty() ? "nothing changed" : "changed " + String.join(", ",
+        fields));
+    return AppView.of(next);
+  }
+
   /** Removes an app no account uses. */
   public void remove(String name, String actor) throws MailtokenException {
     if (!store.removeApp(name)) {
@@ -98,9 +118,17 @@ public final class Apps {
     audit.record(actor, "app.removed", name, "");
   }
 
-  /** {@code POST|GET /v1/apps}, {@code GET|DELETE /v1/apps/{name}} (scope admin). */
+  /** {@code POST|GET /v1/apps}, {@code GET|PATCH|DELETE /v1/apps/{name}} (scope admin). */
   public Endpoints endpoints() {
     return new AppEndpoints(this);
+  }
+
+  /**
+   * The app pages (a login required): {@code /admin/apps} to list and add, {@code /admin/apps/{name}}
+   * to change, {@code /admin/apps/{name}/remove}.
+   */
+  public Endpoints pages() {
+    return new AppPageEndpoints(this);
   }
 
   private static NoSuchEntryException notFound(String name) {

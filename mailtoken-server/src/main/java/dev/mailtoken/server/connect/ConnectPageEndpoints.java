@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
 final class ConnectPageEndpoints implements Endpoints {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectPageEndpoints.class);
   /** No script, no framing, no referrer (the URL that opened a link holds its secret). */
-  private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
-      + " frame-ancestors 'none'; base-uri 'none'";
 
   @FunctionalInterface
   private interface Step {
@@ -89,7 +87,7 @@ final class ConnectPageEndpoints implements Endpoints {
     ctx.header("Cache-Control", "no-store");
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("Content-Security-Policy", Pages.CONTENT_SECURITY_POLICY);
     try {
       step.run();
     } catch (ConnectFailure f) {

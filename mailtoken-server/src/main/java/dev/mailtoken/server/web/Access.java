@@ -6,18 +6,70 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The scope check every protected handler starts with: who is calling (a bearer API token), and
- * may they do this. No credentials or a wrong one → 401 with a {@code WWW-Authenticate}
- * challenge; a valid one without the scope or bound to other accounts → 403. Thread-safe.
+ * The check every protected handler starts with: who is calling, and may they do this.
+ *
+ * <ul>
+ *   <li>The API ({@link #require}): a bearer API token. No credentials or a wrong one → 401 with a
+ *       {@code WWW-Authenticate} challenge; a valid one without the scope or bound to other
+ *       accounts → 403. A session cookie does not count here, so no page of another site can
+ *       drive the API with a logged-in admin's browser.
+ *   <li>The pages ({@link #requireLogin}, {@link #requireForm}): the session cookie of a login.
+ *       Without a live session the browser is sent to {@code /login?next=<path>}; a form without
+ *       the session's CSRF token is refused with 403 ({@code /problems/csrf}).
+ * </ul>
+ *
+ * <p>Thread-safe.
  */
 public final class Access {
   /** Request attribute holding the {@link Principal} once checked (the request log reads it). */
   static final String PRINCIPAL_ATTRIBUTE = "mailtoken.principal";
+  private static final String SESSION_ATTRIBUTE = "mailtoken.session";
 
   private final Authenticator authenticator;
+  private final SessionAuthenticator sessions;
 
-  Access(Authenticator authenticator) {
+  Access(Authenticator authenticator, SessionAuthenticator sessions) {
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+  }
+
+  /**
+   * The logged-in session of a page request.
+   *
+   * @throws MailtokenException when the session store cannot be read
+   */
+  public WebSession requireLogin(Context ctx) throws MailtokenException {
+    return session(ctx).orElseThrow(() -> new LoginRequired(ctx.method().name().equals("GET") ? ctx.path() : ""));
+  }
+
+  /**
+   * The logged-in session of a state-changing form, whose CSRF token ({@link Csrf#FIELD}) must be
+   * the session's. Every POST handler of a page starts with this.
+   *
+   * @throws ApiException 403 ({@code /problems/csrf}) for a missing or wrong token
+   */
+  public WebSession requireForm(Context ctx) throws MailtokenException {
+    WebSession s = requireLogin(ctx);
+    Csrf.check(ctx, s.csrfToken());
+    return s;
+  }
+
+  /** The live session of this request's browser, if it has one (pages that also show without a login). */
+  public Optional<WebSession> session(Context ctx) throws MailtokenException {
+    WebSession known = ctx.attribute(SESSION_ATTRIBUTE);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    String cookie = ctx.cookie(WebSession.COOKIE);
+    if (cookie == null || cookie.isBlank() || cookie.length() > 200) {
+      return Optional.empty();
+    }
+    Optional<WebSession> s = sessions.session(cookie);
+    s.ifPresent(found -> {
+      ctx.attribute(SESSION_ATTRIBUTE, found);
+      ctx.attribute(PRINCIPAL_ATTRIBUTE, found.principal());
+    });
+    return s;
   }
 
   /**

@@ -13,6 +13,9 @@ import dev.mailtoken.store.NoSuchEntryException;
 import dev.mailtoken.token.UnknownAccountException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where exceptions become RFC 9457 {@code application/problem+json} answers. The
+ * The one place where exceptions become RFC 9457 {@code application/problem+json} answers (or,
+ * for a browser asking for a page, the same status, title and detail as an HTML page; a page that
+ * needs a login redirects to {@code /login}). The
  * table below maps exception types to problem types, first match wins (the CLI's
- * {@code ErrorReporter} maps the same types to exit codes). Messages of
+ * {@code ErrorReporter} maps the same types to exit codes); any other {@link MailtokenException}
+ * is 503 {@code unavailable} when it is transient and 500 {@code failed} when retrying will not help. Messages of
  * {@link MailtokenException}s never hold secrets (core's rule) and are shown as the detail; any
  * other exception is a bug: logged with an id, answered 500 with that id only. Thread-safe.
  */
@@ -41,9 +47,7 @@ final class ErrorMapper {
       new Rule(DuplicateEntryException.class, ProblemType.CONFLICT),
       new Rule(ConcurrentEditException.class, ProblemType.CONFLICT),
       new Rule(ReauthorizationRequiredException.class, ProblemType.REAUTHORIZATION_REQUIRED),
-      new Rule(TransientException.class, ProblemType.UNAVAILABLE),
       new Rule(ConfigurationException.class, ProblemType.CONFIGURATION),
-      new Rule(MailtokenException.class, ProblemType.UNAVAILABLE),
       new Rule(IllegalArgumentException.class, ProblemType.VALIDATION));
 
   private static final Map<Integer, ProblemType> JAVALIN_STATUSES = Map.of(
@@ -51,12 +55,20 @@ final class ErrorMapper {
       400, ProblemType.BAD_REQUEST, 401, ProblemType.UNAUTHORIZED, 403, ProblemType.FORBIDDEN);
 
   private final ObjectMapper json;
+  private final Pages pages;
 
-  ErrorMapper(ObjectMapper json) {
+  ErrorMapper(ObjectMapper json, Pages pages) {
     this.json = json;
+    this.pages = pages;
   }
 
   void handle(Exception e, Context ctx) {
+    if (e instanceof LoginRequired login) {
+      String next = login.next().isEmpty() || login.next().equals("/") ? "" : "?next="
+          + URLEncoder.encode(login.next(), StandardCharsets.UTF_8);
+      ctx.redirect("/login" + next, HttpStatus.SEE_OTHER);
+      return;
+    }
     if (e instanceof ApiException api) {
       render(ctx, api.type(), api.getMessage(), api.errors(), api.retryAfter());
       return;
@@ -66,20 +78,48 @@ final class ErrorMapper {
       render(ctx, type, javalinDetail(type, h), List.of(), Optional.empty());
       return;
     }
-    for (Rule rule : TABLE) {
-      if (rule.type().isInstance(e)) {
-        Optional<Duration> retry = e instanceof TransientException t ? t.retryAfter() : Optional.empty();
-        if (rule.problem() == ProblemType.UNAVAILABLE) {
-          LOG.warn("{} {} answered 503: {}", ctx.method(), ctx.path(), e.getMessage());
-        }
-        render(ctx, rule.problem(), e.getMessage(), List.of(), retry);
-        return;
+    Optional<ProblemType> problem = problemFor(e);
+    if (problem.isPresent()) {
+      Optional<Duration> retry = e instanceof TransientException t ? t.retryAfter() : Optional.empty();
+      if (problem.get() == ProblemType.UNAVAILABLE || problem.get() == ProblemType.FAILED) {
+        LOG.warn("{} {} answered {}: {}", ctx.method(), ctx.path(), problem.get().status(), e.getMessage());
       }
+      render(ctx, problem.get(), e.getMessage(), List.of(), retry);
+      return;
     }
     String id = UUID.randomUUID().toString();
     LOG.error("internal error {} on {} {}", id, ctx.method(), ctx.path(), e);
     render(ctx, ProblemType.INTERNAL, "An unexpected error occurred (id " + id + "); it was logged.", List.of(),
         Optional.empty());
+  }
+
+  /**
+   * The table's problem type for {@code e}; else, for any other {@link MailtokenException}, 503
+   * when retrying later may succeed ({@link MailtokenException#isTransient()}) and 500
+   * {@code failed} (with the exception's message, which says what to do) when it will not; empty
+   * for a bug.
+   */
+  private static Optional<ProblemType> problemFor(Exception e) {
+    for (Rule rule : TABLE) {
+      if (rule.type().isInstance(e)) {
+        return Optional.of(rule.problem());
+      }
+    }
+    if (e instanceof MailtokenException m) {
+      return Optional.of(m.isTransient() ? ProblemType.UNAVAILABLE : ProblemType.FAILED);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A request a person's browser made for a page, answered with an HTML page: anything outside
+   * the API, health and problem paths whose {@code Accept} header takes HTML.
+   */
+  private static boolean isPage(Context ctx) {
+    String path = ctx.path();
+    String accept = ctx.header("Accept");
+    return !path.startsWith("/v1/") && !path.startsWith("/health/") && !path.startsWith("/problems/")
+        && !path.equals("/metrics") && accept != null && accept.contains("text/html");
   }
 
   private static String javalinDetail(ProblemType type, HttpResponseException h) {
@@ -96,6 +136,13 @@ final class ErrorMapper {
   }
 
   void render(Context ctx, ProblemType type, String detail, List<FieldError> errors, Optional<Duration> retryAfter) {
+    if (isPage(ctx)) {
+      retryAfter.ifPresent(r -> ctx.header("Retry-After", Long.toString(Math.max(1, r.toSeconds()))));
+      pages.render(ctx, "error.jte", Map.of("status", type.status(), "title", type.title(), "detail",
+          detail == null ? type.title() : detail));
+      ctx.status(type.status());
+      return;
+    }
     ObjectNode body = json.createObjectNode();
     body.put("type", type.typeUri());
     body.put("title", type.title());

@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * Reads a JSON request body into a record, turning every way it can be wrong into a clear
- * problem: not JSON (415), empty or malformed (400 with line and column), unknown fields, wrong
- * types and values the record's constructor refuses (422 naming the field). The body size limit
- * applies (413). Stateless.
+ * problem: not JSON (415; {@code application/json} and {@code application/merge-patch+json} are
+ * JSON), empty or malformed (400 with line and column), unknown fields, wrong types and values the
+ * record's constructor refuses (422 naming the field). The body size limit applies (413). Stateless.
  */
 public final class JsonInput {
   private JsonInput() {
@@ -26,7 +26,8 @@ public final class JsonInput {
    */
   public static <T> T read(Context ctx, Class<T> type) {
     String contentType = ctx.contentType();
-    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+    String lower = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+    if (!lower.startsWith("application/json") && !lower.startsWith("application/merge-patch+json")) {
       throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as JSON with Content-Type:"
           + " application/json (got " + (contentType == null ? "none" : contentType) + ").");
     }
@@ -113,7 +114,8 @@ public final class JsonInput {
     if (java.util.Collection.class.isAssignableFrom(type)) {
       return "an array";
     }
-    return type.isRecord() ? "an object" : type.getSimpleName();
+    return type.isRecord() || com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(type) ? "an object"
+        : type.getSimpleName();
   }
 
   /** What kind of value was rejected, never the value itself (it could be a secret in the wrong field). */

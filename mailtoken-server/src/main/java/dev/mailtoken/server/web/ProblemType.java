@@ -20,6 +20,7 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
   CONFIGURATION(422, "configuration", "Configuration problem"),
   TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+  FAILED(500, "failed", "Failed; retrying the same request will not help"),
   INTERNAL(500, "internal", "Internal error"),
   UNAVAILABLE(503, "unavailable", "Temporarily unavailable");
 

@@ -37,18 +37,30 @@ public final class WebServer {
    */
   public WebServer(WebSettings settings, Authenticator authenticator, List<HealthCheck> readiness,
       List<Endpoints> endpoints) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    Access access = new Access(authenticator);
-    List<Endpoints> all = new ArrayList<>();
-    all.add(new HealthEndpoints(readiness));
-    all.add(new HomeEndpoints(new Pages()));
-    all.addAll(endpoints);
-    this.app = Javalin.create(config -> configure(config, access, all));
+    this(settings, authenticator, SessionAuthenticator.NONE, readiness, endpoints);
   }
 
-  private void configure(JavalinConfig config, Access access, List<Endpoints> all) {
+  /**
+   * @param authenticator turns bearer tokens into principals (the API-token feature)
+   * @param sessions turns session cookies into logged-in sessions (the login feature)
+   * @param readiness the conditions of {@code /health/ready}
+   * @param endpoints every feature's routes
+   */
+  public WebServer(WebSettings settings, Authenticator authenticator, SessionAuthenticator sessions,
+      List<HealthCheck> readiness, List<Endpoints> endpoints) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    Access access = new Access(authenticator, sessions);
+    Pages pages = new Pages();
+    List<Endpoints> all = new ArrayList<>();
+    all.add(new HealthEndpoints(readiness));
+    all.add(new HomeEndpoints(pages));
+    all.addAll(endpoints);
+    this.app = Javalin.create(config -> configure(config, access, pages, all));
+  }
+
+  private void configure(JavalinConfig config, Access access, Pages pages, List<Endpoints> all) {
     ObjectMapper json = Json.mapper();
-    ErrorMapper errors = new ErrorMapper(json);
+    ErrorMapper errors = new ErrorMapper(json, pages);
     ClientAddress client = new ClientAddress(settings.trustedProxies());
     config.startup.showJavalinBanner = false;
     config.startup.startupWatcherEnabled = false;

@@ -8,6 +8,7 @@ import dev.mailtoken.server.MailtokenServer;
 import dev.mailtoken.server.ServerFixture;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.testkit.Endpoint;
+import dev.mailtoken.testkit.Fault;
 import dev.mailtoken.testkit.ProviderEmulator;
 import dev.mailtoken.testsupport.LogCapture;
 import java.net.http.HttpResponse;
@@ -182,5 +183,18 @@ class AccountApiTest {
     HttpResponse<String> bad = http.get("/v1/accounts/" + ALICE + "/token?minValidity=forever", crm);
     assertThat(bad.statusCode()).isEqualTo(422);
     assertThat(Http.json(bad).get("errors").get(0).get("field").asText()).isEqualTo("minValidity");
+  }
+
+  @Test
+  void givenTheProviderAnswersARefreshWithAnHtmlError_whenHandedOut_then500FailedSayingWhatHappenedNot503() {
+    String crm = apiToken("[\"token\"]", "[]");
+    fixture.clock.advance(Duration.ofMinutes(1));
+    emulator.faults().next(Endpoint.TOKEN, Fault.html(400));
+    HttpResponse<String> r = http.get("/v1/accounts/" + ALICE + "/token?minValidity=1800", crm);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(500);
+    assertThat(r.headers().firstValue("Retry-After")).isEmpty();
+    JsonNode problem = Http.json(r);
+    assertThat(problem.get("type").asText()).isEqualTo("/problems/failed");
+    assertThat(problem.get("detail").asText()).contains("400").doesNotContain("id ");
   }
 }

@@ -22,14 +22,15 @@ import org.openqa.selenium.logging.LoggingPreferences;
 /**
  * Debian's headless Chromium driven through Debian's chromedriver: both paths are given, so
  * Selenium Manager has nothing to look up and never downloads a browser or a driver. Every test
- * gets a fresh profile directory. Screenshots go to {@code target/screenshots/<test>/}.
+ * gets a fresh profile directory. Screenshots go to {@code target/screenshots/<test>/}. Public for the
+ * admin pages' browser test.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
   static final Path BROWSER = Path.of("/usr/bin/chromium");
   static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  final ChromeDriver driver;
+  public final ChromeDriver driver;
   private final Path profile;
   private final Path shots;
 
@@ -40,7 +41,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Why the browser tests cannot run here, or empty when they can. */
-  static Optional<String> unavailable() {
+  public static Optional<String> unavailable() {
     if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
       return Optional.of("Debian's chromium and chromium-driver are not installed (" + BROWSER + ", " + DRIVER
           + "); install them with: apt-get install -y chromium chromium-driver (.ci/run does)");
@@ -48,7 +49,7 @@ final class Chromium implements AutoCloseable {
     return Optional.empty();
   }
 
-  static Chromium start(String testName) throws IOException {
+  public static Chromium start(String testName) throws IOException {
     Path profile = Files.createTempDirectory("mailtoken-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
@@ -68,7 +69,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<test>/<name>.png}. */
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
     Path target = shots.resolve(name + ".png");
     try {
@@ -80,7 +81,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** The console messages logged since the last call. */
-  List<LogEntry> console() {
+  public List<LogEntry> console() {
     return driver.manage().logs().get(LogType.BROWSER).getAll();
   }
 

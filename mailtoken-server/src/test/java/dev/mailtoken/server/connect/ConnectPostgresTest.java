@@ -26,7 +26,10 @@ class ConnectPostgresTest {
 
   @BeforeAll
   static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.start();
+    postgres = EmbeddedPostgres.builder()
+          // The default 10 s is too short on a loaded 2-core CI machine (seen: initdb alone took longer).
+          .setPGStartupWait(java.time.Duration.ofSeconds(90))
+          .start();
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailtoken.server.Http;
 import dev.mailtoken.server.MailtokenServer;
 import dev.mailtoken.server.ServerFixture;
+import dev.mailtoken.store.KeyRing;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,24 @@ class HealthTest {
       assertThat(live.statusCode()).isEqualTo(200);
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(Http.json(ready).get("status").asText()).isEqualTo("ready");
+    }
+  }
+
+  @Test
+  void givenAnotherProcessRotatedToAKeyThisNodeLacks_whenProbed_thenReadyAnswers503NamingTheKeyCheck()
+      throws Exception {
+    try (ServerFixture fixture = new ServerFixture(dir)) {
+      MailtokenServer server = fixture.start();
+      Http http = new Http(server.url());
+      assertThat(http.get("/health/ready", null).statusCode()).isEqualTo(200);
+
+      fixture.store().rotateKeys(KeyRing.generate());
+
+      HttpResponse<String> ready = http.get("/health/ready", null);
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(Http.json(ready).get("failing").get("key").asText()).contains("key check");
+      assertThat(Http.json(ready).get("failing").has("database")).isFalse();
+      assertThat(http.get("/health/live", null).statusCode()).isEqualTo(200);
     }
   }
 

@@ -1,5 +1,5 @@
--- Connect links (issue 11 §3). Version 1.1 rather than 2 so it does not collide with the other
--- features' migrations written at the same time; Flyway orders 1 < 1.1 < 2.
+-- Connect links (issue 11 §3). Written as V1_1 beside the other features' migrations and
+-- renumbered 3 when they met: the server's migrations count 1, 2, 3, … (ServerMigrationsTest).
 -- Portable SQL for SQLite and PostgreSQL, as V1: instants are epoch milliseconds, lists space-separated.
 
 -- A single-use link that lets one person connect one mailbox. Only the SHA-256 of the link's secret
