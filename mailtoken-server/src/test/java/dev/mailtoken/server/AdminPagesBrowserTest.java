@@ -67,6 +67,9 @@ class AdminPagesBrowserTest {
     page("0-login", "Log in");
     chromium.driver.findElement(By.id("secret")).sendKeys(admin);
     button("Log in").click();
+    // The click returns before the next page has loaded: wait for it, or a test's first findElement
+    // may still search the login page (seen under load).
+    new WebDriverWait(chromium.driver, Duration.ofSeconds(20)).until(ExpectedConditions.titleContains("Accounts"));
   }
 
   @AfterEach
