@@ -32,6 +32,8 @@ class LayeringTest {
           "mailtoken-micrometer")),
       Map.entry("mailtoken-cli", Set.of("mailtoken-server", "mailtoken-store", "mailtoken-mail", "mailtoken-core",
           "mailtoken-testkit")),
+      // Example programs use the library as an application would; never published.
+      Map.entry("examples", Set.of("mailtoken-store", "mailtoken-mail", "mailtoken-core", "mailtoken-testkit")),
       // Benchmarks measure everything and are never published.
       Map.entry("bench", Set.of("mailtoken-cli", "mailtoken-server", "mailtoken-store", "mailtoken-mail",
           "mailtoken-core", "mailtoken-micrometer", "mailtoken-testkit")));

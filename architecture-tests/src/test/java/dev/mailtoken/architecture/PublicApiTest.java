@@ -27,7 +27,7 @@ class PublicApiTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mailtoken-testkit", "mailtoken-core", "mailtoken-mail", "mailtoken-store", "mailtoken-micrometer",
-      "mailtoken-server", "mailtoken-cli"})
+      "mailtoken-spring-boot-starter", "mailtoken-server", "mailtoken-cli"})
   void givenAPublishedModule_whenItsPublicApiIsListed_thenItMatchesTheCheckedInSignatureFile(String module)
       throws IOException {
     Path root = SourceTree.ofRepository().root();

@@ -29,6 +29,7 @@ final class Subcommands {
     m.put("accounts", AccountsCommand.class);
     m.put("token", TokenCommand.class);
     m.put("send", SendCommand.class);
+    m.put("sendmail", SendmailCommand.class);
     m.put("revoke", RevokeCommand.class);
     m.put("doctor", DoctorCommand.class);
     m.put("keys", KeysCommand.class);
@@ -36,6 +37,7 @@ final class Subcommands {
     m.put("serve", ServeCommand.class);
     m.put("api-tokens", ApiTokensCommand.class);
     m.put("admin-password", AdminPasswordCommand.class);
+    m.put("completion", CompletionCommand.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 

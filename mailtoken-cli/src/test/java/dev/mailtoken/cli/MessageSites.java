@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class MessageSites {
   /** Which kind of message a site writes; every kind here must be documented in troubleshooting.md. */
   enum Kind {
-    /** {@code mailtoken: …} + {@code hint: …} from the CLI itself. */
+    /** {@code mailtoken: …} + {@code hint: …} from the CLI itself ({@code CliException}, {@code SendmailFailure}). */
     CLI_ERROR,
     /** A {@code doctor} finding ({@code [problem]} or {@code [warning]}). */
     DOCTOR_FINDING,
@@ -45,7 +45,7 @@ final class MessageSites {
   static final List<String> MODULES = List.of("mailtoken-core", "mailtoken-mail", "mailtoken-store", "mailtoken-server",
       "mailtoken-cli");
   private static final Pattern EXTENDS = Pattern.compile("class\\s+(\\w+)\\s+extends\\s+(\\w+)");
-  private static final Pattern CLI_CALL = Pattern.compile("new\\s+(?:CommandLine\\.)?(CliException|ParameterException"
+  private static final Pattern CLI_CALL = Pattern.compile("new\\s+(?:CommandLine\\.)?(CliException|SendmailFailure|ParameterException"
       + "|TypeConversionException)\\s*\\(|Finding\\.(problem|warning)\\s*\\(|err(?:\\(\\))?\\.println\\s*\\(");
 
   final List<Site> sites;

@@ -84,11 +84,11 @@ class UsageTest {
         "keys", "demo", "MAILTOKEN_HOME", "Exit codes: 0 ok");
   }
 
-  static final List<List<String>> VERBS = List.of(List.of("apps", "add"), List.of("apps", "list"),
+  static final List<List<String>> VERBS = List.of(List.of("apps", "add"), List.of("apps", "update"), List.of("apps", "list"),
       List.of("apps", "remove"), List.of("authorize"), List.of("import"), List.of("accounts", "list"),
       List.of("accounts", "show"), List.of("accounts", "remove"), List.of("accounts", "add-service-account"),
-      List.of("token"), List.of("send"), List.of("revoke"), List.of("doctor"), List.of("keys", "rotate"),
-      List.of("demo"), List.of("apps"), List.of("accounts"), List.of("keys"), List.of());
+      List.of("token"), List.of("send"), List.of("sendmail"), List.of("revoke"), List.of("doctor"), List.of("keys", "rotate"),
+      List.of("demo"), List.of("completion"), List.of("apps"), List.of("accounts"), List.of("keys"), List.of());
 
   @Test
   void givenEachVerb_whenHelp_thenExamplesAndExitCodes() {

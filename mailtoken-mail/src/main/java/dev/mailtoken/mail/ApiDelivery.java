@@ -23,6 +23,11 @@ final class ApiDelivery implements Delivery {
   }
 
   @Override
+  public String transport() {
+    return api.name();
+  }
+
+  @Override
   public void close() {
     // the HTTP client holds no connection that needs closing
   }

@@ -17,6 +17,9 @@ interface Delivery extends AutoCloseable {
    */
   SendResult deliver(Submission submission) throws MailtokenException;
 
+  /** The transport's name, as in {@link SendResult#transport()}. */
+  String transport();
+
   /** Releases what the stage holds (pooled connections); in-flight deliveries finish first. Idempotent. */
   @Override
   void close();

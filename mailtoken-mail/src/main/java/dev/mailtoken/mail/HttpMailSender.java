@@ -41,15 +41,18 @@ final class HttpMailSender {
   private final CredentialHttp http;
   private final TokenAccess tokens;
   private final Clock clock;
+  private final MailEvents events;
 
   /**
    * @param timeout the connect timeout and the deadline of each whole request
    * @param sslContext the TLS context, or null for the JDK default
    */
-  HttpMailSender(TokenAccess tokens, Duration timeout, SSLContext sslContext, Clock clock) {
+  HttpMailSender(
+      TokenAccess tokens, Duration timeout, SSLContext sslContext, Clock clock, MailEvents events) {
     this.http = new CredentialHttp(HttpPolicy.newClient(timeout, sslContext), timeout, MAX_RESPONSE_BYTES);
     this.tokens = tokens;
     this.clock = clock;
+    this.events = events;
   }
 
   /** The response body of a successful send. */
@@ -68,6 +71,7 @@ final class HttpMailSender {
         return reply.body();
       }
       if (reply.status() == 401 && round == 0) {
+        events.tokenRejected(account, api.name());
         token = tokens.renew(account, scopes, token, Rejection.of(api.name(), "HTTP 401: "
             + Excerpts.of(reply.body())));
         continue;

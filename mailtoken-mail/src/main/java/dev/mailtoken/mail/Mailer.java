@@ -4,6 +4,7 @@ import dev.mailtoken.MailtokenException;
 import dev.mailtoken.token.TokenManager;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -43,6 +44,10 @@ import java.util.concurrent.ThreadFactory;
  * (reauthorization required, {@code TokenNotRenewableException} for a rejected fixed token,
  * transient). {@link #close()} closes pooled connections and the async executor if the mailer
  * created it.
+ *
+ * <p>{@linkplain MailerBuilder#listener Listeners} get a {@link SendEvent} for each send that
+ * reaches a transport ({@code Sent} or {@code Failed}) and for each token the server rejected
+ * ({@code TokenRejected}, before the renewal's outcome), on the sending thread.
  */
 public final class Mailer implements AutoCloseable {
   private final TokenManager tokens;
@@ -53,12 +58,14 @@ public final class Mailer implements AutoCloseable {
   private final ExecutorService ownedExecutor;
   private final Session plainSession = Session.getInstance(new Properties());
   private final MimeSerializer mime = new MimeSerializer();
+  private final MailEvents events;
   private volatile boolean closed;
 
   Mailer(MailerBuilder b) {
     this.tokens = b.tokenManager;
+    this.events = new MailEvents(b.listeners, b.clock);
     DeliveryContext context = new DeliveryContext(TokenAccess.of(b.tokenManager), b.clock, b.httpTimeout,
-        b.httpSslContext);
+        b.httpSslContext, events);
     // One delivery stage per transport instance: a transport set for several accounts shares its pools.
     Map<MailTransport, Delivery> opened = new IdentityHashMap<>();
     this.defaultDelivery = b.defaultTransport == null ? null
@@ -85,7 +92,8 @@ public final class Mailer implements AutoCloseable {
   public SendResult send(MimeMessage message, String account) throws MailtokenException {
     Objects.requireNonNull(message, "message");
     Delivery delivery = route(account);
-    return mime.during(() -> delivery.deliver(new MimeSubmission(account, message, MimeSerializer.prepare(message))));
+    return mime.during(() -> reported(delivery, account,
+        () -> delivery.deliver(new MimeSubmission(account, message, MimeSerializer.prepare(message)))));
   }
 
   /**
@@ -132,7 +140,23 @@ public final class Mailer implements AutoCloseable {
     if (message.length == 0) {
       throw new IllegalArgumentException("the message is empty: give its header fields and body as bytes");
     }
-    return route(account).deliver(new RawSubmission(account, envelope, message, plainSession));
+    Delivery delivery = route(account);
+    return reported(delivery, account, () -> delivery.deliver(new RawSubmission(account, envelope, message, plainSession)));
+  }
+
+  /** Runs one delivery and tells the listeners how it ended (a typed failure, or success). */
+  private SendResult reported(Delivery delivery, String account,
+      StreamProviderLookup.Action<SendResult, MailtokenException> deliver) throws MailtokenException {
+    Instant start = events.start();
+    SendResult result;
+    try {
+      result = deliver.run();
+    } catch (MailtokenException e) {
+      events.failed(account, delivery.transport(), start, e);
+      throw e;
+    }
+    events.sent(account, delivery.transport(), start);
+    return result;
   }
 
   /** {@link #send(Envelope, byte[], String)} as the account of per-message {@code credentials}. */

@@ -3,8 +3,10 @@ package dev.mailtoken.mail;
 import dev.mailtoken.token.TokenManager;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,9 +16,10 @@ import javax.net.ssl.SSLContext;
 /**
  * Builds a {@link Mailer}. Required: {@link #tokenManager} and at least one transport (a default
  * or a per-account one). Each option may be set once (a second call fails naming the option); the
- * transport of each account likewise, once per account. Defaults: {@code Clock.systemUTC()}, HTTP
- * timeout 30 s, the JDK's default TLS context for the HTTP transports, and for {@code sendAsync} a
- * cached pool of daemon threads that {@code close()} shuts down. Not thread-safe; the built mailer is.
+ * transport of each account likewise, once per account; {@link #listener} may be called several
+ * times. Defaults: {@code Clock.systemUTC()}, HTTP timeout 30 s, the JDK's default TLS context for
+ * the HTTP transports, no listener, and for {@code sendAsync} a cached pool of daemon threads that
+ * {@code close()} shuts down. Not thread-safe; the built mailer is.
  */
 public final class MailerBuilder {
   TokenManager tokenManager;
@@ -26,6 +29,7 @@ public final class MailerBuilder {
   Executor executor;
   Duration httpTimeout = Duration.ofSeconds(30);
   SSLContext httpSslContext;
+  final List<MailListener> listeners = new ArrayList<>();
   private final Set<String> set = new HashSet<>();
 
   MailerBuilder() {
@@ -96,6 +100,16 @@ public final class MailerBuilder {
   public MailerBuilder httpSslContext(SSLContext sslContext) {
     once("httpSslContext");
     this.httpSslContext = Objects.requireNonNull(sslContext, "sslContext");
+    return this;
+  }
+
+  /**
+   * Adds a listener for {@link SendEvent}s (sent, failed, token rejected and renewed); may be
+   * called several times, each listener gets every event in the order added. See
+   * {@link MailListener} for the thread it is called on and what it must not do.
+   */
+  public MailerBuilder listener(MailListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
   }
 

@@ -25,12 +25,14 @@ final class SmtpDelivery implements Delivery {
   private final SmtpServer server;
   private final Session session;
   private final Clock clock;
+  private final MailEvents events;
   private final Map<String, SmtpPool> pools = new ConcurrentHashMap<>();
 
   SmtpDelivery(SmtpServer server, DeliveryContext context) {
     this.server = server;
     this.session = MailSessions.session(server, context.tokens(), new Properties());
     this.clock = context.clock();
+    this.events = context.events();
   }
 
   @Override
@@ -38,7 +40,7 @@ final class SmtpDelivery implements Delivery {
     String account = submission.account();
     Address[] recipients = submission.smtpRecipients();
     MimeMessage message = submission.smtpMessage();
-    SmtpPool pool = pools.computeIfAbsent(account, a -> new SmtpPool(a, server, session, clock));
+    SmtpPool pool = pools.computeIfAbsent(account, a -> new SmtpPool(a, server, session, clock, events));
     for (int round = 0; ; round++) {
       PooledConnection c = pool.borrow();
       boolean healthy = false;
@@ -60,6 +62,11 @@ final class SmtpDelivery implements Delivery {
         pool.release(c, healthy);
       }
     }
+  }
+
+  @Override
+  public String transport() {
+    return server.name();
   }
 
   @Override

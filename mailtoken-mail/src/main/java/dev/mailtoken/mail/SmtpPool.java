@@ -35,15 +35,17 @@ final class SmtpPool implements AutoCloseable {
   private final SmtpServer server;
   private final Session session;
   private final Clock clock;
+  private final MailEvents events;
   private final Semaphore permits;
   private final Deque<PooledConnection> idle = new ArrayDeque<>();
   private boolean closed;
 
-  SmtpPool(String account, SmtpServer server, Session session, Clock clock) {
+  SmtpPool(String account, SmtpServer server, Session session, Clock clock, MailEvents events) {
     this.account = account;
     this.server = server;
     this.session = session;
     this.clock = clock;
+    this.events = events;
     this.permits = new Semaphore(server.poolSize(), false);
   }
 
@@ -117,6 +119,11 @@ final class SmtpPool implements AutoCloseable {
       transport.connect(server.host(), server.port(), account, null);
     } catch (MessagingException e) {
       throw SmtpFailures.of(account, e, false);
+    } finally {
+      // Reported here, not from inside connect: Angus holds the transport's monitor there.
+      if (transport.renewedAfterRejection()) {
+        events.tokenRejected(account, server.name());
+      }
     }
     LOG.debug("opened SMTP connection account={} server={}:{}", account, server.host(), server.port());
     return new PooledConnection(transport, clock.instant());

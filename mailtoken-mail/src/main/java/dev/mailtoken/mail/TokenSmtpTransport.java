@@ -56,6 +56,8 @@ public class TokenSmtpTransport extends SMTPTransport {
   private volatile List<String> authSecrets = List.of();
   private volatile boolean dataSent;
   private volatile boolean dataEnded;
+  /** Whether the last connect renewed a rejected token (read after connect, by the same thread). */
+  private volatile boolean renewed;
   private volatile boolean open;
   /** Whether the current connection got its greeting. */
   private volatile boolean greeted;
@@ -71,6 +73,7 @@ public class TokenSmtpTransport extends SMTPTransport {
   @Override
   protected synchronized boolean protocolConnect(String host, int port, String user, String password)
       throws MessagingException {
+    renewed = false;
     Properties props = session.getProperties();
     Object creds = props.get(TokenAccess.PROPERTY);
     if (!(creds instanceof TokenAccess)) {
@@ -85,7 +88,6 @@ public class TokenSmtpTransport extends SMTPTransport {
     }
     SmtpConnectFailures failures = new SmtpConnectFailures(account, host + ":" + port, server);
     AccessToken token = token((TokenAccess) creds, account, null, null);
-    boolean renewed = false;
     boolean reconnected = false;
     while (true) {
       SaslAttempt attempt = attempt(props, token);
@@ -364,6 +366,11 @@ public class TokenSmtpTransport extends SMTPTransport {
    */
   public Optional<SaslMechanism> authenticatedMechanism() {
     return Optional.ofNullable(authenticatedMechanism);
+  }
+
+  /** True when the last connect had its token rejected and asked for a new one (the renewal after a rejection). */
+  boolean renewedAfterRejection() {
+    return renewed;
   }
 
   /** The token this connection authenticated with, when it did. */

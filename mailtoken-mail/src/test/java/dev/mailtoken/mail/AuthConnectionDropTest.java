@@ -8,6 +8,8 @@ import dev.mailtoken.testkit.AuthAttempt;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testsupport.LogCapture;
 import dev.mailtoken.token.AccountHealth;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AuthConnectionDropTest {
   @RegisterExtension final LogCapture logs = new LogCapture();
+  private final List<SendEvent> events = new CopyOnWriteArrayList<>();
   private MailRig rig;
 
   @AfterEach
@@ -41,6 +44,31 @@ class AuthConnectionDropTest {
     assertThat(rig.smtp.authAttempts()).extracting(AuthAttempt::accepted).containsExactly(false, true);
     assertThat(rig.smtp.authAttempts().get(1).token()).isEqualTo(rig.smtp.authAttempts().get(0).token());
     assertThat(rig.provider.requests(Endpoint.TOKEN)).hasSize(1);
+  }
+
+  @Test
+  void givenOneDropDuringAuth_whenSending_thenListenersHearOneSentAndNoRejection() throws Exception {
+    rig = MailRig.gmail(logs);
+    String alice = rig.account("alice@example.com");
+    Mailer mailer = rig.mailer(rig.server().build(), events::add);
+    rig.smtp.faults().dropDuringAuth(1);
+
+    mailer.send(MailRig.message(alice, "bob@example.org", "after a drop"));
+
+    assertThat(events).singleElement().isInstanceOf(SendEvent.Sent.class);
+  }
+
+  @Test
+  void givenTwoDropsDuringAuth_whenSending_thenListenersHearOneFailedAndNoRejection() throws Exception {
+    rig = MailRig.gmail(logs);
+    String alice = rig.account("alice@example.com");
+    Mailer mailer = rig.mailer(rig.server().build(), events::add);
+    rig.smtp.faults().dropDuringAuth(2);
+
+    assertThatThrownBy(() -> mailer.send(MailRig.message(alice, "bob@example.org", "dropped")))
+        .isInstanceOf(SmtpFailureException.class);
+
+    assertThat(events).singleElement().isInstanceOf(SendEvent.Failed.class);
   }
 
   @Test

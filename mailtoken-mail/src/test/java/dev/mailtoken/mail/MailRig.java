@@ -132,9 +132,13 @@ final class MailRig implements AutoCloseable {
     return security == SmtpSecurity.NONE ? b : b.sslContext(smtp.clientSslContext());
   }
 
-  /** A mailer on this rig's token manager and clock; {@link #close()} closes it. */
-  Mailer mailer(MailTransport transport) {
-    Mailer mailer = Mailer.builder().tokenManager(tokens).transport(transport).clock(clock).build();
+  /** A mailer on this rig's token manager and clock, with these listeners; {@link #close()} closes it. */
+  Mailer mailer(MailTransport transport, MailListener... listeners) {
+    MailerBuilder b = Mailer.builder().tokenManager(tokens).transport(transport).clock(clock);
+    for (MailListener l : listeners) {
+      b.listener(l);
+    }
+    Mailer mailer = b.build();
     mailers.add(mailer);
     return mailer;
   }

@@ -126,6 +126,30 @@ class ReadmeExampleTest {
   }
 
   @Test
+  void givenTheListenerExample_whenASendFails_thenTheListenerHearsTheFailure() {
+    rig = MailRig.exchange(logs);
+    rig.account("alice@contoso.com");
+    rig.smtp.disableSmtpAuth("alice@contoso.com");
+    java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+    TokenManager tokens = rig.tokens;
+    SmtpServer smtp = rig.server().build();
+
+    try (Mailer mailer = Mailer.builder().tokenManager(tokens).transport(smtp)   // README: SmtpServer.forProvider(..)
+        .listener(event -> {
+          if (event instanceof SendEvent.Failed failed) {
+            log.add("send as " + failed.account() + " over " + failed.transport() + " failed: "
+                + failed.error().getMessage());   // README: log.warn("send as {} over {} failed: {}", ...)
+          }
+        })
+        .build()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+          () -> mailer.send(MailRig.message("alice@contoso.com", "bob@example.org", "listened")))
+          .isInstanceOf(SmtpAuthDisabledException.class);
+    }
+    assertThat(log).singleElement().asString().startsWith("send as alice@contoso.com over smtp failed: ");
+  }
+
+  @Test
   void givenTheOneConsentTwoResourcesExample_whenSentOverSmtpAndGraph_thenEachGetsItsOwnResourcesToken()
       throws Exception {
     rig = MailRig.exchange(logs);

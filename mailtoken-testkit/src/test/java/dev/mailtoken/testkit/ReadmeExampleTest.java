@@ -12,10 +12,11 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README example, kept compiling and passing. */
+/** The README example, kept compiling and passing (examples' ReadmeSnippetsTest keeps it identical). */
 class ReadmeExampleTest {
   @Test
   void givenReadmeExample_whenRun_thenItWorksAsDocumented() throws Exception {
+    // snippet: mailtoken-testkit/README.md
     TestClock clock = TestClock.at(Instant.parse("2031-05-17T09:13:27.123Z"));
     try (ProviderEmulator emulator = ProviderEmulator.builder()
         .mode(EmulatorMode.GOOGLE)
@@ -44,5 +45,6 @@ class ReadmeExampleTest {
       String accessToken = Http.json(response).get("access_token").asText();   // (test helper: Jackson readTree)
       assertThat(emulator.introspect(accessToken)).isEmpty();
     }
+    // end snippet
   }
 }

@@ -12,9 +12,13 @@ import java.util.Optional;
  * @param scopes at least one
  * @param accounts account addresses to bind it to; empty (or absent) for every account
  * @param expiresAt when it stops working; absent for never
- * @throws IllegalArgumentException when a value is missing or out of range
  */
 public record NewApiToken(String name, List<Scope> scopes, List<String> accounts, Optional<Instant> expiresAt) {
+  /**
+   * Checks the values.
+   *
+   * @throws IllegalArgumentException when a value is missing or out of range
+   */
   public NewApiToken {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("name is required: 1 to 200 characters");

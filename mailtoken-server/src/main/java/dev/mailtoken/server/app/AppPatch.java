@@ -18,14 +18,17 @@ import java.util.Optional;
  * <p>Each component is {@code null} when the field was left out, {@code Optional.empty()} when it
  * was {@code null}, else the new value (the endpoint reads the body field by field, since a JSON
  * mapper gives both a left-out field and a {@code null} one as empty).
- *
- * @throws IllegalArgumentException when a required value (token endpoint, client id, SMTP port)
- *     would be removed or a value is out of range
  */
 public record AppPatch(Optional<String> tenant, Optional<URI> issuer, Optional<URI> tokenEndpoint,
     Optional<URI> authorizationEndpoint, Optional<URI> revocationEndpoint, Optional<URI> userinfoEndpoint,
     Optional<String> clientId, Optional<String> clientSecret, Optional<URI> redirectUri,
     Optional<List<String>> scopes, Optional<String> smtpHost, Optional<Integer> smtpPort) {
+  /**
+   * Checks the values.
+   *
+   * @throws IllegalArgumentException when a required value (token endpoint, client id, SMTP port)
+   *     would be removed or a value is out of range
+   */
   public AppPatch {
     if (tokenEndpoint != null && tokenEndpoint.isEmpty()) {
       throw new IllegalArgumentException("tokenEndpoint cannot be removed: every app needs one");

@@ -12,12 +12,16 @@ import java.util.Optional;
  * @param provider {@code GOOGLE}, {@code MICROSOFT} (with {@code tenant}), {@code OIDC} (with
  *     {@code issuer}, discovered when added), {@code CUSTOM} (with {@code tokenEndpoint})
  * @param scopes the scopes to ask for; empty: the provider's mail scope
- * @throws IllegalArgumentException when a value is missing or does not fit the provider
  */
 public record NewApp(String name, ProviderKind provider, Optional<String> tenant, Optional<URI> issuer,
     Optional<URI> tokenEndpoint, Optional<URI> authorizationEndpoint, Optional<URI> revocationEndpoint,
     Optional<URI> userinfoEndpoint, String clientId, Optional<String> clientSecret, Optional<URI> redirectUri,
     List<String> scopes, Optional<String> smtpHost, Optional<Integer> smtpPort) {
+  /**
+   * Checks the values.
+   *
+   * @throws IllegalArgumentException when a value is missing or does not fit the provider
+   */
   public NewApp {
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
       throw new IllegalArgumentException("name is required: 1 to 100 letters, digits, '.', '_' or '-'");

@@ -14,7 +14,6 @@ import java.util.Optional;
  * @param returnUrl where the browser goes after a successful connection, with {@code account}
  *     and {@code status} added to its query; must start with one of {@code connect.return-urls}
  * @param ttl how long the link stays valid (ISO-8601, e.g. {@code PT30M}); absent: {@code connect.link-ttl}
- * @throws IllegalArgumentException when a value is malformed or out of range
  */
 public record NewConnectLink(Optional<String> app, Optional<String> expectedMailbox, Optional<String> returnUrl,
     Optional<Duration> ttl) {
@@ -23,6 +22,11 @@ public record NewConnectLink(Optional<String> app, Optional<String> expectedMail
   /** The shortest a link may live. */
   public static final Duration MIN_TTL = Duration.ofMinutes(1);
 
+  /**
+   * Checks the values.
+   *
+   * @throws IllegalArgumentException when a value is malformed or out of range
+   */
   public NewConnectLink {
     app = app == null ? Optional.empty() : app;
     expectedMailbox = expectedMailbox == null ? Optional.empty() : expectedMailbox;

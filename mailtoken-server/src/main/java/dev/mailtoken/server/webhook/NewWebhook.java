@@ -11,9 +11,13 @@ import java.util.Optional;
  * @param url where to POST the events (at most 2000 characters)
  * @param events the event types to send, at least one
  * @param description a label for people (at most 200 characters); absent for none
- * @throws IllegalArgumentException when a value is missing or out of range
  */
 public record NewWebhook(String url, List<WebhookEventType> events, Optional<String> description) {
+  /**
+   * Checks the values.
+   *
+   * @throws IllegalArgumentException when a value is missing or out of range
+   */
   public NewWebhook {
     if (url == null || url.isBlank() || url.length() > 2000) {
       throw new IllegalArgumentException("url is required: an https:// URL of at most 2000 characters");

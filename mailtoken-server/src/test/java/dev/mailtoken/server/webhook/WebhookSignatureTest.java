@@ -89,8 +89,8 @@ class WebhookSignatureTest {
   @Test
   void givenTheReadme_whenItsJavaExampleIsRead_thenItIsExactlyTheCompiledOne() throws IOException {
     String source = Files.readString(JAVA_EXAMPLE);
-    String method = source.substring(source.indexOf("// README:BEGIN\n") + "// README:BEGIN\n".length(),
-        source.indexOf("  // README:END"));
+    String begin = "// snippet: mailtoken-server/README.md\n";
+    String method = source.substring(source.indexOf(begin) + begin.length(), source.indexOf("  // end snippet"));
     String unindented = method.lines().map(l -> l.startsWith("  ") ? l.substring(2) : l)
         .reduce("", (a, b) -> a + b + "\n");
 

@@ -10,13 +10,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The server README's Java verification example, compiled and run against real deliveries by
- * {@link WebhookSignatureTest}, which also checks that the README shows exactly this code.
+ * {@link WebhookSignatureTest}, which also checks that the README shows exactly this code (as does
+ * the examples module's ReadmeSnippetsTest, with the imports above).
  */
 final class WebhookVerification {
   private WebhookVerification() {
   }
 
-  // README:BEGIN
+  // snippet: mailtoken-server/README.md
   /**
    * True when a mailtoken webhook delivery is authentic and fresh.
    *
@@ -43,5 +44,5 @@ final class WebhookVerification {
     }
     return false;
   }
-  // README:END
+  // end snippet
 }
