@@ -4,6 +4,7 @@ import dev.mailtoken.mail.GmailApi;
 import dev.mailtoken.mail.GraphApi;
 import dev.mailtoken.mail.MailTransport;
 import dev.mailtoken.mail.Mailer;
+import dev.mailtoken.mail.MailerBuilder;
 import dev.mailtoken.mail.SendResult;
 import dev.mailtoken.mail.SmtpServer;
 import dev.mailtoken.MailtokenException;
@@ -43,10 +44,18 @@ final class StoreBackedSender implements AutoCloseable {
   private final Mailer mailer;
 
   StoreBackedSender(CredentialStore store, OAuthClient client, Clock clock, MailTransport transport) {
+    this(store, client, clock, transport, Optional.empty());
+  }
+
+  /** @param httpTrust the CAs the Gmail API and Graph are trusted by, when not the JVM's */
+  StoreBackedSender(CredentialStore store, OAuthClient client, Clock clock, MailTransport transport,
+      Optional<SSLContext> httpTrust) {
     this.store = store;
     this.loader = store.accountLoader(client);
     this.tokens = TokenManager.builder().oauthClient(client).clock(clock).accountLoader(loader).build();
-    this.mailer = Mailer.builder().tokenManager(tokens).transport(transport).clock(clock).build();
+    MailerBuilder b = Mailer.builder().tokenManager(tokens).transport(transport).clock(clock);
+    httpTrust.ifPresent(b::httpSslContext);
+    this.mailer = b.build();
   }
 
   /** The transport for an app: its SMTP server (trusting {@code trust} when given), or an HTTP API. */

@@ -293,4 +293,39 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
   List<String> addresses(CredentialStore store) throws Exception {
     return store.accounts().stream().map(StoredAccount::address).toList();
   }
+
+  @Test
+  void givenAccountStoredInLowerCase_whenLookedUpInAnotherCase_thenFoundUnderItsStoredAddress() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+
+    assertThat(store.account("Alice@Example.COM")).hasValueSatisfying(
+        a -> assertThat(a.address()).isEqualTo("alice@example.com"));
+    assertThat(store.secrets("ALICE@example.com")).isPresent();
+    assertThat(store.refreshState("alice@EXAMPLE.com")).isPresent();
+    assertThat(store.account("alice@example.org")).isEmpty();
+  }
+
+  @Test
+  void givenAccountStoredInLowerCase_whenReplacedUnderAnotherCase_thenTheStoredRowIsReplacedNotDuplicated()
+      throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+
+    StoredAccount replaced = store.replaceAccount(newAccount("Alice@Example.com"));
+
+    assertThat(replaced.address()).isEqualTo("alice@example.com");
+    assertThat(replaced.version()).isEqualTo(2);
+    assertThat(store.accounts()).extracting(StoredAccount::address).containsExactly("alice@example.com");
+    assertThatThrownBy(() -> store.putAccount(newAccount("ALICE@EXAMPLE.COM")))
+        .isInstanceOf(DuplicateEntryException.class);
+  }
+
+  @Test
+  void givenAccountMarkedInAnotherCase_whenRead_thenTheStoredRowChanged() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+
+    store.markReauthorizationRequired("Alice@example.com", "invalid_grant");
+
+    assertThat(store.account("alice@example.com").orElseThrow().health())
+        .isEqualTo(AccountHealth.REAUTHORIZATION_REQUIRED);
+  }
 }
