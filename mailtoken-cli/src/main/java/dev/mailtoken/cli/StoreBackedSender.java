@@ -70,15 +70,24 @@ final class StoreBackedSender implements AutoCloseable {
     }
   }
 
-  /** The app's SMTP server (port 465: implicit TLS, else STARTTLS), trusting {@code trust} when given. */
+  /**
+   * The app's SMTP server with the app's stored choices ({@code apps add/update --smtp-security,
+   * --sasl}; without them: implicit TLS on port 465, else STARTTLS, the mechanism from EHLO),
+   * trusting {@code trust} when given and the server uses TLS.
+   */
   static SmtpServer smtpServer(StoredApp app, Optional<SSLContext> trust) {
+    return SmtpChoices.server(baseServer(app), SmtpChoices.storedSecurity(app), SmtpChoices.storedMechanism(app),
+        trust);
+  }
+
+  /** The app's SMTP server as its provider preset and host/port make it, without any choice applied. */
+  static SmtpServer baseServer(StoredApp app) {
     OAuthProvider provider = app.toApp().provider();
     if (provider.smtpHost().isEmpty()) {
       throw new CliException(ExitCode.CONFIGURATION, "app " + app.name() + " has no SMTP server",
           "add the app again with --smtp-host HOST --smtp-port PORT, or use --transport gmail-api|graph");
     }
-    SmtpServer server = SmtpServer.forProvider(provider);
-    return trust.map(t -> server.toBuilder().sslContext(t).build()).orElse(server);
+    return SmtpServer.forProvider(provider);
   }
 
   /** A new message on the mailer's session. */
