@@ -18,11 +18,13 @@ import java.util.Objects;
  */
 public final class Secret {
   private final String value;
-  private final String fingerprint;
+  // The first 32 bits of the value's SHA-256, as an int: a String of 8 hex digits would cost 48
+  // bytes more for every token a TokenManager holds.
+  private final int fingerprint;
 
   private Secret(String value) {
     this.value = value;
-    this.fingerprint = fingerprintOf(value);
+    this.fingerprint = sha256Prefix(value);
   }
 
   /** Wraps {@code value}, which must be non-null and non-empty. */
@@ -41,7 +43,7 @@ public final class Secret {
 
   /** First 8 hex digits of the value's SHA-256: safe to log, enough to tell secrets apart. */
   public String fingerprint() {
-    return fingerprint;
+    return hex(fingerprint);
   }
 
   /** The value's length, useful in diagnostics ("token of 1,523 characters"). */
@@ -58,21 +60,29 @@ public final class Secret {
 
   @Override
   public int hashCode() {
-    return fingerprint.hashCode();
+    return fingerprint;
   }
 
   @Override
   public String toString() {
-    return "Secret[sha256:" + fingerprint + "]";
+    return "Secret[sha256:" + fingerprint() + "]";
   }
 
   /** Fingerprint of any string, for logging values that are not yet wrapped. */
   public static String fingerprintOf(String value) {
+    return hex(sha256Prefix(value));
+  }
+
+  private static int sha256Prefix(String value) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 4);
+      return (hash[0] & 0xff) << 24 | (hash[1] & 0xff) << 16 | (hash[2] & 0xff) << 8 | (hash[3] & 0xff);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
+  }
+
+  private static String hex(int prefix) {
+    return HexFormat.of().toHexDigits(prefix);
   }
 }

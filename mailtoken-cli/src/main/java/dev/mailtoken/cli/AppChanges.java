@@ -32,6 +32,12 @@ final class AppChanges {
     if (!before.smtpHost().equals(after.smtpHost()) || before.smtpPort() != after.smtpPort()) {
       changed.add("SMTP server " + after.smtpHost().orElse("(none)") + ":" + after.smtpPort());
     }
+    if (!before.smtpSecurity().equals(after.smtpSecurity())) {
+      changed.add("SMTP security " + after.smtpSecurity().orElse("auto (from the port)"));
+    }
+    if (!before.sasl().equals(after.sasl())) {
+      changed.add("SASL " + after.sasl().orElse("auto (from EHLO)"));
+    }
     if (!before.scopes().equals(after.scopes())) {
       changed.add("scopes " + String.join(" ", after.scopes()));
     }

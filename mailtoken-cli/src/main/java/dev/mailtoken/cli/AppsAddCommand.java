@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -67,6 +68,9 @@ final class AppsAddCommand extends Verb {
   @Option(names = "--smtp-port", description = "SMTP submission port (default: the provider's, 587).")
   Integer smtpPort;
 
+  @Mixin
+  AppSmtpOptions smtpChoices = new AppSmtpOptions();
+
   @Option(names = "--redirect-uri", paramLabel = "URL", description = "The loopback redirect registered for the"
       + " app (host and path are used by authorize; default http://127.0.0.1/callback, Microsoft"
       + " http://localhost/callback; the port is chosen at run time unless given).")
@@ -95,13 +99,14 @@ final class AppsAddCommand extends Verb {
 
   @Override
   int execute() throws Exception {
+    smtpChoices.check();
     try (StoreAccess access = main().openOrCreateStore(err())) {
       App app = app(buildProvider());
-      StoredApp stored = StoredApp.from(name, provider, app);
+      StoredApp stored = smtpChoices.applyTo(StoredApp.from(name, provider, app));
       access.store().addApp(stored);
       out().println("added app " + name + " (" + app.provider().name() + ", client " + clientId + ", "
           + (app.clientSecret().isPresent() ? "secret " + app.clientSecret().get().fingerprint() + " (fingerprint)"
-              : "public client") + ", scopes " + String.join(" ", app.scopes()) + ")");
+              : "public client") + ", scopes " + String.join(" ", app.scopes()) + smtpChoicesText(stored) + ")");
       err().println("next: mailtoken authorize --app " + name);
       return ExitCode.OK.code();
     }
@@ -185,5 +190,11 @@ final class AppsAddCommand extends Verb {
     OAuthProvider built = b.build();
     AppEndpoints.checkProvider(built, provider == ProviderKind.OIDC ? issuer : null);
     return built;
+  }
+
+  /** ", SMTP security tls, SASL oauthbearer" for the choices the app has; empty without any. */
+  static String smtpChoicesText(StoredApp app) {
+    return app.smtpSecurity().map(v -> ", SMTP security " + v).orElse("")
+        + app.sasl().map(v -> ", SASL " + v).orElse("");
   }
 }

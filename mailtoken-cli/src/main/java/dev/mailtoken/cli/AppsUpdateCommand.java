@@ -10,23 +10,26 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code mailtoken apps update NAME …}: changes a stored app in place (client secret, endpoints,
- * SMTP server, scopes); the accounts that use it stay attached and keep their grants. Options
+ * SMTP server, security and SASL mechanism, scopes); the accounts that use it stay attached and keep their grants. Options
  * not given keep their values. The same endpoint rule as {@code apps add}: plain http only to
  * loopback, checked before the store is opened.
  */
 @Command(name = "update", mixinStandardHelpOptions = true,
-    description = "Change an app's client secret, endpoints, SMTP server or scopes; its accounts stay.",
+    description = "Change an app's client secret, endpoints, SMTP server and security, SASL mechanism or scopes;"
+        + " its accounts stay.",
     footer = {"%nOptions not given keep their value. The client secret is read from a file, an environment"
         + " variable or a no-echo prompt (--client-secret-prompt); never from the command line. The client id,"
         + " provider and tenant cannot change: tokens are bound to them (add a new app and authorize again).",
         "%nExamples:",
         "  mailtoken apps update gmail --client-secret-file ~/new-gmail-secret.txt",
         "  mailtoken apps update m365 --smtp-host smtp-hve.office365.com --smtp-port 587",
+        "  mailtoken apps update idp --smtp-port 1465 --smtp-security tls --sasl oauthbearer",
         "  mailtoken apps update idp --token-endpoint https://idp.example.com/oauth2/token",
         "  mailtoken apps update gmail --scope https://mail.google.com/ --scope openid --scope email",
         ExitCode.FOOTER})
@@ -62,6 +65,9 @@ final class AppsUpdateCommand extends Verb {
   @Option(names = "--scope", paramLabel = "S", description = "The scopes to ask for from now on (repeatable;"
       + " replaces the list).")
   List<String> scopes;
+
+  @Mixin
+  AppSmtpOptions smtpChoices = new AppSmtpOptions();
 
   @ArgGroup(exclusive = true)
   SecretChange secret = new SecretChange();
@@ -123,11 +129,13 @@ final class AppsUpdateCommand extends Verb {
   private void checkOptions() {
     if (!secret.given() && tokenEndpoint == null && authorizationEndpoint == null && revocationEndpoint == null
         && userinfoEndpoint == null && deviceAuthorizationEndpoint == null && redirectUri == null && smtpHost == null
-        && smtpPort == null && scopes == null) {
+        && smtpPort == null && scopes == null && !smtpChoices.given()) {
       throw new CliException(ExitCode.USAGE, "apps update " + name + " needs something to change",
           "give a new client secret (--client-secret-file, --client-secret-env, --client-secret-prompt or --public),"
-              + " an endpoint, --smtp-host/--smtp-port or --scope; see mailtoken apps update --help");
+              + " an endpoint, --smtp-host/--smtp-port, --smtp-security, --sasl or --scope; see mailtoken apps update"
+              + " --help");
     }
+    smtpChoices.check();
     AppEndpoints.checkOption("--token-endpoint", tokenEndpoint);
     AppEndpoints.checkOption("--authorization-endpoint", authorizationEndpoint);
     AppEndpoints.checkOption("--revocation-endpoint", revocationEndpoint);
@@ -157,7 +165,7 @@ final class AppsUpdateCommand extends Verb {
     if (smtpPort != null && smtpHost == null && a.smtpHost().isEmpty()) {
       throw new CliException(ExitCode.USAGE, "--smtp-port needs --smtp-host: app " + name + " has no SMTP host");
     }
-    return new StoredApp(a.name(), a.kind(), a.tenant(), a.issuer(),
+    return smtpChoices.applyTo(new StoredApp(a.name(), a.kind(), a.tenant(), a.issuer(),
         tokenEndpoint != null ? tokenEndpoint : a.tokenEndpoint(),
         authorizationEndpoint != null ? Optional.of(authorizationEndpoint) : a.authorizationEndpoint(),
         revocationEndpoint != null ? Optional.of(revocationEndpoint) : a.revocationEndpoint(),
@@ -168,7 +176,7 @@ final class AppsUpdateCommand extends Verb {
         smtpHost != null ? Optional.of(smtpHost) : a.smtpHost(),
         smtpPort != null ? smtpPort : a.smtpPort(),
         deviceAuthorizationEndpoint != null ? Optional.of(deviceAuthorizationEndpoint)
-            : a.deviceAuthorizationEndpoint());
+            : a.deviceAuthorizationEndpoint(), a.smtpSecurity(), a.sasl()));
   }
 
   /** The app the stored values make, or a usage error saying why they make none. */

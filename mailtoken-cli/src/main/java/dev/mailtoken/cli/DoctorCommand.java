@@ -222,7 +222,7 @@ final class DoctorCommand extends Verb {
   private SmtpAuthCheck smtpCheck(StoreAccess access) {
     if (smtpCheck == null) {
       smtpCheck = new SmtpAuthCheck(access.store(), main().oauthClient(), main().context().clock(),
-          main().context().smtpTrust());
+          main().smtpTrust());
     }
     return smtpCheck;
   }

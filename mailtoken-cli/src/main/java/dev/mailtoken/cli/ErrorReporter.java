@@ -2,6 +2,9 @@ package dev.mailtoken.cli;
 
 import dev.mailtoken.oauth.AuthorizationException;
 import dev.mailtoken.ConfigurationException;
+import dev.mailtoken.UntrustedCertificateException;
+import dev.mailtoken.mail.MechanismNotOfferedException;
+import dev.mailtoken.mail.SmtpSecurityMismatchException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.ServerText;
@@ -74,13 +77,23 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     return ExitCode.FAILURE;
   }
 
-  private static String hint(Throwable ex) {
+  private String hint(Throwable ex) {
     if (ex instanceof CliException) {
       return ((CliException) ex).hint();
     }
+    if (ex instanceof SmtpSecurityMismatchException m) {
+      return "send with --smtp-security " + SmtpChoices.spelling(m.suggested()) + ", or check the app's SMTP port";
+    }
+    if (ex instanceof MechanismNotOfferedException) {
+      return "send with --sasl auto (what the server offers), or check the app's SMTP host and port";
+    }
+    if (ex instanceof UntrustedCertificateException) {
+      return "if the server's certificate comes from a private or self-signed CA, trust that CA: --trust-store FILE"
+          + " or " + TrustStoreFile.VARIABLE + "=FILE (PEM or PKCS12)";
+    }
     if (ex instanceof ReauthorizationRequiredException) {
       String who = ((MailtokenException) ex).account().orElse("ACCOUNT");
-      return "a person must consent again: mailtoken authorize --app APP --account " + who
+      return "a person must consent again: mailtoken authorize --app " + appOf(who) + " --account " + who
           + " (mailtoken doctor " + who + " explains the likely cause)";
     }
     if (ex instanceof RefreshInProgressException r) {
@@ -98,5 +111,14 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       return "the provider or network failed for now; try again later";
     }
     return null;
+  }
+
+  /** The app {@code account} is stored with, for a hint to run as it is; {@code APP} when the store cannot say. */
+  private String appOf(String account) {
+    try (StoreAccess access = main.openStore(new PrintWriter(java.io.Writer.nullWriter()))) {
+      return access.store().account(account).map(dev.mailtoken.store.StoredAccount::appName).orElse("APP");
+    } catch (Exception | LinkageError e) {
+      return "APP";
+    }
   }
 }

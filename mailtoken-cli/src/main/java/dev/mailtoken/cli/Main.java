@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         + " any OAuth2 mailbox.",
     footer = {"%nEnvironment: MAILTOKEN_HOME (default ~/.mailtoken), MAILTOKEN_DB (JDBC URL), MAILTOKEN_SECRET"
         + " (base64 32-byte key) or MAILTOKEN_SECRET_FILE; otherwise a key file is created in the home."
-        + " Limits: MAILTOKEN_HTTP_TIMEOUT (30s), MAILTOKEN_HTTP_COMPLETION_TIMEOUT (2m), MAILTOKEN_LOCK_WAIT (30s),"
+        + " MAILTOKEN_TRUST_STORE (CA certificates, PEM or PKCS12). Limits: MAILTOKEN_HTTP_TIMEOUT (30s), MAILTOKEN_HTTP_COMPLETION_TIMEOUT (2m), MAILTOKEN_LOCK_WAIT (30s),"
         + " MAILTOKEN_DB_CONNECT_TIMEOUT (10s).",
         "%nExamples:", "  mailtoken demo", "  mailtoken apps add gmail --provider google --client-id ID"
         + " --client-secret-file secret.txt", "  mailtoken authorize --app gmail",
@@ -57,12 +57,18 @@ public final class Main implements Runnable {
       description = "The store's JDBC URL (default: $MAILTOKEN_DB, else SQLite in the home).")
   private String db;
 
+  @Option(names = "--trust-store", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "CA certificates to trust for SMTP, token endpoints and mail APIs instead of the JVM's: PEM,"
+          + " or PKCS12 (default: $MAILTOKEN_TRUST_STORE).")
+  private Path trustStore;
+
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Show stack traces and debug logging.")
   private boolean verbose;
 
   private final CliContext context;
   private OAuthClient oauthClient;
+  private java.util.Optional<javax.net.ssl.SSLContext> trust;
 
   public Main(CliContext context) {
     this.context = context;
@@ -76,6 +82,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     if (java.util.Arrays.asList(args).contains("--verbose")) {
       // The process entry point owns the JVM: slf4j-simple reads this before the first logger exists.
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
       System.setProperty("org.slf4j.simpleLogger.log.dev.mailtoken", "debug");
     }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -128,6 +135,31 @@ public final class Main implements Runnable {
     return verbose;
   }
 
+  /**
+   * The CAs of {@code --trust-store} or {@code MAILTOKEN_TRUST_STORE}, loaded on first use; empty
+   * when neither is set (the JVM's trust store applies).
+   *
+   * @throws CliException (configuration) when the file cannot be read or holds no certificate
+   */
+  java.util.Optional<javax.net.ssl.SSLContext> trustStore() {
+    if (trust == null) {
+      String variable = context.env().get(TrustStoreFile.VARIABLE);
+      if (trustStore != null) {
+        trust = java.util.Optional.of(TrustStoreFile.load(trustStore, "--trust-store"));
+      } else if (variable != null && !variable.isBlank()) {
+        trust = java.util.Optional.of(TrustStoreFile.load(Path.of(variable), TrustStoreFile.VARIABLE));
+      } else {
+        trust = java.util.Optional.empty();
+      }
+    }
+    return trust;
+  }
+
+  /** The trust for SMTP servers: the surroundings' (tests, the demo), else {@link #trustStore()}. */
+  java.util.Optional<javax.net.ssl.SSLContext> smtpTrust() {
+    return context.smtpTrust().or(this::trustStore);
+  }
+
   /** The environment with {@code --home} / {@code --db} applied, as the store reads it. */
   Map<String, String> effectiveEnv() {
     Map<String, String> env = new HashMap<>(context.env());
@@ -176,8 +208,10 @@ public final class Main implements Runnable {
             + ") is shorter than " + HTTP_TIMEOUT_VARIABLE + " (" + request + ")", "the completion timeout is how long"
             + " a sent refresh is still read after the command stopped waiting; make it at least as long");
       }
-      oauthClient = OAuthClient.builder().clock(context.clock()).connectTimeout(Duration.ofSeconds(10))
-          .requestTimeout(request).completionTimeout(completion).build();
+      var builder = OAuthClient.builder().clock(context.clock()).connectTimeout(Duration.ofSeconds(10))
+          .requestTimeout(request).completionTimeout(completion);
+      trustStore().ifPresent(builder::sslContext);
+      oauthClient = builder.build();
     }
     return oauthClient;
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -20,7 +21,8 @@ import picocli.CommandLine.TypeConversionException;
  * takes a ready-made one ({@code --raw}, {@link RawSend}), and sends it as a stored account.
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
-    description = "Send a message as a stored account (SMTP with XOAUTH2, or the Gmail API / Microsoft Graph).",
+    description = "Send a message as a stored account (SMTP with XOAUTH2 or OAUTHBEARER, or the Gmail API /"
+        + " Microsoft Graph).",
     footer = {"%nThe transport defaults to the account's (mailtoken accounts set ACCOUNT --transport KIND), else the"
         + " app's SMTP server (Gmail smtp.gmail.com:587, Microsoft smtp.office365.com:587). Use --transport"
         + " gmail-api when the token has only gmail.send, and --transport graph when the tenant disabled SMTP AUTH"
@@ -91,6 +93,9 @@ final class SendCommand extends Verb {
       description = "smtp, gmail-api or graph (default: the account's, else smtp).")
   StoreBackedSender.Kind transport;
 
+  @Mixin
+  SmtpChoices smtpChoices = new SmtpChoices();
+
   @Option(names = "--api-base", paramLabel = "URL", description = "Base URL of the Gmail/Graph API (testing, proxies).")
   URI apiBase;
 
@@ -107,7 +112,8 @@ final class SendCommand extends Verb {
       StoredApp app = access.app(account.appName());
       StoreBackedSender.Kind kind = transport != null ? transport : defaultTransport(account);
       try (StoreBackedSender outbox = new StoreBackedSender(access.store(), main().oauthClient(), main().context().clock(),
-          StoreBackedSender.transport(app, kind, main().context().smtpTrust(), Optional.ofNullable(apiBase)))) {
+          smtpChoices.transport(app, kind, main().smtpTrust(), Optional.ofNullable(apiBase)),
+          main().trustStore())) {
         SendResult result;
         try {
           result = raw != null ? sendRaw(outbox, raw, account.address())

@@ -76,7 +76,7 @@ final class SendmailCommand extends Verb {
       StoredApp app = access.app(account.appName());
       try (StoreBackedSender sender = new StoreBackedSender(access.store(), main().oauthClient(),
           main().context().clock(), StoreBackedSender.transport(app, StoreBackedSender.Kind.SMTP,
-          main().context().smtpTrust(), Optional.empty()))) {
+          main().smtpTrust(), Optional.empty()))) {
         SendResult result = sender.send(message.envelope(), message.bytes(), account.address());
         if (arguments.verbose()) {
           out().println("sent " + result.messageId() + " via " + result.transport() + " as " + account.address()

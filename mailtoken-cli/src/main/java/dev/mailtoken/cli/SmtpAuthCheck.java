@@ -3,7 +3,9 @@ package dev.mailtoken.cli;
 import dev.mailtoken.mail.AuthenticationRejectedException;
 import dev.mailtoken.mail.BearerErrorChallenge;
 import dev.mailtoken.mail.MailSessions;
+import dev.mailtoken.mail.SaslMechanism;
 import dev.mailtoken.mail.SmtpServer;
+import dev.mailtoken.mail.TokenSmtpTransport;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.store.CredentialStore;
@@ -52,7 +54,9 @@ final class SmtpAuthCheck implements AutoCloseable {
     Session session = MailSessions.create(topic, server, tokens.source(topic));
     try (Transport transport = session.getTransport("smtp")) {
       transport.connect(server.host(), server.port(), topic, null);
-      return Finding.ok(topic, "SMTP AUTH " + server.mechanism() + " accepted by " + where + " (nothing sent)");
+      String mechanism = transport instanceof TokenSmtpTransport t ? t.authenticatedMechanism()
+          .or(server::mechanism).map(SaslMechanism::saslName).orElse("") : "";
+      return Finding.ok(topic, "SMTP AUTH " + mechanism + " accepted by " + where + " (nothing sent)");
     } catch (MessagingException e) {
       return explain(app, account, where, e);
     }

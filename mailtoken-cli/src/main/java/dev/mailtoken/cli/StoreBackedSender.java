@@ -4,6 +4,7 @@ import dev.mailtoken.mail.GmailApi;
 import dev.mailtoken.mail.GraphApi;
 import dev.mailtoken.mail.MailTransport;
 import dev.mailtoken.mail.Mailer;
+import dev.mailtoken.mail.MailerBuilder;
 import dev.mailtoken.mail.SendResult;
 import dev.mailtoken.mail.SmtpServer;
 import dev.mailtoken.MailtokenException;
@@ -43,10 +44,18 @@ final class StoreBackedSender implements AutoCloseable {
   private final Mailer mailer;
 
   StoreBackedSender(CredentialStore store, OAuthClient client, Clock clock, MailTransport transport) {
+    this(store, client, clock, transport, Optional.empty());
+  }
+
+  /** @param httpTrust the CAs the Gmail API and Graph are trusted by, when not the JVM's */
+  StoreBackedSender(CredentialStore store, OAuthClient client, Clock clock, MailTransport transport,
+      Optional<SSLContext> httpTrust) {
     this.store = store;
     this.loader = store.accountLoader(client);
     this.tokens = TokenManager.builder().oauthClient(client).clock(clock).accountLoader(loader).build();
-    this.mailer = Mailer.builder().tokenManager(tokens).transport(transport).clock(clock).build();
+    MailerBuilder b = Mailer.builder().tokenManager(tokens).transport(transport).clock(clock);
+    httpTrust.ifPresent(b::httpSslContext);
+    this.mailer = b.build();
   }
 
   /** The transport for an app: its SMTP server (trusting {@code trust} when given), or an HTTP API. */
@@ -61,15 +70,24 @@ final class StoreBackedSender implements AutoCloseable {
     }
   }
 
-  /** The app's SMTP server (port 465: implicit TLS, else STARTTLS), trusting {@code trust} when given. */
+  /**
+   * The app's SMTP server with the app's stored choices ({@code apps add/update --smtp-security,
+   * --sasl}; without them: implicit TLS on port 465, else STARTTLS, the mechanism from EHLO),
+   * trusting {@code trust} when given and the server uses TLS.
+   */
   static SmtpServer smtpServer(StoredApp app, Optional<SSLContext> trust) {
+    return SmtpChoices.server(baseServer(app), SmtpChoices.storedSecurity(app), SmtpChoices.storedMechanism(app),
+        trust);
+  }
+
+  /** The app's SMTP server as its provider preset and host/port make it, without any choice applied. */
+  static SmtpServer baseServer(StoredApp app) {
     OAuthProvider provider = app.toApp().provider();
     if (provider.smtpHost().isEmpty()) {
       throw new CliException(ExitCode.CONFIGURATION, "app " + app.name() + " has no SMTP server",
           "add the app again with --smtp-host HOST --smtp-port PORT, or use --transport gmail-api|graph");
     }
-    SmtpServer server = SmtpServer.forProvider(provider);
-    return trust.map(t -> server.toBuilder().sslContext(t).build()).orElse(server);
+    return SmtpServer.forProvider(provider);
   }
 
   /** A new message on the mailer's session. */

@@ -40,6 +40,8 @@ final class CliFixture implements AutoCloseable {
   /** The stderr of the run in progress, readable while it runs (for a stdin that answers what was printed). */
   volatile StringWriter liveErr = new StringWriter();
   private SmtpEmulator smtp;
+  /** Whether runs trust the SMTP emulator's certificate without being told (as the demo does). */
+  private boolean trustSmtp = true;
 
   CliFixture(Path home, UnaryOperator<ProviderEmulatorBuilder> settings) {
     this(home, Instant.now().plusMillis(1234), settings);
@@ -100,6 +102,15 @@ final class CliFixture implements AutoCloseable {
     return smtp;
   }
 
+  /** Starts the SMTP emulator with {@code settings} (call before {@link #smtp()} or {@link #smtpArgs()}). */
+  SmtpEmulator smtp(java.util.function.UnaryOperator<dev.mailtoken.testkit.SmtpEmulatorBuilder> settings) {
+    if (smtp != null) {
+      throw new IllegalStateException("the SMTP emulator is already running");
+    }
+    smtp = settings.apply(SmtpEmulator.builder(provider)).start();
+    return smtp;
+  }
+
   String[] smtpArgs() {
     return new String[] {"--smtp-host", smtp().host(), "--smtp-port", Integer.toString(smtp().port())};
   }
@@ -128,12 +139,18 @@ final class CliFixture implements AutoCloseable {
     return r;
   }
 
+  /** Later runs do not trust the SMTP emulator's certificate unless a trust store says so. */
+  CliFixture withoutSmtpTrust() {
+    trustSmtp = false;
+    return this;
+  }
+
   CliRun run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     liveErr = err;
     CliContext context = new CliContext(env, clock, secretReader, browser,
-        smtp == null ? Optional.empty() : Optional.of(smtp.clientSslContext()), stdin, sleeper);
+        smtp == null || !trustSmtp ? Optional.empty() : Optional.of(smtp.clientSslContext()), stdin, sleeper);
     int code = new Main(context).commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     return new CliRun(code, out.toString(), err.toString());
   }

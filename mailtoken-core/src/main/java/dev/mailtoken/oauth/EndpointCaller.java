@@ -3,10 +3,12 @@ package dev.mailtoken.oauth;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.TransientException;
+import dev.mailtoken.UntrustedCertificateException;
 import dev.mailtoken.internal.http.CredentialHttp;
 import dev.mailtoken.internal.http.HttpCallException;
 import dev.mailtoken.internal.http.HttpPolicy;
 import dev.mailtoken.internal.http.HttpReply;
+import dev.mailtoken.internal.http.TlsFailures;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one request to a token, revocation, userinfo or metadata endpoint through core's
  * {@link CredentialHttp} (https except loopback, no redirects, whole-request timeout, body cap) and
- * maps the ways of getting no answer to {@link ConfigurationException}, {@link TransientException},
- * {@link OAuthTimeoutException} and {@link InvalidResponseException}. Thread-safe.
+ * maps the ways of getting no answer to {@link ConfigurationException} (a refused server certificate:
+ * {@link UntrustedCertificateException}), {@link TransientException}, {@link OAuthTimeoutException}
+ * and {@link InvalidResponseException}. Thread-safe.
  */
 final class EndpointCaller {
   private static final Logger log = LoggerFactory.getLogger(OAuthClient.class);
@@ -128,6 +131,11 @@ final class EndpointCaller {
         return new TransientException("the " + grant.description() + target.who() + " to " + target.provider()
             + " was interrupted before an answer arrived; retry", target.account(), null, null, e.getCause());
       default:
+        java.util.Optional<String> refused = TlsFailures.certificateRefused(e.getCause());
+        if (refused.isPresent()) {
+          return new UntrustedCertificateException(target.endpoint().toString(), target.account(), refused.get(),
+              e.getCause());
+        }
         if (e.getCause() instanceof IOException) {
           return new TransientException("could not reach " + target.provider() + " at " + target.endpoint()
               + " for the " + grant.description() + target.who() + " (" + e.causeSummary()

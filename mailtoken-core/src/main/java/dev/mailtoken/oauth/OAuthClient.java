@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * a rotated refresh token is saved instead of lost.
  *
  * <p>Failures are typed: {@link ReauthorizationRequiredException} ({@code invalid_grant} on a
- * refresh or JWT), {@link ConfigurationException} (client, scope, redirect, endpoint problems),
+ * refresh or JWT), {@link ConfigurationException} (client, scope, redirect, endpoint problems; a refused TLS
+ * certificate is {@link dev.mailtoken.UntrustedCertificateException}),
  * {@link TransientException} (5xx, 408, 429, network; {@link OAuthTimeoutException} for timeouts),
  * {@link InvalidResponseException} (not an OAuth2 answer), {@link AuthorizationException} (code
  * exchange). Messages never contain request bodies or secrets.

@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
  * Builds an {@link OAuthClient}. Each option may be set once. Defaults: a new {@link HttpClient}
  * that never follows redirects, {@code Clock.systemUTC()}, connect timeout 10 s, request timeout
  * 30 s, completion timeout 2 min (or the request timeout when that is longer), responses up to
- * 64 KiB. Not thread-safe; the built client is.
+ * 64 KiB, the JDK's default TLS context. Not thread-safe; the built client is.
  */
 public final class OAuthClientBuilder {
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -26,6 +27,7 @@ public final class OAuthClientBuilder {
   private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
   private Duration completionTimeout;
   private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+  private SSLContext sslContext;
   private final Set<String> set = new HashSet<>();
 
   OAuthClientBuilder() {
@@ -88,6 +90,18 @@ public final class OAuthClientBuilder {
     return this;
   }
 
+  /**
+   * The TLS context of the HTTP client this builder creates: its trust managers decide which
+   * servers' certificates are believed (a private CA in front of the token endpoint, the testkit's
+   * self-signed certificate). A certificate it refuses fails with
+   * {@link dev.mailtoken.UntrustedCertificateException}, never a transient error.
+   */
+  public OAuthClientBuilder sslContext(SSLContext sslContext) {
+    once("sslContext");
+    this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+    return this;
+  }
+
   /** Largest response body accepted; larger ones fail with {@link InvalidResponseException}. */
   public OAuthClientBuilder maxResponseBytes(int maxResponseBytes) {
     once("maxResponseBytes");
@@ -99,8 +113,8 @@ public final class OAuthClientBuilder {
   }
 
   /**
-   * @throws IllegalStateException when both an HTTP client and a connect timeout are set (the
-   *     timeout belongs on the client you pass in), or the completion timeout is shorter than the
+   * @throws IllegalStateException when an HTTP client and a connect timeout or TLS context are both
+   *     set (they belong on the client you pass in), or the completion timeout is shorter than the
    *     request timeout
    */
   public OAuthClient build() {
@@ -115,8 +129,12 @@ public final class OAuthClientBuilder {
       throw new IllegalStateException("connectTimeout applies only to the HttpClient this builder creates;"
           + " you passed your own httpClient: set its connectTimeout instead");
     }
+    if (httpClient != null && sslContext != null) {
+      throw new IllegalStateException("sslContext applies only to the HttpClient this builder creates;"
+          + " you passed your own httpClient: build it with HttpClient.newBuilder().sslContext(..) instead");
+    }
     HttpClient http = httpClient != null ? httpClient
-        : HttpPolicy.newClient(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT);
+        : HttpPolicy.newClient(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT, sslContext);
     return new OAuthClient(new EndpointCaller(http, requestTimeout, maxResponseBytes), clock, requestTimeout,
         completion);
   }

@@ -13,7 +13,8 @@ final class AccountTokens {
   final AccountSlot own;
   private final GrantLane lane;
   private final ManagerConfig config;
-  private final ConcurrentHashMap<List<String>, AccountSlot> scoped = new ConcurrentHashMap<>();
+  // Made on the first other scope set: most accounts never ask for one, and an empty map is 64 bytes.
+  private volatile ConcurrentHashMap<List<String>, AccountSlot> scoped;
   private volatile boolean retired;
 
   AccountTokens(Account account, ManagerConfig config) {
@@ -28,11 +29,12 @@ final class AccountTokens {
     if (key.isEmpty()) {
       return own;
     }
-    AccountSlot slot = scoped.get(key);
+    ConcurrentHashMap<List<String>, AccountSlot> slots = scopedSlots();
+    AccountSlot slot = slots.get(key);
     if (slot != null) {
       return slot;
     }
-    AccountSlot made = scoped.computeIfAbsent(key, k -> new AccountSlot(account, k, lane, config));
+    AccountSlot made = slots.computeIfAbsent(key, k -> new AccountSlot(account, k, lane, config));
     if (retired) {
       made.retire();   // raced with retire(): it must not schedule background work
     }
@@ -43,6 +45,23 @@ final class AccountTokens {
   void retire() {
     retired = true;
     own.retire();
-    scoped.values().forEach(AccountSlot::retire);
+    ConcurrentHashMap<List<String>, AccountSlot> slots = scoped;
+    if (slots != null) {
+      slots.values().forEach(AccountSlot::retire);
+    }
+  }
+
+  private ConcurrentHashMap<List<String>, AccountSlot> scopedSlots() {
+    ConcurrentHashMap<List<String>, AccountSlot> slots = scoped;
+    if (slots == null) {
+      synchronized (this) {
+        slots = scoped;
+        if (slots == null) {
+          slots = new ConcurrentHashMap<>();
+          scoped = slots;
+        }
+      }
+    }
+    return slots;
   }
 }

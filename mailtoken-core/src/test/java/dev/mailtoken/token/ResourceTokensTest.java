@@ -2,6 +2,7 @@ package dev.mailtoken.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
@@ -95,8 +96,9 @@ class ResourceTokensTest {
     assertThat(manager.token(USER, List.of(GRAPH, GRAPH))).isEqualTo(graph);
     assertThat(manager.token(USER)).isEqualTo(own);
     assertThat(emulator.requestCount(Endpoint.TOKEN)).as("one request per resource, then the cache").isEqualTo(2);
-    assertThat(events.of(TokenEvent.Issued.class)).extracting(TokenEvent.Issued::scopes)
-        .containsExactly(List.of(), GRAPH_SCOPES);
+    // An event is published after the caller got its token (on the HTTP client's thread): wait for it.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.of(TokenEvent.Issued.class))
+        .extracting(TokenEvent.Issued::scopes).containsExactly(List.of(), GRAPH_SCOPES));
   }
 
   @Test
@@ -154,7 +156,8 @@ class ResourceTokensTest {
     assertThat(manager.status(USER).orElseThrow().health()).isEqualTo(AccountHealth.HEALTHY);
     assertThat(manager.status(USER, GRAPH_SCOPES).orElseThrow().health())
         .isEqualTo(AccountHealth.REAUTHORIZATION_REQUIRED);
-    assertThat(events.of(TokenEvent.ReauthorizationRequired.class)).singleElement()
-        .extracting(TokenEvent.ReauthorizationRequired::scopes).isEqualTo(GRAPH_SCOPES);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        events.of(TokenEvent.ReauthorizationRequired.class)).singleElement()
+        .extracting(TokenEvent.ReauthorizationRequired::scopes).isEqualTo(GRAPH_SCOPES));
   }
 }

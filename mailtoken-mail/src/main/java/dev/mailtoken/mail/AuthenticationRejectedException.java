@@ -44,8 +44,8 @@ public class AuthenticationRejectedException extends MailtokenException {
       m.append(" [status=").append(c.status()).append(", schemes=").append(c.schemes())
           .append(", scope=").append(c.scope()).append(']');
       if (c.scope().contains("https://mail.google.com/")) {
-        m.append(". The token lacks https://mail.google.com/ — gmail.send works only with the Gmail API transport"
-            + " (GmailApi); authorize with https://mail.google.com/ for SMTP");
+        m.append(". The token lacks https://mail.google.com/ — gmail.send works only with the Gmail API (the"
+            + " gmail-api transport); authorize with https://mail.google.com/ for SMTP");
       }
     }
     return m.append(". Check the token's scope, audience and user.").toString();

@@ -53,6 +53,7 @@ final class BearerSaslClientFactory implements SaslClientFactory {
     String port = props == null || !(props.get("mail.smtp.port") instanceof String)
         ? null : (String) props.get("mail.smtp.port");
     if (attempt.isPresent()) {
+      attempt.get().mechanism(mechanism);
       return new BearerSaslClient(mechanism, user, attempt.get().token().value().reveal(), serverName, port,
           attempt.get());
     }

@@ -2,6 +2,7 @@ package dev.mailtoken.mail;
 
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * What one {@link Mailer} shares among the delivery stages its transports open: where tokens come
@@ -12,13 +13,17 @@ final class DeliveryContext {
   private final TokenAccess tokens;
   private final Clock clock;
   private final Duration httpTimeout;
+  private final SSLContext httpSslContext;
   private final MailEvents events;
   private HttpMailSender http;
 
-  DeliveryContext(TokenAccess tokens, Clock clock, Duration httpTimeout, MailEvents events) {
+  /** @param httpSslContext the HTTP client's TLS context, or null for the JDK default */
+  DeliveryContext(
+      TokenAccess tokens, Clock clock, Duration httpTimeout, SSLContext httpSslContext, MailEvents events) {
     this.tokens = tokens;
     this.clock = clock;
     this.httpTimeout = httpTimeout;
+    this.httpSslContext = httpSslContext;
     this.events = events;
   }
 
@@ -38,7 +43,7 @@ final class DeliveryContext {
   /** The mailer's one HTTP sender (one connection pool for every API transport). */
   HttpMailSender http() {
     if (http == null) {
-      http = new HttpMailSender(tokens, httpTimeout, clock, events);
+      http = new HttpMailSender(tokens, httpTimeout, httpSslContext, clock, events);
     }
     return http;
   }

@@ -3,6 +3,7 @@ package dev.mailtoken.mail;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.TransientException;
+import dev.mailtoken.UntrustedCertificateException;
 import dev.mailtoken.internal.http.CredentialHttp;
 import dev.mailtoken.internal.http.Excerpts;
 import dev.mailtoken.internal.http.HttpCallException;
@@ -10,12 +11,15 @@ import dev.mailtoken.internal.http.HttpPolicy;
 import dev.mailtoken.internal.http.HttpReply;
 import dev.mailtoken.internal.http.HttpStatuses;
 import dev.mailtoken.internal.http.RetryAfter;
+import dev.mailtoken.internal.http.TlsFailures;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Rejection;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * scope set ({@link MailTransport#tokenScopes()}), renewing it once on a 401 and retrying once. Requests go through core's {@link CredentialHttp}: https
  * except loopback (refused before sending), no redirects, connect and request timeouts, answers
  * up to {@value #MAX_RESPONSE_BYTES} bytes. Failures: 401 twice {@link AuthenticationRejectedException},
- * 403 {@link ConfigurationException}, 408/429/5xx and network {@link TransientException} (with
+ * 403 {@link ConfigurationException}, a refused server certificate
+ * {@link UntrustedCertificateException}, 408/429/5xx and network {@link TransientException} (with
  * {@code Retry-After} in seconds or as a date, at most a day), else {@link MailApiException};
  * body excerpts never hold the token. Thread-safe.
  */
@@ -38,9 +43,13 @@ final class HttpMailSender {
   private final Clock clock;
   private final MailEvents events;
 
-  /** @param timeout the connect timeout and the deadline of each whole request */
-  HttpMailSender(TokenAccess tokens, Duration timeout, Clock clock, MailEvents events) {
-    this.http = new CredentialHttp(HttpPolicy.newClient(timeout), timeout, MAX_RESPONSE_BYTES);
+  /**
+   * @param timeout the connect timeout and the deadline of each whole request
+   * @param sslContext the TLS context, or null for the JDK default
+   */
+  HttpMailSender(
+      TokenAccess tokens, Duration timeout, SSLContext sslContext, Clock clock, MailEvents events) {
+    this.http = new CredentialHttp(HttpPolicy.newClient(timeout, sslContext), timeout, MAX_RESPONSE_BYTES);
     this.tokens = tokens;
     this.clock = clock;
     this.events = events;
@@ -94,9 +103,27 @@ final class HttpMailSender {
       case INTERRUPTED:
         return new TransientException("interrupted while sending as " + account, account, null, null, e.getCause());
       default:
-        return new TransientException(api.name() + " could not be reached for " + account + ": "
-            + e.getCause().getClass().getSimpleName() + "; retry later", account, null, null, e.getCause());
+        Optional<String> refused = TlsFailures.certificateRefused(e.getCause());
+        if (refused.isPresent()) {
+          return new UntrustedCertificateException(e.uri().toString(), account, refused.get(), e.getCause());
+        }
+        return new TransientException(api.name() + " could not be reached for " + account + " ("
+            + unreachable(e.getCause()) + "); retry later", account, null, null, e.getCause());
     }
+  }
+
+  /** What kept the API out of reach, in words rather than class names. */
+  private static String unreachable(Throwable cause) {
+    if (cause instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (cause instanceof java.net.UnknownHostException) {
+      return "unknown host " + cause.getMessage();
+    }
+    if (cause instanceof javax.net.ssl.SSLException) {
+      return "TLS failed: " + cause.getMessage();
+    }
+    return cause == null || cause.getMessage() == null ? "I/O error" : cause.getMessage();
   }
 
   private MailtokenException tooLarge(MailTransport api, String account, HttpCallException e) {

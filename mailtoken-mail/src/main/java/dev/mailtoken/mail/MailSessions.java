@@ -75,10 +75,10 @@ public final class MailSessions {
     OAuthSaslProvider.install();
     Properties p = server.sessionProperties();
     p.putAll(extra);
-    if (p.get("mail.smtp.socketFactory") instanceof PipeliningSocketFactory
+    if (p.get("mail.smtp.socketFactory") instanceof PipeliningSocketFactory f && f.holdsWrites()
         && (p.get("mail.smtp.writetimeout") != null || p.getProperty("mail.smtp.writetimeout") != null)) {
       // Angus times writes by wrapping the socket's output: a write held for the next read would escape it.
-      p.put("mail.smtp.socketFactory", new PipeliningSocketFactory(false));
+      p.put("mail.smtp.socketFactory", f.withoutHeldWrites());
     }
     p.put("mail.debug.auth", "false");
     p.put(TokenAccess.PROPERTY, tokens);

@@ -30,14 +30,17 @@ import java.util.concurrent.ThreadFactory;
  * ({@link GraphApi#scopes()}), so one account can send over both. What happens next is the transport's: SMTP connections are pooled per (account,
  * server) up to {@link SmtpServer#poolSize()}, so two users' credentials never share a connection.
  * A rejected token is renewed once through {@link TokenManager#renew} and the operation retried
- * once; a connection the server dropped before the message data was sent is replaced and the send
- * retried once; nothing is retried after the data was sent (no duplicates).
+ * once; a connection the server dropped before the message data was sent, or closed during AUTH
+ * before answering (not a rejection: the token is not renewed), is replaced and the send retried
+ * once; nothing is retried after the data was sent (no duplicates).
  *
  * <p>Thread-safe: one mailer per process. Failures are typed {@link MailtokenException}s:
  * {@link AuthenticationRejectedException}, {@link SmtpAuthDisabledException},
  * {@link SendingLimitException}, {@link ConnectionLimitException},
- * {@link PlaintextAuthRefusedException}, {@link RecipientRejectedException},
- * {@link SmtpFailureException}, {@link MailApiException}, and the token manager's own
+ * {@link PlaintextAuthRefusedException}, {@link SmtpSecurityMismatchException},
+ * {@link MechanismNotOfferedException}, {@link dev.mailtoken.UntrustedCertificateException},
+ * {@link RecipientRejectedException}, {@link SmtpFailureException}, {@link MailApiException}, and the
+ * token manager's own
  * (reauthorization required, {@code TokenNotRenewableException} for a rejected fixed token,
  * transient). {@link #close()} closes pooled connections and the async executor if the mailer
  * created it.
@@ -61,7 +64,8 @@ public final class Mailer implements AutoCloseable {
   Mailer(MailerBuilder b) {
     this.tokens = b.tokenManager;
     this.events = new MailEvents(b.listeners, b.clock);
-    DeliveryContext context = new DeliveryContext(TokenAccess.of(b.tokenManager), b.clock, b.httpTimeout, events);
+    DeliveryContext context = new DeliveryContext(TokenAccess.of(b.tokenManager), b.clock, b.httpTimeout,
+        b.httpSslContext, events);
     // One delivery stage per transport instance: a transport set for several accounts shares its pools.
     Map<MailTransport, Delivery> opened = new IdentityHashMap<>();
     this.defaultDelivery = b.defaultTransport == null ? null

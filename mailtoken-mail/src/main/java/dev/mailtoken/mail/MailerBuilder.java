@@ -11,14 +11,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
 
 /**
  * Builds a {@link Mailer}. Required: {@link #tokenManager} and at least one transport (a default
  * or a per-account one). Each option may be set once (a second call fails naming the option); the
  * transport of each account likewise, once per account; {@link #listener} may be called several
- * times. Defaults: {@code Clock.systemUTC()}, HTTP timeout 30 s, no listener, and for
- * {@code sendAsync} a cached pool of daemon threads that {@code close()} shuts down. Not
- * thread-safe; the built mailer is.
+ * times. Defaults: {@code Clock.systemUTC()}, HTTP timeout 30 s, the JDK's default TLS context for
+ * the HTTP transports, no listener, and for {@code sendAsync} a cached pool of daemon threads that
+ * {@code close()} shuts down. Not thread-safe; the built mailer is.
  */
 public final class MailerBuilder {
   TokenManager tokenManager;
@@ -27,6 +28,7 @@ public final class MailerBuilder {
   Clock clock = Clock.systemUTC();
   Executor executor;
   Duration httpTimeout = Duration.ofSeconds(30);
+  SSLContext httpSslContext;
   final List<MailListener> listeners = new ArrayList<>();
   private final Set<String> set = new HashSet<>();
 
@@ -86,6 +88,18 @@ public final class MailerBuilder {
       throw new IllegalArgumentException("httpTimeout must be positive, was " + timeout);
     }
     this.httpTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * The TLS context of the HTTP transports ({@link GmailApi}, {@link GraphApi}): its trust
+   * managers decide which API servers are believed (a TLS-inspecting proxy's CA, a test server).
+   * A certificate it refuses fails with {@link dev.mailtoken.UntrustedCertificateException}, never
+   * a transient error. SMTP has its own: {@link SmtpServerBuilder#sslContext}.
+   */
+  public MailerBuilder httpSslContext(SSLContext sslContext) {
+    once("httpSslContext");
+    this.httpSslContext = Objects.requireNonNull(sslContext, "sslContext");
     return this;
   }
 

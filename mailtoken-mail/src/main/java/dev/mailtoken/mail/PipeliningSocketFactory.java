@@ -13,10 +13,14 @@ import javax.net.SocketFactory;
  * flushes each), and {@code TCP_NODELAY} sends that write at once rather than after the server's
  * acknowledgement of the previous one (Nagle's algorithm). Angus makes the connection's first
  * socket with it ({@code mail.smtp.socketFactory}) and layers STARTTLS over that socket, whose
- * records are held the same way. Stateless and thread-safe.
+ * records are held the same way. Each socket is recorded in the session's {@link ConnectingSockets}
+ * for its greeting timeout. Without pipelining the session uses it too, for plain sockets that
+ * neither hold writes nor set {@code TCP_NODELAY}. Thread-safe.
  */
 final class PipeliningSocketFactory extends SocketFactory {
   private final boolean holdWrites;
+  private final boolean noDelay;
+  private final ConnectingSockets sockets;
 
   /** Sockets that hold writes until the next read. */
   PipeliningSocketFactory() {
@@ -29,13 +33,38 @@ final class PipeliningSocketFactory extends SocketFactory {
    *     until the next read would leave that timeout's reach
    */
   PipeliningSocketFactory(boolean holdWrites) {
+    this(holdWrites, true, null);
+  }
+
+  /**
+   * @param noDelay whether sockets get {@code TCP_NODELAY} (without pipelining: false, as Angus's own)
+   * @param sockets where each socket made is recorded for its greeting timeout, or null
+   */
+  PipeliningSocketFactory(boolean holdWrites, boolean noDelay, ConnectingSockets sockets) {
     this.holdWrites = holdWrites;
+    this.noDelay = noDelay;
+    this.sockets = sockets;
+  }
+
+  /** The same kind of sockets, but plain {@code TCP_NODELAY} ones instead of write-behind ones. */
+  PipeliningSocketFactory withoutHeldWrites() {
+    return new PipeliningSocketFactory(false, noDelay, sockets);
+  }
+
+  /** Whether the sockets hold writes until the next read. */
+  boolean holdsWrites() {
+    return holdWrites;
   }
 
   @Override
   public Socket createSocket() throws IOException {
     Socket s = holdWrites ? new WriteBehindSocket() : new Socket();
-    s.setTcpNoDelay(true);
+    if (noDelay) {
+      s.setTcpNoDelay(true);
+    }
+    if (sockets != null) {
+      sockets.opened(s);
+    }
     return s;
   }
 

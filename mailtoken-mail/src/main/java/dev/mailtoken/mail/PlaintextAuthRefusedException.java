@@ -12,7 +12,7 @@ public class PlaintextAuthRefusedException extends ConfigurationException {
 
   public PlaintextAuthRefusedException(String account, String host) {
     super("Refusing to send the access token of " + account + " to " + host + " without TLS; use STARTTLS or"
-        + " IMPLICIT_TLS (plaintext AUTH is allowed only for loopback hosts with allowPlaintextAuth(true))",
+        + " implicit TLS (AUTH without TLS is allowed only to a loopback host, and only when explicitly allowed)",
         account, null, null);
   }
 }

@@ -22,6 +22,7 @@ final class SaslAttempt {
   private volatile String sent = "";
   private volatile byte[] withheld;
   private volatile byte[] stand;
+  private volatile SaslMechanism mechanism;
 
   SaslAttempt(String handle, AccessToken token, boolean plaintextAllowed, TokenSmtpTransport transport) {
     this.handle = handle;
@@ -58,6 +59,21 @@ final class SaslAttempt {
   /** Records the SASL response carrying the token, as it goes on the wire (base64), for {@link #secrets()}. */
   void offered(byte[] response) {
     sent = java.util.Base64.getEncoder().encodeToString(response);
+  }
+
+  /** Records the mechanism Angus chose for this exchange (from the server's AUTH capability). */
+  void mechanism(SaslMechanism chosen) {
+    this.mechanism = chosen;
+  }
+
+  /** The mechanism of this exchange; empty before Angus chose one. */
+  Optional<SaslMechanism> mechanism() {
+    return Optional.ofNullable(mechanism);
+  }
+
+  /** True once the response carrying the token was handed over to go on the wire. */
+  boolean offeredToken() {
+    return !sent.isEmpty();
   }
 
   /** What a server might echo of this exchange: the token and the base64 response carrying it. */

@@ -55,7 +55,7 @@ final class SmtpDelivery implements Delivery {
           LOG.debug("SMTP connection dropped before the data, reconnecting once account={}", account);
           continue;
         }
-        MailtokenException failure = SmtpFailures.of(account, e, dataSent);
+        MailtokenException failure = SmtpFailures.of(account, e, c.transport().dataEnded());
         healthy = failure instanceof RecipientRejectedException;
         throw failure;
       } finally {

@@ -18,7 +18,11 @@ final class SmtpFailures {
   private SmtpFailures() {
   }
 
-  static MailtokenException of(String account, MessagingException e, boolean dataSent) {
+  /**
+   * @param dataEnded whether the end of the message data (the final dot, the last BDAT chunk) was
+   *     written: only then can a failure without a reply mean the message was delivered
+   */
+  static MailtokenException of(String account, MessagingException e, boolean dataEnded) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MailtokenException typed) {
         return typed;
@@ -30,15 +34,16 @@ final class SmtpFailures {
     if (special.isPresent()) {
       return special.get();
     }
-    if (e instanceof SendFailedException sfe && hasInvalid(sfe) && (code == 0 || code >= 500) && !dataSent) {
+    if (e instanceof SendFailedException sfe && hasInvalid(sfe) && (code == 0 || code >= 500) && !dataEnded) {
       List<String> rejected = new ArrayList<>();
       for (Address a : sfe.getInvalidAddresses()) {
         rejected.add(a.toString());
       }
       return new RecipientRejectedException(account, rejected, reply.isEmpty() ? e.getMessage() : reply);
     }
+    // Any reply, 552 at the end of the data included, says the message was not accepted.
     return new SmtpFailureException(account, code, reply.isEmpty() ? String.valueOf(e.getMessage()) : reply,
-        dataSent, e);
+        dataEnded && code == 0, e);
   }
 
   /** True when the server dropped the connection (421, or no reply at all) before the data was sent. */

@@ -4,17 +4,26 @@ import dev.mailtoken.oauth.OAuthProvider;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * An SMTP submission server reached with XOAUTH2 or OAUTHBEARER, and how to pool connections to it.
  *
- * <p>Defaults: {@link SmtpSecurity#STARTTLS} (required, capabilities re-read after TLS), port 587
- * (465 for implicit TLS, 25 for none), {@link SaslMechanism#XOAUTH2}, pool of 3 connections per
- * account (Exchange Online allows 3 concurrent connections per mailbox), idle timeout 60 s,
- * connect timeout 10 s, read timeout 60 s, the JDK's default {@link SSLContext}, pipelining
- * (RFC 2920) when the server advertises it.
+ * <p>Defaults: {@link SmtpSecurity#STARTTLS} (required, capabilities re-read after TLS; on port 465
+ * {@link SmtpSecurity#IMPLICIT_TLS}), port 587 (465 for implicit TLS, 25 for none), the SASL
+ * mechanism chosen from what EHLO advertises (XOAUTH2 when offered, else OAUTHBEARER), pool of 3
+ * connections per account (Exchange Online allows 3 concurrent connections per mailbox), idle
+ * timeout 60 s, connect timeout 10 s, greeting timeout 10 s, read timeout 60 s, the JDK's default
+ * {@link SSLContext}, pipelining (RFC 2920) when the server advertises it.
+ *
+ * <p>Failures to connect are typed: a server that does not greet within the greeting timeout, or
+ * answers a TLS handshake in plain text, is {@link SmtpSecurityMismatchException} (the other mode
+ * is named); a certificate the TLS context does not trust is
+ * {@link dev.mailtoken.UntrustedCertificateException}; a mechanism the server does not offer is
+ * {@link MechanismNotOfferedException}; none of them is transient.
  *
  * <p>A bearer token is never sent over an unencrypted connection: with {@link SmtpSecurity#NONE}
  * the caller must set {@code allowPlaintextAuth(true)} and the host must be a loopback address,
@@ -34,14 +43,18 @@ public final class SmtpServer extends MailTransport {
   private final Duration idleTimeout;
   private final Duration connectTimeout;
   private final Duration readTimeout;
+  private final Duration greetingTimeout;
   private final boolean pipelining;
 
   /** The port as configured: 0 when it follows from the security (kept so toBuilder() can change the security). */
   private final int configuredPort;
+  /** The security as configured: null when it follows from the port. */
+  private final SmtpSecurity configuredSecurity;
 
   SmtpServer(SmtpServerBuilder b) {
     this.host = b.host;
-    this.security = b.security;
+    this.security = b.security();
+    this.configuredSecurity = b.security;
     this.configuredPort = b.port;
     this.port = b.port != 0 ? b.port : security == SmtpSecurity.IMPLICIT_TLS ? 465 : security == SmtpSecurity.NONE ? 25 : 587;
     this.sslContext = b.sslContext;
@@ -51,6 +64,7 @@ public final class SmtpServer extends MailTransport {
     this.idleTimeout = b.idleTimeout;
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;
+    this.greetingTimeout = b.greetingTimeout;
     this.pipelining = b.pipelining;
   }
 
@@ -68,7 +82,7 @@ public final class SmtpServer extends MailTransport {
     SmtpServerBuilder b = new SmtpServerBuilder();
     b.host = host;
     b.port = configuredPort;
-    b.security = security;
+    b.security = configuredSecurity;
     b.sslContext = sslContext;
     b.allowPlaintextAuth = allowPlaintextAuth;
     b.mechanism = mechanism;
@@ -76,6 +90,7 @@ public final class SmtpServer extends MailTransport {
     b.idleTimeout = idleTimeout;
     b.connectTimeout = connectTimeout;
     b.readTimeout = readTimeout;
+    b.greetingTimeout = greetingTimeout;
     b.pipelining = pipelining;
     return b;
   }
@@ -88,8 +103,7 @@ public final class SmtpServer extends MailTransport {
   public static SmtpServer forProvider(OAuthProvider provider) {
     String h = provider.smtpHost().orElseThrow(() -> new IllegalArgumentException(
         "provider " + provider.name() + " has no SMTP host; use SmtpServer.builder().host(..)"));
-    int p = provider.smtpPort();
-    return builder().host(h).port(p).security(p == 465 ? SmtpSecurity.IMPLICIT_TLS : SmtpSecurity.STARTTLS).build();
+    return builder().host(h).port(provider.smtpPort()).build();
   }
 
   @Override
@@ -115,8 +129,29 @@ public final class SmtpServer extends MailTransport {
     return security;
   }
 
-  public SaslMechanism mechanism() {
-    return mechanism;
+  /** The SASL mechanism always used; empty when it is chosen per connection from what EHLO advertises. */
+  public Optional<SaslMechanism> mechanism() {
+    return Optional.ofNullable(mechanism);
+  }
+
+  /** How long a new connection waits for the server's greeting (with implicit TLS: handshake and greeting). */
+  public Duration greetingTimeout() {
+    return greetingTimeout;
+  }
+
+  Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** The configured TLS context; empty for the JDK default. */
+  Optional<SSLContext> sslContext() {
+    return Optional.ofNullable(sslContext);
+  }
+
+  /** The mechanisms offered to Angus, in order of preference: the configured one, else XOAUTH2 then OAUTHBEARER. */
+  String mechanisms() {
+    return mechanism != null ? mechanism.saslName()
+        : SaslMechanism.XOAUTH2.saslName() + " " + SaslMechanism.OAUTHBEARER.saslName();
   }
 
   public int poolSize() {
@@ -144,7 +179,11 @@ public final class SmtpServer extends MailTransport {
     }
   }
 
-  /** The Jakarta Mail properties that make Angus connect, encrypt and authenticate as configured. */
+  /**
+   * The Jakarta Mail properties that make Angus connect, encrypt and authenticate as configured.
+   * The socket read timeout starts as the greeting timeout; {@link TokenSmtpTransport} lengthens it
+   * to the read timeout once the greeting is in (see {@link ConnectingSockets}).
+   */
   Properties sessionProperties() {
     Properties p = new Properties();
     p.put("mail.transport.protocol", "smtp");
@@ -153,13 +192,16 @@ public final class SmtpServer extends MailTransport {
     p.put("mail.smtp.port", Integer.toString(port));
     p.put("mail.smtp.auth", "true");
     p.put("mail.smtp.sasl.enable", "true");
-    p.put("mail.smtp.sasl.mechanisms", mechanism.saslName());
-    p.put("mail.smtp.auth.mechanisms", mechanism.saslName());
+    p.put("mail.smtp.sasl.mechanisms", mechanisms());
+    p.put("mail.smtp.auth.mechanisms", mechanisms());
     p.put("mail.smtp.connectiontimeout", Long.toString(connectTimeout.toMillis()));
-    p.put("mail.smtp.timeout", Long.toString(readTimeout.toMillis()));
-    if (pipelining && security != SmtpSecurity.IMPLICIT_TLS) {
-      // The plain socket STARTTLS (or nothing) runs over; implicit TLS keeps Angus's own sockets.
-      p.put("mail.smtp.socketFactory", new PipeliningSocketFactory());
+    p.put("mail.smtp.timeout", Long.toString(greetingTimeout.toMillis()));
+    ConnectingSockets sockets = new ConnectingSockets();
+    p.put(ConnectingSockets.PROPERTY, sockets);
+    if (security != SmtpSecurity.IMPLICIT_TLS) {
+      // The plain socket STARTTLS (or nothing) runs over; implicit TLS layers on a plain socket of Angus's.
+      p.put("mail.smtp.socketFactory", pipelining ? new PipeliningSocketFactory(true, true, sockets)
+          : new PipeliningSocketFactory(false, false, sockets));
     }
     if (security == SmtpSecurity.IMPLICIT_TLS) {
       p.put("mail.smtp.ssl.enable", "true");
@@ -169,16 +211,17 @@ public final class SmtpServer extends MailTransport {
     }
     if (security != SmtpSecurity.NONE) {
       p.put("mail.smtp.ssl.checkserveridentity", "true");
-      if (sslContext != null) {
-        p.put("mail.smtp.ssl.socketFactory", sslContext.getSocketFactory());
-      }
+      SSLSocketFactory tls = sslContext != null ? sslContext.getSocketFactory()
+          : (SSLSocketFactory) SSLSocketFactory.getDefault();
+      p.put("mail.smtp.ssl.socketFactory", new TlsSocketFactory(tls, sockets));
     }
     return p;
   }
 
   @Override
   public String toString() {
-    return "SmtpServer[" + host + ":" + port + ", " + security + ", " + mechanism + ", pool " + poolSize
+    return "SmtpServer[" + host + ":" + port + ", " + security + ", " + (mechanism == null ? "SASL from EHLO" : mechanism)
+        + ", pool " + poolSize
         + (pipelining ? "" : ", no pipelining") + "]";
   }
 }

@@ -16,14 +16,17 @@ public final class SmtpServerBuilder {
   String host;
   /** 0: derived from the security (587, 465 for implicit TLS, 25 for none). */
   int port;
-  SmtpSecurity security = SmtpSecurity.STARTTLS;
+  /** null: derived from the port (465 implicit TLS, else STARTTLS). */
+  SmtpSecurity security;
   SSLContext sslContext;
   boolean allowPlaintextAuth;
-  SaslMechanism mechanism = SaslMechanism.XOAUTH2;
+  /** null: chosen per connection from what EHLO advertises. */
+  SaslMechanism mechanism;
   int poolSize = 3;
   Duration idleTimeout = Duration.ofSeconds(60);
   Duration connectTimeout = Duration.ofSeconds(10);
   Duration readTimeout = Duration.ofSeconds(60);
+  Duration greetingTimeout = Duration.ofSeconds(10);
   boolean pipelining = true;
   private final Set<String> set = new HashSet<>();
 
@@ -46,7 +49,7 @@ public final class SmtpServerBuilder {
     return this;
   }
 
-  /** Default: 587, or 465 with implicit TLS, or 25 without TLS. */
+  /** Default: 587, or 465 with implicit TLS, or 25 without TLS. Port 465 alone implies implicit TLS. */
   public SmtpServerBuilder port(int port) {
     once("port");
     if (port < 1 || port > 65535) {
@@ -56,7 +59,11 @@ public final class SmtpServerBuilder {
     return this;
   }
 
-  /** Default {@link SmtpSecurity#STARTTLS}, required. */
+  /**
+   * How the connection is encrypted. Default from the port: {@link SmtpSecurity#IMPLICIT_TLS} on
+   * 465, else {@link SmtpSecurity#STARTTLS} (required). A server reached in the wrong mode fails
+   * fast with {@link SmtpSecurityMismatchException}, which names the other mode.
+   */
   public SmtpServerBuilder security(SmtpSecurity security) {
     once("security");
     this.security = Objects.requireNonNull(security, "security");
@@ -77,7 +84,12 @@ public final class SmtpServerBuilder {
     return this;
   }
 
-  /** Default {@link SaslMechanism#XOAUTH2}. */
+  /**
+   * Always this SASL mechanism. Default: chosen per connection from the {@code AUTH} mechanisms the
+   * server's EHLO advertises — {@link SaslMechanism#XOAUTH2} when offered, else
+   * {@link SaslMechanism#OAUTHBEARER}. A mechanism the server does not offer fails with
+   * {@link MechanismNotOfferedException} before any token is sent.
+   */
   public SmtpServerBuilder mechanism(SaslMechanism mechanism) {
     once("mechanism");
     this.mechanism = Objects.requireNonNull(mechanism, "mechanism");
@@ -116,6 +128,18 @@ public final class SmtpServerBuilder {
   }
 
   /**
+   * How long to wait for the server's greeting (with implicit TLS: for the handshake and the
+   * greeting) before failing with {@link SmtpSecurityMismatchException}: a server that expects TLS
+   * from the first byte never greets a plain connection. Default 10 s. The read timeout applies to
+   * every reply after the greeting.
+   */
+  public SmtpServerBuilder greetingTimeout(Duration greetingTimeout) {
+    once("greetingTimeout");
+    this.greetingTimeout = positive(greetingTimeout, "greetingTimeout");
+    return this;
+  }
+
+  /**
    * Pipelines MAIL, RCPT and DATA (RFC 2920) when the server advertises PIPELINING: one round
    * trip instead of three per message. Default true; off, every command waits for its reply.
    */
@@ -133,15 +157,21 @@ public final class SmtpServerBuilder {
     if (host == null) {
       throw new IllegalStateException("SmtpServer needs a host: call host(..)");
     }
-    if (allowPlaintextAuth && security != SmtpSecurity.NONE) {
+    SmtpSecurity effective = security();
+    if (allowPlaintextAuth && effective != SmtpSecurity.NONE) {
       throw new IllegalStateException("allowPlaintextAuth(true) applies only to security(SmtpSecurity.NONE); with "
-          + security + " the token goes over TLS: drop allowPlaintextAuth or set security(NONE) for a loopback server");
+          + effective + " the token goes over TLS: drop allowPlaintextAuth or set security(NONE) for a loopback server");
     }
-    if (sslContext != null && security == SmtpSecurity.NONE) {
+    if (sslContext != null && effective == SmtpSecurity.NONE) {
       throw new IllegalStateException("sslContext applies only to a server with TLS; security(NONE) would never use"
           + " it: drop sslContext or choose STARTTLS or IMPLICIT_TLS");
     }
     return new SmtpServer(this);
+  }
+
+  /** The security as configured, else from the port (465: implicit TLS, else STARTTLS). */
+  SmtpSecurity security() {
+    return security != null ? security : port == 465 ? SmtpSecurity.IMPLICIT_TLS : SmtpSecurity.STARTTLS;
   }
 
   private static Duration positive(Duration d, String name) {

@@ -49,14 +49,20 @@ public class TokenSmtpTransport extends SMTPTransport {
   /** Set by {@link MailSessions}; null on a session made some other way (then nothing is pipelined). */
   private final SmtpServer server;
   private volatile AccessToken authenticatedWith;
+  private volatile SaslMechanism authenticatedMechanism;
   /** The AUTH exchange in progress on this connection, if any. */
   private volatile SaslAttempt authenticating;
   /** What the server might echo of this connection's AUTH exchanges (see {@link AuthEcho}). */
   private volatile List<String> authSecrets = List.of();
   private volatile boolean dataSent;
+  private volatile boolean dataEnded;
   /** Whether the last connect renewed a rejected token (read after connect, by the same thread). */
   private volatile boolean renewed;
   private volatile boolean open;
+  /** Whether the current connection got its greeting. */
+  private volatile boolean greeted;
+  /** The AUTH capability of the current connection's last EHLO, or null. */
+  private volatile String offeredAuth;
   private SmtpPipeline pipeline;
 
   public TokenSmtpTransport(Session session, URLName url) {
@@ -77,39 +83,36 @@ public class TokenSmtpTransport extends SMTPTransport {
     if (account == null) {
       throw new MessagingException("no account to authenticate as: set mail.smtp.user or pass the user to connect");
     }
-    SaslAttempts attempts = (SaslAttempts) props.get(SaslAttempts.PROPERTY);
-    boolean plaintextOk = server.plaintextAuthAllowed();
-    if (server.security() == SmtpSecurity.NONE && !plaintextOk) {
+    if (server.security() == SmtpSecurity.NONE && !server.plaintextAuthAllowed()) {
       throw wrap(new PlaintextAuthRefusedException(account, host));
     }
+    SmtpConnectFailures failures = new SmtpConnectFailures(account, host + ":" + port, server);
     AccessToken token = token((TokenAccess) creds, account, null, null);
-    for (int round = 0; ; round++) {
-      SaslAttempt attempt = new SaslAttempt(attempts.newHandle(), token, plaintextOk, this);
-      attempts.add(attempt);
-      authenticating = attempt;
-      authSecrets = List.of(token.value().reveal());
-      boolean ok;
-      try {
-        ok = super.protocolConnect(host, port, account, attempt.handle());
-      } catch (MessagingException e) {
-        throwIfSpecial(account, getLastServerResponse());
-        throw e;
-      } finally {
-        attempts.remove(attempt);
-        authenticating = null;
-        authSecrets = attempt.secrets();
-      }
-      if (ok) {
+    boolean reconnected = false;
+    while (true) {
+      SaslAttempt attempt = attempt(props, token);
+      if (authenticate(host, port, account, attempt, failures)) {
         authenticatedWith = token;
+        authenticatedMechanism = attempt.mechanism().orElse(null);
         return true;
       }
-      String reply = String.valueOf(getLastServerResponse());
       if (attempt.refusedPlaintext()) {
         throw wrap(new PlaintextAuthRefusedException(account, host));
       }
+      if (getLastReturnCode() <= 0) {
+        // Closed or reset during AUTH, before any answer: the connection failed, not the token.
+        if (!reconnected) {
+          reconnected = true;
+          LOG.debug("SMTP connection lost during AUTH, reconnecting once account={}", account);
+          continue;
+        }
+        throw wrap(new SmtpFailureException(account, "the server " + host + ":" + port + " closed the connection"
+            + " during AUTH, before answering (twice); nothing was sent", null));
+      }
+      String reply = String.valueOf(getLastServerResponse());
       throwIfSpecial(account, reply);
       BearerErrorChallenge challenge = attempt.errorChallenge().flatMap(BearerErrorChallenge::parse).orElse(null);
-      if (round > 0) {
+      if (renewed) {
         throw wrap(new AuthenticationRejectedException(account, reply, challenge));
       }
       LOG.debug("token rejected, renewing once account={} token={} reply={}", account,
@@ -117,6 +120,65 @@ public class TokenSmtpTransport extends SMTPTransport {
       renewed = true;
       token = token((TokenAccess) creds, account, token, rejection(reply, challenge));
     }
+  }
+
+  private SaslAttempt attempt(Properties props, AccessToken token) {
+    SaslAttempts attempts = (SaslAttempts) props.get(SaslAttempts.PROPERTY);
+    SaslAttempt attempt = new SaslAttempt(attempts.newHandle(), token, server.plaintextAuthAllowed(), this);
+    attempts.add(attempt);
+    return attempt;
+  }
+
+  /** One connection and AUTH exchange; a failure to connect becomes the typed exception it is. */
+  private boolean authenticate(String host, int port, String account, SaslAttempt attempt,
+      SmtpConnectFailures failures) throws MessagingException {
+    SaslAttempts attempts = (SaslAttempts) session.getProperties().get(SaslAttempts.PROPERTY);
+    authenticating = attempt;
+    authSecrets = List.of(attempt.token().value().reveal());
+    greeted = false;
+    offeredAuth = null;
+    try {
+      return super.protocolConnect(host, port, account, attempt.handle());
+    } catch (MessagingException e) {
+      throwIfSpecial(account, getLastServerResponse());
+      throw failures.classify(e, greeted, attempt.offeredToken() ? null : offeredAuth);
+    } finally {
+      attempts.remove(attempt);
+      authenticating = null;
+      authSecrets = attempt.secrets();
+      ConnectingSockets sockets = sockets();
+      if (sockets != null) {
+        sockets.forget();
+      }
+    }
+  }
+
+  /** The greeting is in: the connection's reads get the read timeout from now on. */
+  @Override
+  protected void helo(String domain) throws MessagingException {
+    greeted();
+    super.helo(domain);
+  }
+
+  @Override
+  protected boolean ehlo(String domain) throws MessagingException {
+    greeted();
+    boolean ok = super.ehlo(domain);
+    offeredAuth = getExtensionParameter("AUTH");
+    return ok;
+  }
+
+  private void greeted() {
+    greeted = true;
+    ConnectingSockets sockets = sockets();
+    if (sockets != null && server != null) {
+      sockets.greeted(server.readTimeout());
+    }
+  }
+
+  private ConnectingSockets sockets() {
+    Object s = session.getProperties().get(ConnectingSockets.PROPERTY);
+    return s instanceof ConnectingSockets ? (ConnectingSockets) s : null;
   }
 
   /** The last reply, with anything it echoes of the AUTH exchange masked (it reaches messages and debug output). */
@@ -173,6 +235,7 @@ public class TokenSmtpTransport extends SMTPTransport {
   @Override
   public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
     dataSent = false;
+    dataEnded = false;
     pipeline = server != null && server.pipelining() && socketOpen()
         ? SmtpPipeline.plan(session, supportsExtension("PIPELINING"), message, addresses).orElse(null)
         : null;
@@ -264,6 +327,7 @@ public class TokenSmtpTransport extends SMTPTransport {
 
   @Override
   protected void finishData() throws IOException, MessagingException {
+    dataEnded = true;
     if (dataBuffer != null) {
       dataBuffer.drain();
       dataBuffer = null;
@@ -277,9 +341,31 @@ public class TokenSmtpTransport extends SMTPTransport {
     return super.bdat();
   }
 
-  /** True once the last send reached DATA/BDAT: a failure after it may still mean delivery. */
+  @Override
+  protected void finishBdat() throws IOException, MessagingException {
+    dataEnded = true;
+    super.finishBdat();
+  }
+
+  /** True once the last send reached DATA/BDAT: it is not retried on another connection after that. */
   boolean dataSent() {
     return dataSent;
+  }
+
+  /**
+   * True once the last send wrote the end of its data (the final dot, or the last BDAT chunk): only
+   * then can a failure without a reply mean the message was delivered anyway.
+   */
+  boolean dataEnded() {
+    return dataEnded;
+  }
+
+  /**
+   * The SASL mechanism this connection authenticated with (the configured one, or the one chosen
+   * from the server's EHLO); empty before it authenticated.
+   */
+  public Optional<SaslMechanism> authenticatedMechanism() {
+    return Optional.ofNullable(authenticatedMechanism);
   }
 
   /** True when the last connect had its token rejected and asked for a new one (the renewal after a rejection). */

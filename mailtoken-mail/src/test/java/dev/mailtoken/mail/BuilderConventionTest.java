@@ -36,8 +36,8 @@ class BuilderConventionTest {
     assertThat(derived.mechanism()).isEqualTo(google.mechanism());
     assertThat(derived.poolSize()).isEqualTo(5);
     assertThat(google.poolSize()).isEqualTo(3);
-    assertThat(derived.sessionProperties()).containsKey("mail.smtp.ssl.socketFactory");
-    assertThat(google.sessionProperties()).doesNotContainKey("mail.smtp.ssl.socketFactory");
+    assertThat(derived.sslContext()).containsSame(trust);
+    assertThat(google.sslContext()).isEmpty();
   }
 
   @Test

@@ -110,6 +110,13 @@ final class MailRig implements AutoCloseable {
     return user;
   }
 
+  /** Registers {@code user} with a fixed (not renewable) token valid for an hour; returns the token. */
+  String accountWithFixedToken(String user) {
+    String token = provider.issueAccessToken(CLIENT_ID, user, List.of(scope()));
+    tokens.register(new Account(user, new FixedTokenGrant(AccessToken.of(token, clock.instant().plus(Duration.ofHours(1))))));
+    return token;
+  }
+
   /** Registers {@code user} with a fixed (not renewable) token that the provider has already revoked. */
   void accountWithRevokedFixedToken(String user) {
     String token = provider.issueAccessToken(CLIENT_ID, user, List.of(scope()));

@@ -154,13 +154,18 @@ class PipeliningTest {
   }
 
   @Test
-  void givenImplicitTlsOrPipeliningOff_whenSessionProperties_thenAngusMakesItsOwnSockets() {
+  void givenImplicitTlsOrPipeliningOff_whenSessionProperties_thenNoWriteBehindSockets() throws Exception {
     rig = MailRig.gmail(logs);
     SmtpServer implicit = SmtpServer.builder().host("smtp.example.org").security(SmtpSecurity.IMPLICIT_TLS).build();
     SmtpServer off = SmtpServer.builder().host("smtp.example.org").pipelining(false).build();
 
+    // implicit TLS layers on Angus's own plain socket; without pipelining, plain sockets as Angus makes them
     assertThat(implicit.sessionProperties()).doesNotContainKey("mail.smtp.socketFactory");
-    assertThat(off.sessionProperties()).doesNotContainKey("mail.smtp.socketFactory");
+    try (java.net.Socket s = ((PipeliningSocketFactory) off.sessionProperties().get("mail.smtp.socketFactory"))
+        .createSocket()) {
+      assertThat(s).isNotInstanceOf(WriteBehindSocket.class);
+      assertThat(s.getTcpNoDelay()).isFalse();
+    }
   }
 
   @ParameterizedTest(name = "pipelining={0}")

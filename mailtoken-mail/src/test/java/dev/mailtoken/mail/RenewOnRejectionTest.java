@@ -89,7 +89,7 @@ class RenewOnRejectionTest {
           assertThat(e.serverReply()).contains("5.7.8");
           assertThat(e.account()).hasValue(ALICE);
         })
-        .hasMessageContaining("gmail.send works only with the Gmail API transport");
+        .hasMessageContaining("gmail.send works only with the Gmail API (the gmail-api transport)");
     assertThat(rig.smtp.authAttempts()).hasSize(2);
     assertThat(rig.provider.requestCount(Endpoint.TOKEN)).isEqualTo(2);
   }
@@ -160,7 +160,7 @@ class RenewOnRejectionTest {
     assertThatThrownBy(() -> mailer.send(MailRig.message(ALICE, "bob@example.org", "documented json")))
         .isInstanceOfSatisfying(AuthenticationRejectedException.class, e -> assertThat(e.challenge())
             .hasValue(new BearerErrorChallenge("401", "bearer mac", "https://mail.google.com/")))
-        .hasMessageContaining("gmail.send works only with the Gmail API transport");
+        .hasMessageContaining("gmail.send works only with the Gmail API (the gmail-api transport)");
     assertThat(rig.smtp.authAttempts()).hasSize(2);
   }
 

@@ -29,6 +29,28 @@ final class AccountRows {
     }
   }
 
+  /**
+   * The address as stored for {@code address}: itself when an account has exactly it, else the one
+   * account whose address differs only in letter case (the domain and the local part as stored).
+   * Empty when there is none, or several that differ from it only in case. The stored spelling is
+   * the row key (the row MAC and the encryption bind it), so lookups match, keys never change.
+   */
+  static Optional<String> storedAddress(Connection c, String address) throws SQLException {
+    List<String> matches = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT address FROM accounts WHERE lower(address) = ?")) {
+      ps.setString(1, address.toLowerCase(java.util.Locale.ROOT));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          matches.add(rs.getString(1));
+        }
+      }
+    }
+    if (matches.contains(address)) {
+      return Optional.of(address);
+    }
+    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+  }
+
   static List<AccountRow> all(Connection c, String lockSuffix) throws SQLException {
     List<AccountRow> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY address" + lockSuffix);

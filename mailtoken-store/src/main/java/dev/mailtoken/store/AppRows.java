@@ -81,6 +81,8 @@ final class AppRows {
     columns.put("smtp_host", app.smtpHost().orElse(null));
     columns.put("smtp_port", app.smtpPort());
     columns.put("device_authorization_endpoint", str(app.deviceAuthorizationEndpoint()));
+    columns.put("smtp_security", app.smtpSecurity().orElse(null));
+    columns.put("sasl", app.sasl().orElse(null));
     return columns;
   }
 
@@ -186,7 +188,8 @@ final class AppRows {
         Columns.uri(rs, "authorization_endpoint"), Columns.uri(rs, "revocation_endpoint"),
         Columns.uri(rs, "userinfo_endpoint"), rs.getString("client_id"), secret, Columns.uri(rs, "redirect_uri"),
         Columns.scopes(rs.getString("scopes")), Columns.text(rs, "smtp_host"), rs.getInt("smtp_port"),
-        Columns.uri(rs, "device_authorization_endpoint"));
+        Columns.uri(rs, "device_authorization_endpoint"), Columns.text(rs, "smtp_security"),
+        Columns.text(rs, "sasl"));
   }
 
   private static String str(Optional<URI> uri) {

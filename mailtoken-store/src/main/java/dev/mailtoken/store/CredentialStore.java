@@ -207,16 +207,23 @@ public final class CredentialStore implements AutoCloseable {
    * @throws NoSuchEntryException when its app does not exist
    */
   public StoredAccount putAccount(NewAccount account) throws MailtokenException {
-    return accounts.put(account, false);
+    return accounts.put(account.at(stored(account.address())), false);
   }
 
   /** Stores {@code account}, overwriting grant and secrets of an existing one (re-authorization): status {@code HEALTHY}, version + 1. */
   public StoredAccount replaceAccount(NewAccount account) throws MailtokenException {
-    return accounts.put(account, true);
+    return accounts.put(account.at(stored(account.address())), true);
   }
 
+  /**
+   * The account. Addresses match case-insensitively: {@code Alice@Example.com} finds the account
+   * stored as {@code alice@example.com} (whose {@link StoredAccount#address()} keeps the stored
+   * spelling), as every method here taking an address does; an exact match wins, and two stored
+   * addresses differing only in case match only exactly.
+   */
   public Optional<StoredAccount> account(String address) throws MailtokenException {
-    return db.read(c -> AccountRows.find(c, address, "").map(AccountRow::account));
+    String key = stored(address);
+    return db.read(c -> AccountRows.find(c, key, "").map(AccountRow::account));
   }
 
   /** All accounts, by address. */
@@ -226,7 +233,8 @@ public final class CredentialStore implements AutoCloseable {
 
   /** @return false when there was no such account */
   public boolean removeAccount(String address) throws MailtokenException {
-    return db.write(c -> AccountRows.delete(c, address));
+    String key = stored(address);
+    return db.write(c -> AccountRows.delete(c, key));
   }
 
   /**
@@ -235,8 +243,9 @@ public final class CredentialStore implements AutoCloseable {
    * no such account. No lock, no network.
    */
   public Optional<RefreshState> refreshState(String address) throws MailtokenException {
-    return db.read(c -> AccountRows.find(c, address, "").isEmpty() ? Optional.<RefreshState>empty()
-        : Optional.of(RefreshStates.find(c, address).state()));
+    String key = stored(address);
+    return db.read(c -> AccountRows.find(c, key, "").isEmpty() ? Optional.<RefreshState>empty()
+        : Optional.of(RefreshStates.find(c, key).state()));
   }
 
   /**
@@ -245,18 +254,19 @@ public final class CredentialStore implements AutoCloseable {
    * @throws TamperedRowException when its app, grant kind, subject or scopes were changed without the key
    */
   public Optional<AccountSecrets> secrets(String address) throws MailtokenException {
-    Optional<AccountRow> row = db.read(c -> AccountRows.find(c, address, ""));
+    String key = stored(address);
+    Optional<AccountRow> row = db.read(c -> AccountRows.find(c, key, ""));
     return row.isEmpty() ? Optional.empty() : Optional.of(row.get().secrets(cipher()));
   }
 
   /** Sets status {@code REAUTHORIZATION_REQUIRED} with {@code reason} as last error. @throws NoSuchEntryException */
   public void markReauthorizationRequired(String address, String reason) throws MailtokenException {
-    accounts.markReauthorizationRequired(address, reason);
+    accounts.markReauthorizationRequired(stored(address), reason);
   }
 
   /** Removes every secret of the account (after a revocation) and sets status {@code REVOKED}. @throws NoSuchEntryException */
   public void clearSecrets(String address) throws MailtokenException {
-    accounts.clearSecrets(address);
+    accounts.clearSecrets(stored(address));
   }
 
   /**
@@ -266,7 +276,7 @@ public final class CredentialStore implements AutoCloseable {
    * @throws ConcurrentEditException when the account changed since it was read: nothing written
    */
   public boolean updateAccount(String address, long expectedVersion, AccountEdit edit) throws MailtokenException {
-    return accounts.update(address, expectedVersion, edit);
+    return accounts.update(stored(address), expectedVersion, edit);
   }
 
   // ---- tokens
@@ -276,7 +286,7 @@ public final class CredentialStore implements AutoCloseable {
    * expiry): no lock, no network. The fast path of {@code mailtoken token}.
    */
   public Optional<AccessToken> cachedAccessToken(String address, Duration minRemaining) throws MailtokenException {
-    return refresher.cached(address, "", minRemaining);
+    return refresher.cached(stored(address), "", minRemaining);
   }
 
   /**
@@ -289,7 +299,7 @@ public final class CredentialStore implements AutoCloseable {
    */
   public Optional<AccessToken> cachedAccessToken(String address, List<String> scopes, Duration minRemaining)
       throws MailtokenException {
-    return refresher.cached(address, ResourceTokens.key(scopes), minRemaining);
+    return refresher.cached(stored(address), ResourceTokens.key(scopes), minRemaining);
   }
 
   /**
@@ -312,7 +322,7 @@ public final class CredentialStore implements AutoCloseable {
    *     request timeout: the answer is still read and committed until the completion timeout
    */
   public AccessToken freshToken(String address, boolean renew, OAuthClient client) throws MailtokenException {
-    return refresher.fresh(address, "", renew, Optional.empty(), client);
+    return refresher.fresh(stored(address), "", renew, Optional.empty(), client);
   }
 
   /**
@@ -335,13 +345,13 @@ public final class CredentialStore implements AutoCloseable {
    */
   public AccessToken freshToken(String address, List<String> scopes, boolean renew, OAuthClient client)
       throws MailtokenException {
-    return refresher.fresh(address, ResourceTokens.key(scopes), renew, Optional.empty(), client);
+    return refresher.fresh(stored(address), ResourceTokens.key(scopes), renew, Optional.empty(), client);
   }
 
   /** {@link #freshToken(String, AccessToken, OAuthClient)} for the token of the scope set {@code scopes}. */
   public AccessToken freshToken(String address, List<String> scopes, AccessToken rejected, OAuthClient client)
       throws MailtokenException {
-    return refresher.fresh(address, ResourceTokens.key(scopes), true, Optional.of(rejected.value()), client);
+    return refresher.fresh(stored(address), ResourceTokens.key(scopes), true, Optional.of(rejected.value()), client);
   }
 
   /**
@@ -354,12 +364,13 @@ public final class CredentialStore implements AutoCloseable {
    */
   public void saveAccessToken(String address, List<String> scopes, AccessToken token) throws MailtokenException {
     Objects.requireNonNull(token, "token");
-    accounts.saveAccessToken(address, ResourceTokens.key(scopes), token);
+    accounts.saveAccessToken(stored(address), ResourceTokens.key(scopes), token);
   }
 
   /** The scope sets (as space-separated, sorted scope keys) the account has a resource token stored for. */
   public List<String> resourceTokenKeys(String address) throws MailtokenException {
-    return db.read(c -> ResourceTokens.keys(c, address));
+    String key = stored(address);
+    return db.read(c -> ResourceTokens.keys(c, key));
   }
 
   /**
@@ -367,7 +378,13 @@ public final class CredentialStore implements AutoCloseable {
    * valid token, that one is returned without a request.
    */
   public AccessToken freshToken(String address, AccessToken rejected, OAuthClient client) throws MailtokenException {
-    return refresher.fresh(address, "", true, Optional.of(rejected.value()), client);
+    return refresher.fresh(stored(address), "", true, Optional.of(rejected.value()), client);
+  }
+
+  /** The address as stored when it differs from {@code address} only in case (see {@link #account}), else {@code address}. */
+  private String stored(String address) throws MailtokenException {
+    Objects.requireNonNull(address, "address");
+    return db.read(c -> AccountRows.storedAddress(c, address)).orElse(address);
   }
 
   /**

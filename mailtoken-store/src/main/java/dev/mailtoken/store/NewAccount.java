@@ -59,6 +59,12 @@ public record NewAccount(
     }
   }
 
+  /** This account under another spelling of its address (the stored one, when they differ only in case). */
+  NewAccount at(String storedAddress) {
+    return storedAddress.equals(address) ? this : new NewAccount(storedAddress, appName, kind, refreshToken,
+        serviceAccountKeyJson, subject, fixedToken, grantedScopes, accessToken);
+  }
+
   /** A 3-legged account: the refresh token from consent, with the first access token if there is one. */
   public static NewAccount withRefreshToken(String address, String appName, Secret refreshToken,
       List<String> grantedScopes, Optional<AccessToken> accessToken) {

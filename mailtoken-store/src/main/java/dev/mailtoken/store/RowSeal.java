@@ -32,7 +32,7 @@ record RowSeal(String table, String rowKey, Map<String, String> covered, Optiona
   /** The {@code apps} columns that decide where secrets go or how they are used. */
   static final List<String> APP_COLUMNS = List.of("provider_kind", "tenant", "issuer", "authorization_endpoint",
       "token_endpoint", "revocation_endpoint", "userinfo_endpoint", "client_id", "redirect_uri", "scopes",
-      "smtp_host", "smtp_port", "device_authorization_endpoint");
+      "smtp_host", "smtp_port", "device_authorization_endpoint", "smtp_security", "sasl");
   /**
    * The {@code accounts} columns that decide which app (so which endpoints) and which grant a secret
    * is used with, and (V7) which transport receives its tokens by default.

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An OAuth2 app as stored: the provider preset it starts from, every endpoint explicitly (so
@@ -21,6 +22,11 @@ import java.util.Optional;
  * @param smtpHost the SMTP submission host, when the provider has one
  * @param deviceAuthorizationEndpoint the RFC 8628 device authorization endpoint; empty keeps the
  *     preset's ({@code MICROSOFT}), so apps stored before it was recorded still have one
+ * @param smtpSecurity how the SMTP server is reached, one of {@link #SMTP_SECURITY_MODES}
+ *     ({@code tls}: implicit TLS, {@code starttls}, {@code none}); empty: from the port (implicit
+ *     TLS on 465, else STARTTLS)
+ * @param sasl the SASL mechanism for SMTP, one of {@link #SASL_MECHANISMS}; empty: what the
+ *     server's EHLO offers
  */
 public record StoredApp(
     String name,
@@ -37,8 +43,18 @@ public record StoredApp(
     List<String> scopes,
     Optional<String> smtpHost,
     int smtpPort,
-    Optional<URI> deviceAuthorizationEndpoint) {
+    Optional<URI> deviceAuthorizationEndpoint,
+    Optional<String> smtpSecurity,
+    Optional<String> sasl) {
+  /** The values {@link #smtpSecurity()} may have. */
+  public static final Set<String> SMTP_SECURITY_MODES = Set.of("tls", "starttls", "none");
+  /** The values {@link #sasl()} may have. */
+  public static final Set<String> SASL_MECHANISMS = Set.of("xoauth2", "oauthbearer");
 
+  /**
+   * @throws IllegalArgumentException for a blank name or client id, a port outside 1..65535, or an
+   *     SMTP security mode or SASL mechanism that is not one of the known values
+   */
   public StoredApp {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
@@ -54,6 +70,16 @@ public record StoredApp(
     scopes = List.copyOf(scopes);
     Objects.requireNonNull(smtpHost, "smtpHost");
     Objects.requireNonNull(deviceAuthorizationEndpoint, "deviceAuthorizationEndpoint");
+    Objects.requireNonNull(smtpSecurity, "smtpSecurity");
+    Objects.requireNonNull(sasl, "sasl");
+    if (smtpSecurity.isPresent() && !SMTP_SECURITY_MODES.contains(smtpSecurity.get())) {
+      throw new IllegalArgumentException("app " + name + ": SMTP security must be tls, starttls or none, got \""
+          + smtpSecurity.get() + "\"");
+    }
+    if (sasl.isPresent() && !SASL_MECHANISMS.contains(sasl.get())) {
+      throw new IllegalArgumentException("app " + name + ": the SASL mechanism must be xoauth2 or oauthbearer, got \""
+          + sasl.get() + "\"");
+    }
     if (name.isBlank()) {
       throw new IllegalArgumentException("an app name must not be blank");
     }
@@ -65,6 +91,16 @@ public record StoredApp(
     }
   }
 
+  /** An app without SMTP security or SASL choices (the port and the server's EHLO decide). */
+  public StoredApp(String name, ProviderKind kind, Optional<String> tenant, Optional<URI> issuer, URI tokenEndpoint,
+      Optional<URI> authorizationEndpoint, Optional<URI> revocationEndpoint, Optional<URI> userinfoEndpoint,
+      String clientId, Optional<Secret> clientSecret, Optional<URI> redirectUri, List<String> scopes,
+      Optional<String> smtpHost, int smtpPort, Optional<URI> deviceAuthorizationEndpoint) {
+    this(name, kind, tenant, issuer, tokenEndpoint, authorizationEndpoint, revocationEndpoint, userinfoEndpoint,
+        clientId, clientSecret, redirectUri, scopes, smtpHost, smtpPort, deviceAuthorizationEndpoint,
+        Optional.empty(), Optional.empty());
+  }
+
   /** An app without a recorded device authorization endpoint (the preset's applies). */
   public StoredApp(String name, ProviderKind kind, Optional<String> tenant, Optional<URI> issuer, URI tokenEndpoint,
       Optional<URI> authorizationEndpoint, Optional<URI> revocationEndpoint, Optional<URI> userinfoEndpoint,
@@ -72,6 +108,17 @@ public record StoredApp(
       Optional<String> smtpHost, int smtpPort) {
     this(name, kind, tenant, issuer, tokenEndpoint, authorizationEndpoint, revocationEndpoint, userinfoEndpoint,
         clientId, clientSecret, redirectUri, scopes, smtpHost, smtpPort, Optional.empty());
+  }
+
+  /**
+   * This app with other SMTP choices ({@link #smtpSecurity()}, {@link #sasl()}); empty clears one.
+   *
+   * @throws IllegalArgumentException for a value that is not one of the known ones
+   */
+  public StoredApp withSmtpChoices(Optional<String> newSmtpSecurity, Optional<String> newSasl) {
+    return new StoredApp(name, kind, tenant, issuer, tokenEndpoint, authorizationEndpoint, revocationEndpoint,
+        userinfoEndpoint, clientId, clientSecret, redirectUri, scopes, smtpHost, smtpPort,
+        deviceAuthorizationEndpoint, newSmtpSecurity, newSasl);
   }
 
   /**

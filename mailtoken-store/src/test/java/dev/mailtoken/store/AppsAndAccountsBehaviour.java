@@ -80,6 +80,48 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
   }
 
   @Test
+  void givenAppWithAnAccount_whenSmtpChoicesAreSetAndCleared_thenTheyReadBackSealedAndTheAccountStillRefreshes()
+      throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+    StoredApp chosen = app().withSmtpChoices(Optional.of("tls"), Optional.of("oauthbearer"));
+
+    store.updateApp(chosen);
+    StoredApp read = store.app(APP).orElseThrow();
+    store.updateApp(read.withSmtpChoices(Optional.empty(), Optional.empty()));
+
+    assertThat(read.smtpSecurity()).contains("tls");
+    assertThat(read.sasl()).contains("oauthbearer");
+    assertThat(store.app(APP)).contains(app());
+    assertThat(store.freshToken("alice@example.com", true, client).value().reveal()).isNotBlank();
+  }
+
+  @Test
+  void givenAnAppSealedBeforeTheSmtpChoiceColumns_whenTheStoreMigrates_thenItStillVerifiesWithoutChoices()
+      throws Exception {
+    open().addApp(app());
+    try (java.sql.Connection c = raw(); java.sql.Statement s = c.createStatement()) {
+      // Back to schema version 7: the row as that version wrote and sealed it.
+      s.executeUpdate("ALTER TABLE apps DROP COLUMN smtp_security");
+      s.executeUpdate("ALTER TABLE apps DROP COLUMN sasl");
+      s.executeUpdate("DELETE FROM " + StoreSchema.HISTORY_TABLE + " WHERE version = '8'");
+    }
+
+    StoredApp migrated = open().app(APP).orElseThrow();
+
+    assertThat(migrated).isEqualTo(app());
+    assertThat(migrated.smtpSecurity()).isEmpty();
+    assertThat(migrated.sasl()).isEmpty();
+  }
+
+  @Test
+  void givenAnUnknownSmtpSecurityOrSasl_whenMakingAnApp_thenIllegalArgumentNamingTheValues() {
+    assertThatThrownBy(() -> app().withSmtpChoices(Optional.of("ssl"), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tls, starttls or none");
+    assertThatThrownBy(() -> app().withSmtpChoices(Optional.empty(), Optional.of("plain")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xoauth2 or oauthbearer");
+  }
+
+  @Test
   void givenAppWithASecret_whenUpdatedWithout_thenTheSecretIsRemoved() throws Exception {
     CredentialStore store = open();
     store.addApp(app());
@@ -292,5 +334,40 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
 
   List<String> addresses(CredentialStore store) throws Exception {
     return store.accounts().stream().map(StoredAccount::address).toList();
+  }
+
+  @Test
+  void givenAccountStoredInLowerCase_whenLookedUpInAnotherCase_thenFoundUnderItsStoredAddress() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+
+    assertThat(store.account("Alice@Example.COM")).hasValueSatisfying(
+        a -> assertThat(a.address()).isEqualTo("alice@example.com"));
+    assertThat(store.secrets("ALICE@example.com")).isPresent();
+    assertThat(store.refreshState("alice@EXAMPLE.com")).isPresent();
+    assertThat(store.account("alice@example.org")).isEmpty();
+  }
+
+  @Test
+  void givenAccountStoredInLowerCase_whenReplacedUnderAnotherCase_thenTheStoredRowIsReplacedNotDuplicated()
+      throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+
+    StoredAccount replaced = store.replaceAccount(newAccount("Alice@Example.com"));
+
+    assertThat(replaced.address()).isEqualTo("alice@example.com");
+    assertThat(replaced.version()).isEqualTo(2);
+    assertThat(store.accounts()).extracting(StoredAccount::address).containsExactly("alice@example.com");
+    assertThatThrownBy(() -> store.putAccount(newAccount("ALICE@EXAMPLE.COM")))
+        .isInstanceOf(DuplicateEntryException.class);
+  }
+
+  @Test
+  void givenAccountMarkedInAnotherCase_whenRead_thenTheStoredRowChanged() throws Exception {
+    CredentialStore store = storeWithAccount("alice@example.com");
+
+    store.markReauthorizationRequired("Alice@example.com", "invalid_grant");
+
+    assertThat(store.account("alice@example.com").orElseThrow().health())
+        .isEqualTo(AccountHealth.REAUTHORIZATION_REQUIRED);
   }
 }

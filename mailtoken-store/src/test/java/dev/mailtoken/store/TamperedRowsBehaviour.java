@@ -230,6 +230,8 @@ abstract class TamperedRowsBehaviour extends StoreTestSupport {
         case "smtp_host" -> ps.setString(1, "127.0.0.2");
         case "client_id", "subject", "tenant" -> ps.setString(1, "attacker");
         case "transport" -> ps.setString(1, "graph");
+        case "smtp_security" -> ps.setString(1, "none");
+        case "sasl" -> ps.setString(1, "xoauth2");
         default -> ps.setString(1, attacker.uri("/" + column).toString());   // endpoints, issuer, redirect URI
       }
       ps.setString(2, key);

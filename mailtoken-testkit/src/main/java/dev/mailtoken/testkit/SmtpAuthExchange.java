@@ -8,7 +8,8 @@ import java.util.Optional;
  * One {@code AUTH} command on a {@link SmtpSession}: reads the initial response from the AUTH line
  * or after an empty {@code 334 } challenge, checks the bearer token with {@link SmtpAccess}, and
  * answers in the session's style (Gmail: {@code 334 <base64 JSON>}, then 535 after the client's
- * empty / {@code \x01} answer; Exchange: 535 at once). Records one {@link AuthAttempt}. Used once,
+ * empty / {@code \x01} answer; Exchange: 535 at once). XOAUTH2 and OAUTHBEARER must be among the
+ * emulator's advertised mechanisms, else {@code 504}. Records one {@link AuthAttempt}. Used once,
  * on the session's thread.
  */
 final class SmtpAuthExchange {
@@ -29,11 +30,18 @@ final class SmtpAuthExchange {
     int space = argument.indexOf(' ');
     mechanism = (space < 0 ? argument : argument.substring(0, space)).toUpperCase(Locale.ROOT);
     String initial = space < 0 ? null : argument.substring(space + 1).trim();
+    boolean bearer = mechanism.equals("XOAUTH2") || mechanism.equals("OAUTHBEARER");
+    if (bearer && !session.emulator.settings().offers(mechanism)) {
+      return finish("", "", false, replies.unknownMechanism());
+    }
+    if (session.emulator.faults().takeDropDuringAuth()) {
+      return dropped(initial);
+    }
     switch (mechanism) {
       case "XOAUTH2":
         return bearer(initial, false);
       case "OAUTHBEARER":
-        return replies.gmail() ? bearer(initial, true) : finish("", "", false, replies.unknownMechanism());
+        return bearer(initial, true);
       case "PLAIN":
         return plain(initial);
       case "LOGIN":
@@ -41,6 +49,18 @@ final class SmtpAuthExchange {
       default:
         return finish("", "", false, replies.unknownMechanism());
     }
+  }
+
+  /** {@link SmtpFaults#dropDuringAuth}: records the attempt (no reply) and ends the connection without answering. */
+  private boolean dropped(String initial) {
+    SaslResponse response = new SaslResponse("", "");
+    Optional<String> decoded = initial == null ? Optional.empty() : SaslResponse.decode(initial);
+    if (decoded.isPresent()) {
+      response = mechanism.equals("OAUTHBEARER") ? SaslResponse.oauthBearer(decoded.get())
+          : SaslResponse.xoauth2(decoded.get());
+    }
+    session.emulator.attempted(new AuthAttempt(mechanism, response.user(), response.token(), false, ""));
+    return false;
   }
 
   /** The initial response sent with AUTH, else the line after an empty {@code 334}; null if the client left. */

@@ -69,7 +69,7 @@ public final class SmtpEmulator implements AutoCloseable {
 
   SmtpEmulator(ProviderEmulator provider, SmtpSettings settings) {
     this.settings = settings;
-    this.replies = new SmtpReplies(settings.style(), settings.requiredScope(), settings.clock());
+    this.replies = new SmtpReplies(settings.style(), settings.requiredScope(), settings.clock(), settings.authMechanisms());
     this.access = new SmtpAccess(provider, settings);
     this.certificate = SelfSignedCertificate.generate();
     this.serverTls = certificate.serverContext();

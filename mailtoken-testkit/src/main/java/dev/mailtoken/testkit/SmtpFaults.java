@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * smtp.faults().dropAfterAuth(1);                     // the next successful AUTH: 235, then the socket closes
+ * smtp.faults().dropDuringAuth(1);                    // the next AUTH: no reply, the socket closes
+ * smtp.faults().refuseData(1);                        // the next DATA: 552 5.3.4 instead of 354
  * smtp.faults().slowReplies(Duration.ofMillis(200));  // every reply waits (real time) first
  * smtp.faults().closeExpiredSessions(true);           // T-C-07: expired token → 421 and close
  * smtp.faults().documentedFailureJson(true);          // C2.3: {"status":"401","schemes":"bearer mac",..}\n
@@ -20,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SmtpFaults {
   private final AtomicInteger dropsAfterAuth = new AtomicInteger();
+  private final AtomicInteger dropsDuringAuth = new AtomicInteger();
+  private final AtomicInteger dataRefusals = new AtomicInteger();
   private volatile Duration replyDelay = Duration.ZERO;
   private volatile boolean closeExpiredSessions;
   private volatile boolean documentedFailureJson;
@@ -35,6 +39,32 @@ public final class SmtpFaults {
       throw new IllegalArgumentException("times must not be negative, got " + times);
     }
     dropsAfterAuth.set(times);
+    return this;
+  }
+
+  /**
+   * The next {@code times} {@code AUTH} commands (any mechanism) are read and then answered with
+   * nothing: the socket is closed, as a server or middlebox that resets the connection mid-exchange.
+   * The attempt is recorded with {@code accepted=false} and an empty final reply.
+   */
+  public SmtpFaults dropDuringAuth(int times) {
+    if (times < 0) {
+      throw new IllegalArgumentException("times must not be negative, got " + times);
+    }
+    dropsDuringAuth.set(times);
+    return this;
+  }
+
+  /**
+   * The next {@code times} {@code DATA} commands get {@code 552 5.3.4} (message size exceeded)
+   * instead of {@code 354}: a permanent refusal before any message data is sent. The session stays
+   * usable.
+   */
+  public SmtpFaults refuseData(int times) {
+    if (times < 0) {
+      throw new IllegalArgumentException("times must not be negative, got " + times);
+    }
+    dataRefusals.set(times);
     return this;
   }
 
@@ -101,6 +131,8 @@ public final class SmtpFaults {
   /** Turns every fault off. */
   public SmtpFaults clear() {
     dropsAfterAuth.set(0);
+    dropsDuringAuth.set(0);
+    dataRefusals.set(0);
     replyDelay = Duration.ZERO;
     closeExpiredSessions = false;
     documentedFailureJson = false;
@@ -120,6 +152,16 @@ public final class SmtpFaults {
   /** Consumes one armed drop, if any. */
   boolean takeDropAfterAuth() {
     return dropsAfterAuth.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  }
+
+  /** Consumes one armed drop during AUTH, if any. */
+  boolean takeDropDuringAuth() {
+    return dropsDuringAuth.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+  }
+
+  /** Consumes one armed DATA refusal, if any. */
+  boolean takeDataRefusal() {
+    return dataRefusals.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
   }
 
   /** Consumes one armed 454, if any. */

@@ -24,11 +24,13 @@ final class SmtpReplies {
   private final SmtpStyle style;
   private final String requiredScope;
   private final Clock clock;
+  private final String auth;
 
-  SmtpReplies(SmtpStyle style, String requiredScope, Clock clock) {
+  SmtpReplies(SmtpStyle style, String requiredScope, Clock clock, List<String> authMechanisms) {
     this.style = style;
     this.requiredScope = requiredScope;
     this.clock = clock;
+    this.auth = "AUTH " + String.join(" ", authMechanisms);
   }
 
   boolean gmail() {
@@ -55,7 +57,6 @@ final class SmtpReplies {
 
   /** EHLO capabilities: STARTTLS in its place before TLS, AUTH after TLS (or with {@link TlsMode#NONE}). */
   String ehlo(String clientIp, boolean offerStartTls) {
-    String auth = gmail() ? "AUTH LOGIN PLAIN XOAUTH2 PLAIN-CLIENTTOKEN OAUTHBEARER XOAUTH" : "AUTH LOGIN XOAUTH2";
     String first = gmail() ? "smtp.gmail.com at your service, [" + clientIp + "]"
         : EXCHANGE_HOST + " Hello [" + clientIp + "]";
     StringBuilder reply = new StringBuilder("250-").append(first);
@@ -207,6 +208,12 @@ final class SmtpReplies {
 
   String startData() {
     return gmail() ? g("354 Go ahead") : "354 Start mail input; end with <CRLF>.<CRLF>";
+  }
+
+  /** {@link SmtpFaults#refuseData}: DATA refused as a server refuses by the declared size. */
+  String dataRefused() {
+    return gmail() ? g("552 5.3.4 Your message exceeded Google's message size limits.")
+        : "552 5.3.4 Message size exceeds fixed maximum message size";
   }
 
   String tooBig() {

@@ -212,6 +212,10 @@ final class SmtpSession implements Runnable {
     if (!transaction.hasRecipients()) {
       return reply(replies.rcptFirst());
     }
+    if (emulator.faults().takeDataRefusal()) {
+      resetTransaction();
+      return reply(replies.dataRefused());
+    }
     reply(replies.startData());
     byte[] crlf = {'\r', '\n'};
     while (true) {

@@ -210,4 +210,63 @@ class SmtpFaultsTest {
           .satisfiesExactly(r -> assertThat(r).startsWith("454 4.7.0"), r -> assertThat(r).startsWith("535 5.7.8"));
     }
   }
+
+  @Test
+  void givenDropDuringAuthOnce_whenAuth_thenNoReplyConnectionClosedAndAttemptRecorded() {
+    smtp.faults().dropDuringAuth(1);
+    try (SmtpWire wire = SmtpWire.plain(smtp)) {
+      wire.handshake(smtp);
+      wire.write("AUTH XOAUTH2 " + SmtpWire.xoauth2(USER, token));
+
+      assertThat(wire.closedByServer()).isTrue();
+    }
+    assertThat(smtp.authAttempts()).singleElement().satisfies(a -> {
+      assertThat(a.accepted()).isFalse();
+      assertThat(a.finalReply()).isEmpty();
+      assertThat(a.token()).isEqualTo(token);
+    });
+    try (SmtpWire second = authenticated()) {
+      assertThat(second.send("NOOP")).startsWith("250 2.0.0 OK");
+    }
+  }
+
+  @Test
+  void givenRefuseDataOnce_whenData_then552AndTheNextMessageIsAccepted() {
+    smtp.faults().refuseData(1);
+    try (SmtpWire wire = authenticated()) {
+      wire.send("MAIL FROM:<" + USER + ">");
+      wire.send("RCPT TO:<bob@example.org>");
+
+      assertThat(wire.send("DATA")).startsWith("552 5.3.4");
+      assertThat(send(wire)).startsWith("250 2.0.0 OK");
+    }
+    assertThat(smtp.messages()).hasSize(1);
+  }
+
+  @Test
+  void givenOnlyOauthbearerAdvertised_whenEhloAndXoauth2_thenAuthLineListsItAndXoauth2Gets504() {
+    try (SmtpEmulator only = SmtpEmulator.builder(provider).authMechanisms("PLAIN", "OAUTHBEARER").start();
+        SmtpWire wire = SmtpWire.plain(only)) {
+      String ehlo = wire.handshake(only);
+
+      assertThat(ehlo).contains("250-AUTH PLAIN OAUTHBEARER").doesNotContain("XOAUTH2");
+      assertThat(wire.send("AUTH XOAUTH2 " + SmtpWire.xoauth2(USER, token))).startsWith("504 5.7.4");
+      assertThat(wire.send("AUTH OAUTHBEARER " + SmtpWire.oauthBearer(USER, token, only.port()))).startsWith("235 ");
+    }
+  }
+
+  @Test
+  void givenExchangeStyleListingOauthbearer_whenOauthbearerAuth_thenAccepted() {
+    ProviderEmulator microsoft = Emulators.started(ProviderEmulator.builder().mode(EmulatorMode.MICROSOFT).clock(clock));
+    String outlook = microsoft.issueAccessToken(Emulators.CLIENT, USER, List.of("https://outlook.office.com/SMTP.Send"));
+    try (SmtpEmulator exchange = SmtpEmulator.builder(microsoft).authMechanisms("OAUTHBEARER").start();
+        SmtpWire wire = SmtpWire.plain(exchange)) {
+      wire.handshake(exchange);
+
+      assertThat(wire.send("AUTH OAUTHBEARER " + SmtpWire.oauthBearer(USER, outlook, exchange.port())))
+          .startsWith("235 ");
+    } finally {
+      microsoft.close();
+    }
+  }
 }

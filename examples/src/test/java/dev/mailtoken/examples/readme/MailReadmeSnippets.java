@@ -53,7 +53,7 @@ final class MailReadmeSnippets {
     // tokens.register(new Account("alice@gmail.com", new RefreshTokenGrant(gmailApp, refreshToken)));
     try (Mailer mailer = Mailer.builder()
         .tokenManager(tokens)
-        .transport(SmtpServer.forProvider(OAuthProvider.google()))   // smtp.gmail.com:587, STARTTLS, XOAUTH2
+        .transport(SmtpServer.forProvider(OAuthProvider.google()))   // smtp.gmail.com:587, STARTTLS, SASL from EHLO
         .build()) {
       MimeMessage m = mailer.newMessage();
       m.setFrom("alice@gmail.com");

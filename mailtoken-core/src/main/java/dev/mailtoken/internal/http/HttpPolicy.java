@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The one policy for requests that carry a credential (token, revocation, userinfo, device
@@ -71,11 +72,22 @@ public final class HttpPolicy {
 
   /** A client for credential-carrying requests: no redirects, the given connect timeout. */
   public static HttpClient newClient(Duration connectTimeout) {
+    return newClient(connectTimeout, null);
+  }
+
+  /**
+   * A client for credential-carrying requests: no redirects, the given connect timeout, and the
+   * TLS context whose trust decides which servers are believed ({@code null}: the JDK default).
+   */
+  public static HttpClient newClient(Duration connectTimeout, SSLContext sslContext) {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
-    return HttpClient.newBuilder()
+    HttpClient.Builder b = HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(connectTimeout)
-        .build();
+        .connectTimeout(connectTimeout);
+    if (sslContext != null) {
+      b.sslContext(sslContext);
+    }
+    return b.build();
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -62,11 +63,14 @@ public final class Accounts implements AutoCloseable {
   private final StoreRefresher refresher;
   private final TokenManager manager;
   private final ExecutorService refreshPool;
+  private final Optional<TimerScheduler> ownScheduler;
   private final AccountSummaries summaries;
+  private final Map<String, CallbackGrant> grants = new ConcurrentHashMap<>();
 
   /**
    * @param scheduler runs the proactive refreshes (tests pass one they run by hand); empty: a
-   *     daemon thread owned by this instance
+   *     daemon thread owned by this instance ({@link TimerScheduler}: about 100 bytes less per
+   *     account than a {@code ScheduledThreadPoolExecutor}'s task)
    * @param listeners get the recorded account events and the hand-outs (webhooks, metrics)
    * @param tokenListeners get the token manager's own events, and the rotations the store made (metrics)
    */
@@ -87,9 +91,14 @@ public final class Accounts implements AutoCloseable {
     this.refreshPool = Executors.newFixedThreadPool(settings.threads(), daemon("mailtoken-server-refresh"));
     TokenManagerBuilder b = TokenManager.builder().clock(clock).refreshMargin(settings.margin())
         .refreshJitter(settings.jitter()).executor(refreshPool).listener(recorder)
-        .accountLoader(address -> store.account(address).map(a -> new Account(address, new CallbackGrant(refresher))));
+        .accountLoader(address -> {
+          Optional<StoredAccount> a = store.account(address);
+          return a.isEmpty() ? Optional.empty() : Optional.of(new Account(address, grantFor(a.get())));
+        });
     tokenListeners.forEach(b::listener);
-    scheduler.ifPresent(b::scheduler);
+    this.ownScheduler = scheduler.isPresent() ? Optional.empty()
+        : Optional.of(new TimerScheduler(daemon("mailtoken-server-scheduler"), System::nanoTime));
+    b.scheduler(scheduler.orElseGet(ownScheduler::get));
     this.manager = b.build();
     this.summaries = new AccountSummaries(this, store, events, settings.margin(), clock);
   }
@@ -133,10 +142,9 @@ public final class Accounts implements AutoCloseable {
       forget(a.address());
       return false;
     }
-    String provider = store.app(a.appName()).map(app -> app.tokenEndpoint().toString()).orElse(a.appName());
-    Optional<AccessToken> current = store.cachedAccessToken(a.address(), Duration.ZERO);
-    refresher.prepare(a.address(), provider, current);
-    Account account = new Account(a.address(), new CallbackGrant(refresher));
+    Optional<AccessToken> current = refresher.prepare(a.address(),
+        store.cachedAccessToken(a.address(), Duration.ZERO));
+    Account account = new Account(a.address(), grantFor(a));
     if (current.isPresent()) {
       manager.register(account, current.get());
     } else {
@@ -144,6 +152,12 @@ public final class Accounts implements AutoCloseable {
       manager.tokenAsync(a.address());   // fetch now, so its proactive refresh gets scheduled
     }
     return true;
+  }
+
+  /** The grant of {@code a}'s provider (keyed by token endpoint), one shared by all its accounts. */
+  private CallbackGrant grantFor(StoredAccount a) throws MailtokenException {
+    String provider = store.app(a.appName()).map(app -> app.tokenEndpoint().toString()).orElse(a.appName());
+    return grants.computeIfAbsent(provider, p -> new CallbackGrant(refresher.callbackFor(p)));
   }
 
   private void forget(String address) {
@@ -170,7 +184,7 @@ public final class Accounts implements AutoCloseable {
       throw new IllegalArgumentException("minValidity must be between 0 and " + MAX_MIN_VALIDITY.toSeconds()
           + " seconds, was " + minValidity.toSeconds());
     }
-    stored(address);
+    known(address);
     AccessToken t = manager.token(address);
     if (!minValidity.isZero() && t.expiresAt().map(e -> e.isBefore(clock.instant().plus(minValidity))).orElse(false)) {
       t = manager.renew(address, t);
@@ -183,7 +197,7 @@ public final class Accounts implements AutoCloseable {
    * still the current token, so a burst of rejections makes one refresh.
    */
   public HandedOutToken renew(String address, Secret rejected, String actor) throws MailtokenException {
-    stored(address);
+    known(address);
     AccessToken t = manager.renew(address, new AccessToken(rejected, Optional.empty(), Set.of()));
     return handOut(address, t, actor);
   }
@@ -278,6 +292,18 @@ public final class Accounts implements AutoCloseable {
     return new AccountPageEndpoints(this, summaries, reconnect);
   }
 
+  /**
+   * Fails unless {@code address} is an account: one this node keeps fresh is known without a
+   * database read (the hand-out's hot path; an account removed through another node is forgotten
+   * here at the next {@link #sync}, and its grant was revoked at the provider when it was removed);
+   * any other is looked up in the store.
+   */
+  private void known(String address) throws MailtokenException {
+    if (manager.status(address).isEmpty()) {
+      stored(address);
+    }
+  }
+
   private StoredAccount stored(String address) throws MailtokenException {
     return store.account(address).orElseThrow(() -> new NoSuchEntryException("No account " + address
         + "; list them with GET /v1/accounts.", address));
@@ -308,6 +334,7 @@ public final class Accounts implements AutoCloseable {
    */
   public boolean stop(Duration grace) {
     manager.close();
+    ownScheduler.ifPresent(TimerScheduler::close);
     refreshPool.shutdown();
     try {
       if (refreshPool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {

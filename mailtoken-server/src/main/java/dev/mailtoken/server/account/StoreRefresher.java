@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * differs from it. Each call first takes a slot from the provider's {@link ProviderRateLimiter}
  * (waiting for it on the refresh thread) and a provider's {@code Retry-After} pauses the whole
  * provider. A refresh token the store rotated meanwhile is reported as a {@code Rotated} event.
- * Thread-safe; the manager calls it once at a time per account.
+ * The manager's accounts use one callback per provider ({@link #callbackFor}), so the provider
+ * costs nothing per account. Thread-safe; the manager calls it once at a time per account.
  */
-final class StoreRefresher implements TokenCallback {
+final class StoreRefresher {
   private static final Logger LOG = LoggerFactory.getLogger(StoreRefresher.class);
 
   /** Waits on the refresh thread; real time in production. */
@@ -45,7 +46,7 @@ final class StoreRefresher implements TokenCallback {
   private final Clock clock;
   private final TokenListener rotations;
   private final Map<String, Secret> held = new ConcurrentHashMap<>();
-  private final Map<String, String> providers = new ConcurrentHashMap<>();
+  private final ScopeSets scopeSets = new ScopeSets();
   // The stored refresh token's fingerprint as of this node's last refresh of the account.
   private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
 
@@ -63,25 +64,30 @@ final class StoreRefresher implements TokenCallback {
     this.rotations = rotations;
   }
 
-  /** Before registering {@code account}: its provider key and the token the manager will start with. */
-  void prepare(String account, String provider, Optional<AccessToken> seeded) {
-    providers.put(account, provider);
+  /** The callback for the accounts of {@code provider} (a token endpoint: the rate limiter's key). */
+  TokenCallback callbackFor(String provider) {
+    return (account, renew) -> token(account, renew, provider);
+  }
+
+  /**
+   * Before registering {@code account}: the token the manager will start with. @return that
+   * token with its scope set shared with the other accounts' (see {@link ScopeSets})
+   */
+  Optional<AccessToken> prepare(String account, Optional<AccessToken> seeded) {
     if (seeded.isPresent()) {
       held.put(account, seeded.get().value());
     } else {
       held.remove(account);
     }
+    return seeded.map(scopeSets::share);
   }
 
   void forget(String account) {
     held.remove(account);
-    providers.remove(account);
     refreshTokens.remove(account);
   }
 
-  @Override
-  public AccessToken token(String account, boolean renew) throws Exception {
-    String provider = providers.getOrDefault(account, "unknown");
+  private AccessToken token(String account, boolean renew, String provider) throws Exception {
     Duration wait = limiter.reserve(provider);
     if (!wait.isZero()) {
       LOG.debug("refresh of {} waits {} ms for its provider's rate limit", account, wait.toMillis());
@@ -100,7 +106,7 @@ final class StoreRefresher implements TokenCallback {
     }
     held.put(account, token.value());
     noticeRotation(account, before);
-    return token;
+    return scopeSets.share(token);
   }
 
   /**

@@ -79,7 +79,8 @@ public record AppPatch(Optional<String> tenant, Optional<URI> issuer, Optional<U
         or(userinfoEndpoint, app.userinfoEndpoint()), clientId == null ? app.clientId() : clientId.get(),
         clientSecret == null ? app.clientSecret() : clientSecret.map(Secret::of), or(redirectUri, app.redirectUri()),
         scopes == null ? app.scopes() : scopes.orElse(List.of()), or(smtpHost, app.smtpHost()),
-        smtpPort == null ? app.smtpPort() : smtpPort.get(), app.deviceAuthorizationEndpoint());
+        smtpPort == null ? app.smtpPort() : smtpPort.get(), app.deviceAuthorizationEndpoint(),
+        app.smtpSecurity(), app.sasl());
   }
 
   private static <T> Optional<T> or(Optional<T> change, Optional<T> current) {

@@ -3,7 +3,6 @@ package dev.mailtoken.server.audit;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.server.internal.ServerDatabase;
 import dev.mailtoken.server.web.Endpoints;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,6 @@ public final class AuditLog implements AutoCloseable {
 
   private final AuditRepository repository;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
   private final ConcurrentLinkedQueue<AuditEntry> queue = new ConcurrentLinkedQueue<>();
   private ScheduledExecutorService flusher; // guarded by this
   private boolean closed; // guarded by this
@@ -135,11 +134,12 @@ public final class AuditLog implements AutoCloseable {
     return new AuditEndpoints(this);
   }
 
-  private String newId() {
-    byte[] b = new byte[8];
-    synchronized (random) {
-      random.nextBytes(b);
-    }
-    return HexFormat.of().formatHex(b);
+  /**
+   * 16 random hex digits. An entry id only has to be unique, not unguessable: a shared
+   * {@code SecureRandom} here serialised every token hand-out on one lock and a read of
+   * {@code /dev/urandom} (about a sixth of the hand-out's samples when profiling bench/server.sh).
+   */
+  private static String newId() {
+    return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.server.Http;
 import dev.mailtoken.server.MailtokenServer;
 import dev.mailtoken.server.ServerFixture;
+import dev.mailtoken.store.StoredApp;
 import dev.mailtoken.testkit.ClientRegistration;
 import dev.mailtoken.testkit.Endpoint;
 import dev.mailtoken.testkit.ProviderEmulator;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,20 @@ class AppUpdateApiTest {
     HttpResponse<String> r = http.get(APP_PATH, admin);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return Http.json(r);
+  }
+
+  @Test
+  void givenAnAppWithSmtpChoices_whenItsPortIsPatched_thenTheChoicesAreKept() throws Exception {
+    StoredApp before = fixture.store().app(ServerFixture.APP).orElseThrow();
+    fixture.store().updateApp(before.withSmtpChoices(Optional.of("tls"), Optional.of("oauthbearer")));
+
+    HttpResponse<String> r = patch(APP_PATH, "{\"smtpPort\":1465}");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    StoredApp after = fixture.store().app(ServerFixture.APP).orElseThrow();
+    assertThat(after.smtpPort()).isEqualTo(1465);
+    assertThat(after.smtpSecurity()).contains("tls");
+    assertThat(after.sasl()).contains("oauthbearer");
   }
 
   @Test
