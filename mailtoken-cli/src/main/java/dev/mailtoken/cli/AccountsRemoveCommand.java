@@ -16,8 +16,7 @@ final class AccountsRemoveCommand extends Verb {
   int execute() throws Exception {
     try (StoreAccess access = main().openStore(err())) {
       if (!access.store().removeAccount(account)) {
-        throw new CliException(ExitCode.CONFIGURATION, "no account \"" + account + "\"",
-            "list them with: mailtoken accounts list");
+        throw access.noSuchAccount(account);
       }
       out().println("removed account " + account + " (the grant at the provider was not revoked)");
       return ExitCode.OK.code();

@@ -1,6 +1,7 @@
 package dev.mailtoken.cli;
 
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.token.AccountHealth;
 import dev.mailtoken.store.GrantKind;
 import dev.mailtoken.store.KeyRing;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Parameters;
         + " 5.7.3 (audience, scope, SMTP.Send) and 5.7.139 from a live SMTP AUTH.",
         "Also checks that only you can read the key file and the database, and change the home directory.",
         "The last line counts problems and warnings. Exit code 0 when no problem was found (warnings do not"
-            + " count), 1 otherwise (5 when the store cannot be opened, 6 when its database cannot be reached).",
+            + " count), 3 when an account needs a person to consent again (revoked, or its grant is dead), else 1"
+            + " when a problem was found; 5 when the store cannot be opened, 6 when its database cannot be reached.",
         "%nExamples:", "  mailtoken doctor", "  mailtoken doctor alice@example.com --refresh",
         "  mailtoken doctor alice@example.com --smtp   # SMTP login too, sends nothing",
         ExitCode.FOOTER})
@@ -56,6 +58,9 @@ final class DoctorCommand extends Verb {
 
   /** Built on the first account that gets an SMTP check; closed with the store. */
   private SmtpAuthCheck smtpCheck;
+
+  /** Set when a checked account is revoked or its grant is dead: the exit code is then 3. */
+  private boolean consentNeeded;
 
   @Override
   int execute() throws Exception {
@@ -88,7 +93,8 @@ final class DoctorCommand extends Verb {
     long warnings = findings.stream().filter(f -> f.level() == Finding.Level.WARNING).count();
     out().println(problems > 0 ? problems + " problem(s), " + warnings + " warning(s) found"
         : warnings > 0 ? "no problems, " + warnings + " warning(s)" : "no problems found");
-    return problems == 0 ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+    return consentNeeded ? ExitCode.REAUTHORIZATION_REQUIRED.code()
+        : problems == 0 ? ExitCode.OK.code() : ExitCode.FAILURE.code();
   }
 
   private void runChecks(StoreAccess access, List<Finding> findings) throws MailtokenException {
@@ -147,7 +153,8 @@ final class DoctorCommand extends Verb {
     }
     Diagnoses.scopes(app, a).ifPresent(out::add);
     if (a.health() == AccountHealth.REVOKED) {
-      out.add(Finding.warning(a.address(), "revoked: no secrets stored", "", a.kind() == GrantKind.SERVICE_ACCOUNT
+      consentNeeded = true;
+      out.add(Finding.problem(a.address(), "revoked: no secrets stored", "", a.kind() == GrantKind.SERVICE_ACCOUNT
           ? "mailtoken accounts remove " + a.address() + ", then mailtoken accounts add-service-account " + a.address()
               + " --app " + app.name() + " --key-file KEY.json"
           : "mailtoken authorize --app " + app.name() + " --account " + a.address()));
@@ -156,6 +163,7 @@ final class DoctorCommand extends Verb {
     Optional<Finding> fromLastError = a.lastError().flatMap(e -> Diagnoses.failureText(app, a, e, now));
     fromLastError.ifPresent(out::add);
     if (a.health() == AccountHealth.REAUTHORIZATION_REQUIRED) {
+      consentNeeded = true;
       if (fromLastError.isEmpty()) {
         out.add(Finding.problem(a.address(), "reauthorization required" + a.lastError().map(e -> ": " + e)
             .orElse(""), "", "mailtoken authorize --app " + app.name() + " --account " + a.address()));
@@ -187,6 +195,7 @@ final class DoctorCommand extends Verb {
         out.add(smtpCheck(access).check(app, a));
       }
     } catch (MailtokenException e) {
+      consentNeeded |= e instanceof ReauthorizationRequiredException;
       out.add(Diagnoses.refreshFailure(app, a, e, now));
     }
     return out;

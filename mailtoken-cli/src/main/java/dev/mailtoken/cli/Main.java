@@ -106,6 +106,7 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorReporter(this));
+    cl.setParameterExceptionHandler(new UsageErrorReporter());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     HelpExamples.wrapAll(cl);
     return cl;

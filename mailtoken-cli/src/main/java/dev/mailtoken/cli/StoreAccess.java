@@ -86,11 +86,30 @@ final class StoreAccess implements AutoCloseable {
         + " --provider google --client-id ID"));
   }
 
-  /** The account, or a configuration error with the next step. */
+  /** The account, or a configuration error with the next step ({@link #noSuchAccount}). */
   StoredAccount account(String address) throws MailtokenException {
-    return store.account(address).orElseThrow(() -> new CliException(ExitCode.CONFIGURATION, "no account \""
-        + address + "\" in " + jdbcUrl, "list them with: mailtoken accounts list; add one with: mailtoken"
-        + " authorize --app APP --account " + address));
+    Optional<StoredAccount> found = store.account(address);
+    if (found.isEmpty()) {
+      throw noSuchAccount(address);
+    }
+    return found.get();
+  }
+
+  /**
+   * The error for an address the store does not hold: "did you mean" the stored address closest to it
+   * (a typo) when one is close, else how to list and add accounts.
+   */
+  CliException noSuchAccount(String address) {
+    List<String> stored;
+    try {
+      stored = store.accounts().stream().map(StoredAccount::address).toList();
+    } catch (MailtokenException e) {
+      stored = List.of();   // a row that cannot be read: no suggestion, the error stays the same
+    }
+    String hint = Suggestions.closest(address, stored).map(a -> "did you mean " + a + "? (mailtoken accounts list"
+        + " shows them all)").orElse("list them with: mailtoken accounts list; add one with: mailtoken authorize"
+        + " --app APP --account " + address);
+    return new CliException(ExitCode.CONFIGURATION, "no account \"" + address + "\" in " + jdbcUrl, hint);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.mailtoken.cli;
 
+import dev.mailtoken.store.NoSuchEntryException;
 import dev.mailtoken.token.AccessToken;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,10 +42,17 @@ final class TokenCommand extends Verb {
       throw new CliException(ExitCode.USAGE, "choose one of --header and --json");
     }
     try (StoreAccess access = main().openStore(err())) {
-      Optional<AccessToken> cached = renew ? Optional.empty()
-          : access.store().cachedAccessToken(account, MIN_REMAINING);
-      AccessToken token = cached.isPresent() ? cached.get()
-          : access.store().freshToken(account, renew, main().oauthClient());
+      AccessToken token;
+      try {
+        Optional<AccessToken> cached = renew ? Optional.empty()
+            : access.store().cachedAccessToken(account, MIN_REMAINING);
+        token = cached.isPresent() ? cached.get() : access.store().freshToken(account, renew, main().oauthClient());
+      } catch (NoSuchEntryException e) {
+        if (access.store().account(account).isEmpty()) {
+          throw access.noSuchAccount(account);
+        }
+        throw e;
+      }
       out().println(render(token));
       return ExitCode.OK.code();
     }

@@ -53,7 +53,7 @@ class DoctorCommandTest {
 
       CliRun r = cli.run("doctor", CliFixture.USER);
 
-      assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE.code());
+      assertThat(r.exitCode()).isEqualTo(ExitCode.REAUTHORIZATION_REQUIRED.code());
       assertThat(r.out()).contains("about 7 days after consent", "\"Testing\"", "Publish app");
     }
   }

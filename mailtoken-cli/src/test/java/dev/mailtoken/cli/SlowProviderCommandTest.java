@@ -112,7 +112,7 @@ class SlowProviderCommandTest {
     assertThat(token.exitCode()).as(token.toString()).isEqualTo(ExitCode.REAUTHORIZATION_REQUIRED.code());
     assertThat(token.err()).contains(explained);
     CliRun doctor = cli.run("doctor", CliFixture.USER);
-    assertThat(doctor.exitCode()).isEqualTo(ExitCode.FAILURE.code());
+    assertThat(doctor.exitCode()).isEqualTo(ExitCode.REAUTHORIZATION_REQUIRED.code());
     assertThat(doctor.out()).contains("[problem] " + CliFixture.USER + ": " + explained)
         .doesNotContain("the refresh token is dead (invalid_grant)");
   }

@@ -43,6 +43,61 @@ class UsageTest {
   }
 
   @Test
+  void givenMissingParameter_whenToken_thenTheErrorAndOneLinePointingAtHelpNotTheUsage() {
+    CliRun r = cli.run("token");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().lines()).containsExactly("mailtoken: Missing required parameter: 'ACCOUNT'",
+        "hint: mailtoken token --help shows its options and examples");
+  }
+
+  @Test
+  void givenMisspelledCommand_whenRun_thenOnlyTheClosestCommandIsSuggested() {
+    CliRun r = cli.run("tokn", "a@example.com");
+
+    assertThat(r.err().lines()).containsExactly("mailtoken: 'tokn' is not a mailtoken command",
+        "hint: did you mean mailtoken token?", "hint: mailtoken --help lists its commands");
+  }
+
+  @Test
+  void givenWordFarFromEveryCommand_whenRun_thenNoSuggestion() {
+    CliRun r = cli.run("frobnicate");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("'frobnicate' is not a mailtoken command").doesNotContain("did you mean");
+  }
+
+  @Test
+  void givenOnlyTheNamedCommandRegistered_whenMisspelled_thenSuggestedFromEveryCommand() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = new Main(java.util.Map.of("MAILTOKEN_HOME", home.toString()), cli.clock)
+        .commandLine(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err, true),
+            java.util.Map.of("token", TokenCommand.class))
+        .execute("doctr");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("hint: did you mean mailtoken doctor?");
+  }
+
+  @Test
+  void givenMisspelledSubcommand_whenAccounts_thenTheGroupsCommandIsSuggested() {
+    CliRun r = cli.run("accounts", "shw", "a@example.com");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("'shw' is not a mailtoken accounts command", "did you mean mailtoken accounts show?",
+        "hint: mailtoken accounts --help lists its commands");
+  }
+
+  @Test
+  void givenMisspelledOption_whenSend_thenTheOptionIsSuggested() {
+    CliRun r = cli.run("send", "--fro", "a@example.com", "--to", "b@example.com", "--text", "x");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown options: '--fro'", "hint: did you mean --from?",
+        "hint: mailtoken send --help").doesNotContain("Usage:");
+  }
+
+  @Test
   void givenMissingRequiredOption_whenAppsAdd_thenUsageExitNamingIt() {
     CliRun r = cli.run("apps", "add", "gmail", "--client-id", "x", "--public");
 

@@ -135,8 +135,8 @@ public record StoredApp(
 
   /**
    * Rebuilds the {@link App}: the preset for {@link #kind()} ({@code OAuthProvider.google()},
-   * {@code OAuthProvider.microsoft(tenant)}, or a plain provider) with the stored endpoints replacing
-   * the preset's. No network.
+   * {@code OAuthProvider.microsoft(tenant)}, or a provider named after the app, so that messages name
+   * it as the user does) with the stored endpoints replacing the preset's. No network.
    *
    * @throws IllegalArgumentException when the stored values do not make a valid app
    */
@@ -172,7 +172,11 @@ public record StoredApp(
     if (kind == ProviderKind.MICROSOFT) {
       return OAuthProvider.microsoft(tenant.orElse("common")).toBuilder();
     }
-    String providerName = issuer.map(URI::getHost).filter(h -> !h.isBlank()).orElse(name);
+    // Messages ("NAME refused the refresh ...") name the provider by the app's name the user chose, not the
+    // issuer's host; "google" and "microsoft" stay the presets' names, which the library treats specially.
+    boolean presetName = name.equals("google") || name.equals("microsoft");
+    String providerName = presetName ? issuer.map(URI::getHost).filter(h -> !h.isBlank()).orElse(kind.name()
+        .toLowerCase(java.util.Locale.ROOT)) : name;
     return OAuthProvider.builder().name(providerName);
   }
 

@@ -29,6 +29,24 @@ class StoredAppTest {
   }
 
   @Test
+  void givenOidcApp_whenRebuilt_thenTheProviderIsNamedAfterTheAppNotTheIssuersHost() {
+    App app = App.builder().provider(OAuthProvider.builder().name("idp.example.com")
+        .issuer(URI.create("https://idp.example.com/realms/mail")).tokenEndpoint(URI.create("https://idp.example.com/t"))
+        .build()).clientId("cid").scopes(java.util.List.of("mail")).build();
+
+    assertThat(StoredApp.from("work", ProviderKind.OIDC, app).toApp().provider().name()).isEqualTo("work");
+  }
+
+  @Test
+  void givenOidcAppNamedLikeAPreset_whenRebuilt_thenItsProviderIsNotTakenForThePreset() {
+    App app = App.builder().provider(OAuthProvider.builder().name("idp.example.com")
+        .issuer(URI.create("https://idp.example.com/realms/mail")).tokenEndpoint(URI.create("https://idp.example.com/t"))
+        .build()).clientId("cid").scopes(java.util.List.of("mail")).build();
+
+    assertThat(StoredApp.from("google", ProviderKind.OIDC, app).toApp().provider().name()).isEqualTo("idp.example.com");
+  }
+
+  @Test
   void givenMicrosoftApp_whenStored_thenTenantIsKeptAndRotationQuirkRestored() {
     App app = App.builder().provider(OAuthProvider.microsoft("contoso.onmicrosoft.com")).clientId("cid").build();
 
