@@ -122,17 +122,7 @@ public final class MailerMetrics implements MeterBinder, MailListener {
   }
 
   private Tags labelsOf(String account) {
-    MeterLabels labels;
-    try {
-      labels = labeller.apply(account);
-    } catch (RuntimeException e) {
-      LOG.warn("mailer metrics labeller failed for account={} ({}); counted as unknown", account, e.toString());
-      labels = MeterLabels.UNKNOWN;
-    }
-    if (labels == null) {
-      labels = MeterLabels.UNKNOWN;
-    }
-    return Tags.of("provider", labels.provider(), "app", labels.app());
+    return AccountTags.of(labeller, account, "mailer metrics");
   }
 
   @Override
@@ -174,16 +164,7 @@ public final class MailerMetrics implements MeterBinder, MailListener {
       if (tagsSet) {
         throw new IllegalStateException("tags was already set to " + this.tags);
       }
-      List<String> reserved = new ArrayList<>();
-      for (Tag t : tags) {
-        if (RESERVED.contains(t.getKey())) {
-          reserved.add(t.getKey());
-        }
-      }
-      if (!reserved.isEmpty()) {
-        throw new IllegalArgumentException("the tag keys " + reserved + " are set by MailerMetrics itself");
-      }
-      this.tags = Tags.of(tags);
+      this.tags = AccountTags.common(tags, RESERVED, "MailerMetrics");
       tagsSet = true;
       return this;
     }

@@ -153,17 +153,7 @@ public final class TokenMetrics implements MeterBinder, TokenListener {
   }
 
   private Tags labelsOf(String account) {
-    MeterLabels labels;
-    try {
-      labels = labeller.apply(account);
-    } catch (RuntimeException e) {
-      LOG.warn("token metrics labeller failed for account={} ({}); counted as unknown", account, e.toString());
-      labels = MeterLabels.UNKNOWN;
-    }
-    if (labels == null) {
-      labels = MeterLabels.UNKNOWN;
-    }
-    return Tags.of("provider", labels.provider(), "app", labels.app());
+    return AccountTags.of(labeller, account, "token metrics");
   }
 
   private double accountsWith(AccountHealth health) {
@@ -220,16 +210,7 @@ public final class TokenMetrics implements MeterBinder, TokenListener {
       if (tagsSet) {
         throw new IllegalStateException("tags was already set to " + this.tags);
       }
-      List<String> reserved = new ArrayList<>();
-      for (Tag t : tags) {
-        if (List.of("provider", "app", "outcome", "health").contains(t.getKey())) {
-          reserved.add(t.getKey());
-        }
-      }
-      if (!reserved.isEmpty()) {
-        throw new IllegalArgumentException("the tag keys " + reserved + " are set by TokenMetrics itself");
-      }
-      this.tags = Tags.of(tags);
+      this.tags = AccountTags.common(tags, List.of("provider", "app", "outcome", "health"), "TokenMetrics");
       tagsSet = true;
       return this;
     }
