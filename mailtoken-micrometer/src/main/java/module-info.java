@@ -3,6 +3,9 @@
  * {@code TokenMetrics} for a {@code TokenManager}'s refreshes, rotations and account health,
  * {@code MailerMetrics} for a {@code Mailer}'s sends and renewals.
  */
+// "requires-automatic", "requires-transitive-automatic": micrometer-core is an automatic module,
+// under the stable name its manifest declares; users of the binders need it anyway.
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module dev.mailtoken.micrometer {
   requires transitive dev.mailtoken.core;
   requires transitive dev.mailtoken.mail;

@@ -3,8 +3,9 @@
  * ({@code dev.mailtoken.store}), in SQLite or PostgreSQL, with cross-process refresh coordination.
  */
 // "module": the qualified export below names dev.mailtoken.server, which gets its module-info
-// separately; until then javac warns that the module does not exist.
-@SuppressWarnings("module")
+// separately; until then javac warns that the module does not exist. "requires-automatic": Flyway
+// (below) is an automatic module.
+@SuppressWarnings({"module", "requires-automatic"})
 module dev.mailtoken.store {
   requires transitive dev.mailtoken.core;
   requires transitive java.sql;
