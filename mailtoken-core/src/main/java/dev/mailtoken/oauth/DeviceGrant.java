@@ -57,7 +57,8 @@ final class DeviceGrant {
     Target target = new Target(provider.name(), endpoint, null);
     Form form = new Form().add("scope", Scopes.join(asked));
     ClientAuthenticator.authenticate(app, form);
-    HttpReply reply = caller.post(GrantType.DEVICE_AUTHORIZATION, target, form, ClientAuthenticator.basicAuthorization(app));
+    HttpReply reply = caller.post(GrantType.DEVICE_AUTHORIZATION, target, form,
+        ClientAuthenticator.basicAuthorization(app));
     log.debug("{} POST {} -> HTTP {} in {} ms client={}", GrantType.DEVICE_AUTHORIZATION.description(), endpoint,
         reply.status(), reply.elapsedMillis(), app.clientId());
     if (!reply.isSuccess()) {
