@@ -34,6 +34,9 @@ module dev.mailtoken.server {
   // a fake account chooser on the JDK's HTTP server.
   requires static jdk.httpserver;
 
+  // MailtokenServer's and ServerAdmin's accessors for the feature facades (accounts(), webhooks(),
+  // apiTokens(), ...) return types of the packages below: they serve this module's tests and, through
+  // the qualified exports, the CLI (@SuppressWarnings("exports") on each says so).
   exports dev.mailtoken.server;
   // The CLI's serve, api-tokens and admin-password commands create and list API tokens and set
   // the admin password through ServerAdmin; no one else needs these packages.
