@@ -22,7 +22,9 @@ open module dev.mailtoken.spring {
   requires spring.core;
   requires org.slf4j;
   // Optional, as in the pom: the health and metrics configurations run only when the application
-  // brings Spring Boot's health module or Micrometer.
+  // brings Spring Boot's health module or Micrometer (their conditions name these classes). On the
+  // module path the metrics also need dev.mailtoken.micrometer resolved: require it, or
+  // --add-modules dev.mailtoken.micrometer.
   requires static spring.boot.health;
   requires static micrometer.core;
   requires static dev.mailtoken.micrometer;
