@@ -2,8 +2,9 @@
  * mailtoken-core: the OAuth2 protocol ({@code dev.mailtoken.oauth}) and the access-token
  * lifecycle ({@code dev.mailtoken.token}).
  */
-// "module": the qualified export below names modules that do not exist yet (mail, store, cli and
-// server get their module-info later); javac would warn once per name.
+// "module": the qualified exports below name dev.mailtoken.cli and dev.mailtoken.server, which get
+// their module-info separately (in parallel with mail's and store's); until both have one, javac
+// warns once per name that the module does not exist.
 @SuppressWarnings("module")
 module dev.mailtoken.core {
   requires transitive java.net.http;
@@ -13,7 +14,9 @@ module dev.mailtoken.core {
   exports dev.mailtoken;
   exports dev.mailtoken.oauth;
   exports dev.mailtoken.token;
-  // The HTTP toolkit for credential-carrying requests, for mailtoken's own modules only.
+  // Shared internals, for mailtoken's own modules only: ServerText (text from servers, made safe
+  // to print) and the HTTP toolkit for credential-carrying requests.
+  exports dev.mailtoken.internal to dev.mailtoken.mail, dev.mailtoken.store, dev.mailtoken.cli;
   exports dev.mailtoken.internal.http to dev.mailtoken.mail, dev.mailtoken.store, dev.mailtoken.cli,
       dev.mailtoken.server;
 }

@@ -1,5 +1,6 @@
 package dev.mailtoken;
 
+import dev.mailtoken.internal.ServerText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
  *
  * <p>Callers branch on {@link #error()} and {@link #subtype()}, never on the description text,
  * which providers change without notice. Every text field is stored with its control characters
- * escaped ({@link ServerText#printable}), so a description can be printed, logged and stored as
+ * escaped Java-style ({@code \n}, {@code \}{@code u001b}), so a description can be printed, logged and stored as
  * it is.
  *
  * @param error the {@code error} code, for example {@code invalid_grant}; never empty

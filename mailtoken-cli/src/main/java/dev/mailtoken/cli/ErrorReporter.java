@@ -7,7 +7,7 @@ import dev.mailtoken.mail.MechanismNotOfferedException;
 import dev.mailtoken.mail.SmtpSecurityMismatchException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import dev.mailtoken.TransientException;
 import dev.mailtoken.store.RefreshInProgressException;
 import dev.mailtoken.store.StoreUnavailableException;

@@ -1,6 +1,6 @@
 package dev.mailtoken.cli;
 
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package dev.mailtoken.oauth;
 
 import dev.mailtoken.ConfigurationException;
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import java.util.Set;
 
 /**

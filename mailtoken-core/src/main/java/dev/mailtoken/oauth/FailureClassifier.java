@@ -5,7 +5,7 @@ import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.OAuthError;
 import dev.mailtoken.ReauthorizationRequiredException;
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import dev.mailtoken.TransientException;
 import dev.mailtoken.internal.http.Excerpts;
 import dev.mailtoken.internal.http.HttpReply;

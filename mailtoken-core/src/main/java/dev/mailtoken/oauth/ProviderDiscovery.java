@@ -3,7 +3,7 @@ package dev.mailtoken.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import dev.mailtoken.TransientException;
 import dev.mailtoken.internal.http.Excerpts;
 import dev.mailtoken.internal.http.HttpReply;

@@ -117,9 +117,9 @@ public final class FuzzInputs {
     return false;
   }
 
-  /** True when {@code text} holds a character a terminal acts on (see {@link dev.mailtoken.ServerText}). */
+  /** True when {@code text} holds a character a terminal acts on (see {@link dev.mailtoken.internal.ServerText}). */
   public static boolean hasControlCharacters(String text) {
-    return dev.mailtoken.ServerText.needsEscaping(text);
+    return dev.mailtoken.internal.ServerText.needsEscaping(text);
   }
 
   /** Runs {@code work}, failing when it takes longer than {@link #BOUND} (a hang), and returns what it returned or threw. */

@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import dev.mailtoken.MailtokenException;
 import java.util.Optional;
 
@@ -26,7 +26,7 @@ public class AuthenticationRejectedException extends MailtokenException {
 
   /**
    * The server's last reply, e.g. {@code 535-5.7.8 Username and Password not accepted}, with
-   * control characters escaped ({@link ServerText#printable}; lines are joined by {@code \n}).
+   * control characters escaped Java-style (lines are joined by {@code \n}).
    */
   public String serverReply() {
     return serverReply;

@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * The JSON a server sends in its SASL error challenge: Gmail's
  * {@code {"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}} or RFC 7628's
  * {@code {"status":"invalid_token","scope":..}}. Fields the server left out are empty strings;
- * control characters are escaped ({@link ServerText#printable}).
+ * control characters are escaped Java-style ({@code \n}, {@code \}{@code u001b}).
  * Immutable and thread-safe.
  *
  * @param status "400", "401", "invalid_token", ...

@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import dev.mailtoken.TransientException;
 import java.time.Duration;
 

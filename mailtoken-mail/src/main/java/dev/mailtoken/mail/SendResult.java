@@ -1,6 +1,6 @@
 package dev.mailtoken.mail;
 
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import java.util.Objects;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Objects;
  *     their {@code Message-ID} field, empty when they have none
  * @param serverReply the server's final reply: the SMTP reply to the message data, or the API's
  *     response body (Gmail's includes its own message id); trimmed, control characters escaped
- *     ({@link ServerText#printable})
+ *     Java-style ({@code \n}, {@code \}{@code u001b})
  * @param transport "smtp", "gmail-api" or "graph"
  */
 public record SendResult(String account, String messageId, String serverReply, String transport) {

@@ -1,7 +1,7 @@
 package dev.mailtoken.mail;
 
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import dev.mailtoken.token.AccessToken;
 import dev.mailtoken.token.Rejection;
 import jakarta.mail.Address;

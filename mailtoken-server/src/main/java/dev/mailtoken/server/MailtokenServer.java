@@ -25,9 +25,11 @@ import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.token.Scheduler;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -275,8 +277,9 @@ public final class MailtokenServer implements AutoCloseable {
     accounts.stop(config.shutdownTimeout());
     webhooks.close();
     if (ownThreads != null) {
-      ownThreads.shutdown();
+      ownThreads.shutdownNow();
     }
+    awaitStopped(config.shutdownTimeout(), syncer, ownThreads);
     audit.close();
     LOG.info("mailtoken server stopped");
   }
@@ -284,6 +287,27 @@ public final class MailtokenServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /**
+   * Waits for the server's own threads to end, so none of them touches the store after
+   * {@link #stop} returned (the caller may close or delete it next).
+   */
+  private static void awaitStopped(Duration grace, ExecutorService... executors) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (ExecutorService e : executors) {
+      if (e == null) {
+        continue;
+      }
+      try {
+        if (!e.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          LOG.warn("a server thread was still running {} after the stop began", grace);
+        }
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   @Override

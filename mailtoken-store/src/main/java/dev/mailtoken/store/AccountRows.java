@@ -1,6 +1,6 @@
 package dev.mailtoken.store;
 
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import dev.mailtoken.token.AccountHealth;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

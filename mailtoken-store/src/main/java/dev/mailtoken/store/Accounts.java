@@ -2,7 +2,7 @@ package dev.mailtoken.store;
 
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.Secret;
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import dev.mailtoken.token.AccountHealth;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -479,6 +479,7 @@ public final class CredentialStore implements AutoCloseable {
    * <b>Not a user API</b> (for {@code mailtoken-server}, may change in any release): the
    * database behind this store, so the server keeps its tables beside the store's.
    */
+  @SuppressWarnings("exports") // its type is exported to dev.mailtoken.server only, on purpose
   public StoreDatabase internalDatabase() {
     return new StoreDatabase(db.dataSource(), db.dialect() == Database.Dialect.POSTGRESQL, db.description());
   }
@@ -488,6 +489,7 @@ public final class CredentialStore implements AutoCloseable {
    * field cipher, so the server keeps the secrets it must recover encrypted like the store's, in
    * columns registered in {@code sealed_columns} (which key rotation re-encrypts).
    */
+  @SuppressWarnings("exports") // its type is exported to dev.mailtoken.server only, on purpose
   public SealedFields internalSealedFields() {
     return new FieldCipherSealer(keys);
   }

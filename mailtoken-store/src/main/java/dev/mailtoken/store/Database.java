@@ -10,7 +10,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -32,7 +35,11 @@ final class Database implements AutoCloseable {
   /** Beyond the lock wait, how long one statement may take before the server counts as hung. */
   private static final int SOCKET_SLACK_SECONDS = 30;
 
-  private final DataSource dataSource;
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  /** Beyond the lock wait, how long {@link #close} waits for a transaction in flight to end. */
+  private static final Duration CLOSE_SLACK = Duration.ofSeconds(5);
+
+  private final ClosingDataSource dataSource;
   private final Dialect dialect;
   private final String description;
   private final StoreOptions options;
@@ -43,7 +50,7 @@ final class Database implements AutoCloseable {
 
   private Database(DataSource dataSource, Dialect dialect, String description, StoreOptions options,
       Runnable closer) {
-    this.dataSource = dataSource;
+    this.dataSource = new ClosingDataSource(dataSource);
     this.dialect = dialect;
     this.description = description;
     this.options = options;
@@ -252,6 +259,10 @@ final class Database implements AutoCloseable {
 
   /** A typed failure: locked too long or unreachable (transient), anything else a plain {@link StoreException}. */
   StoreException failure(SQLException e) {
+    if (ClosingDataSource.isClosedFailure(e)) {
+      return new StoreException("The store " + description + " was closed; open it again to use it"
+          + " (CredentialStore.open), or stop using this instance.", e);
+    }
     if (dialect == Dialect.SQLITE && SqliteAccess.isReadOnlyFailure(e)) {
       return new StoreException("The store " + description + " cannot be written by this user (its file or"
           + " directory is read-only), and this command needs to write to it (for example to save a refreshed"
@@ -291,8 +302,17 @@ final class Database implements AutoCloseable {
     return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):([^/@]+)@", "//$1:***@");
   }
 
+  /**
+   * Refuses new work, waits (at most the lock wait and a few seconds) for the transactions in
+   * flight to end, then closes the pool (PostgreSQL). Idempotent.
+   */
   @Override
   public void close() {
+    int left = dataSource.close(options.lockWait().plus(CLOSE_SLACK));
+    if (left > 0) {
+      LOG.warn("closing the store {} with {} connection(s) still in use; their work is rolled back", description,
+          left);
+    }
     closer.run();
   }
 }

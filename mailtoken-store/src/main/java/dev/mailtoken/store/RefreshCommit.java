@@ -4,7 +4,7 @@ import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import dev.mailtoken.TransientException;
 import dev.mailtoken.oauth.OAuthTimeoutException;
 import dev.mailtoken.oauth.TokenResponse;

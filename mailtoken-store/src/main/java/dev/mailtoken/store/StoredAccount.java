@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param accessTokenExpiresAt when the stored access token expires, as the provider said; empty
  *     when no token is stored or the provider did not say (see {@link #assumedAccessTokenExpiry()})
  * @param lastError the last refresh failure's message, cleared by the next success; control
- *     characters escaped ({@link dev.mailtoken.ServerText#printable})
+ *     characters escaped Java-style ({@code \n}, {@code \}{@code u001b})
  * @param version incremented by every change of grant, secrets or health; pass it to
  *     {@link CredentialStore#updateAccount} so an edit never overwrites a newer state
  * @param hasAccessToken whether an access token (for a fixed-token account, the fixed token) is stored

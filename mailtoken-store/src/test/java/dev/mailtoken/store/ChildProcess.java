@@ -1,11 +1,13 @@
 package dev.mailtoken.store;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,12 +39,38 @@ final class ChildProcess implements AutoCloseable {
   static ChildProcess start(String url, KeyRing keys, Instant clock, String account, long... timeoutsMillis)
       throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), RefreshInAnotherProcess.class.getName(), url,
+        "-cp", classPath(), RefreshInAnotherProcess.class.getName(), url,
         keys.currentKeyBase64().reveal(), clock.toString(), account));
     for (long t : timeoutsMillis) {
       command.add(Long.toString(t));
     }
     return new ChildProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+  }
+
+  /**
+   * The class path of a child JVM: everything this one loads, on the class path. Surefire runs these
+   * tests patched into the store's named module, so besides {@code java.class.path} that is the module
+   * path and the test classes (patched in, on neither path).
+   */
+  static String classPath() {
+    List<String> entries = new ArrayList<>();
+    String self = ChildProcess.class.getName().replace('.', '/') + ".class";
+    try {
+      Path testClasses = Path.of(ChildProcess.class.getClassLoader().getResource(self).toURI());
+      for (int i = 0; i < self.split("/").length; i++) {
+        testClasses = testClasses.getParent();
+      }
+      entries.add(testClasses.toString());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    for (String property : List.of("jdk.module.path", "java.class.path")) {
+      String value = System.getProperty(property, "");
+      if (!value.isEmpty()) {
+        entries.add(value);
+      }
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   long pid() {

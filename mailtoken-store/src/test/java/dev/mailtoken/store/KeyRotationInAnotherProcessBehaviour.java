@@ -68,7 +68,7 @@ abstract class KeyRotationInAnotherProcessBehaviour extends StoreTestSupport {
   /** Starts {@link StoreInAnotherProcess} on this test's database and key file and waits for it to be ready. */
   void startChild() throws Exception {
     child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), StoreInAnotherProcess.class.getName(),
+        "-cp", ChildProcess.classPath(), StoreInAnotherProcess.class.getName(),
         url(), keyFile.toString(), clock.instant().toString())
         .redirectErrorStream(true).start();
     childIn = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);

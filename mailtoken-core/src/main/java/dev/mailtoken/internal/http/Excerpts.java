@@ -1,6 +1,6 @@
 package dev.mailtoken.internal.http;
 
-import dev.mailtoken.ServerText;
+import dev.mailtoken.internal.ServerText;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;

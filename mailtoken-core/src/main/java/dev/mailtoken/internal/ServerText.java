@@ -1,4 +1,4 @@
-package dev.mailtoken;
+package dev.mailtoken.internal;
 
 /**
  * Text that came from a provider or a mail server (an {@code error_description}, an SMTP reply,
