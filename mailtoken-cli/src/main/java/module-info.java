@@ -5,9 +5,6 @@
  * {@code SecretReader}; {@code ExitCode}); every command class is package-private. The runnable jar
  * ({@code bin/mailtoken}, the {@code all} classifier) runs on the class path.
  */
-// "module": the store, mail and micrometer modules are automatic modules until they get their
-// module-info; javac would warn once per name.
-@SuppressWarnings({"module", "requires-automatic"})
 module dev.mailtoken.cli {
   requires transitive dev.mailtoken.core;
   requires dev.mailtoken.mail;

@@ -4,9 +4,9 @@
  * ({@code MailtokenServer}, {@code ServerConfig}, {@code ConfigKey}, {@code ServerAdmin}); its
  * feature packages are the server's own and are not exported.
  */
-// "module": the store and micrometer modules are automatic modules until they get their
-// module-info, and flyway-core and micrometer have no module-info; javac would warn once per name.
-@SuppressWarnings({"module", "requires-automatic", "requires-transitive-automatic"})
+// "module": the qualified exports name dev.mailtoken.cli, which is built after this module, so javac
+// does not see it here. "requires-automatic": JTE, Micrometer and Flyway are automatic modules.
+@SuppressWarnings({"module", "requires-automatic"})
 module dev.mailtoken.server {
   // The constructor of MailtokenServer and ServerAdmin.open take core and store types.
   requires transitive dev.mailtoken.core;

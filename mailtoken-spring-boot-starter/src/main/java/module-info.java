@@ -7,9 +7,9 @@
  * {@code MailtokenProperties} reflectively, and the application's own configuration in this
  * module's packages (tests) is scanned the same way.
  */
-// "module": the store, mail and micrometer modules are automatic modules until they get their
-// module-info, and Spring's jars are automatic modules; javac would warn once per name.
-@SuppressWarnings({"module", "requires-automatic", "requires-transitive-automatic"})
+// Spring Framework's and Spring Boot's jars (and micrometer-core) are automatic modules, under the
+// stable names their manifests declare; javac would warn once per name.
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 open module dev.mailtoken.spring {
   requires transitive dev.mailtoken.core;
   requires transitive dev.mailtoken.mail;
