@@ -56,12 +56,13 @@ final class DeviceGrant {
     provider.offlineAccessScope().ifPresent(required::remove);
     Target target = new Target(provider.name(), endpoint, null);
     Form form = new Form().add("scope", Scopes.join(asked));
-    OAuthClient.authenticate(app, form);
-    HttpReply reply = caller.post(GrantType.DEVICE_AUTHORIZATION, target, form, OAuthClient.basicAuthorization(app));
+    ClientAuthenticator.authenticate(app, form);
+    HttpReply reply = caller.post(GrantType.DEVICE_AUTHORIZATION, target, form,
+        ClientAuthenticator.basicAuthorization(app));
     log.debug("{} POST {} -> HTTP {} in {} ms client={}", GrantType.DEVICE_AUTHORIZATION.description(), endpoint,
         reply.status(), reply.elapsedMillis(), app.clientId());
     if (!reply.isSuccess()) {
-      reply = reply.withoutSecrets(OAuthClient.secretsOf(app, form));
+      reply = reply.withoutSecrets(ClientAuthenticator.secretsOf(app, form));
       throw failure(GrantType.DEVICE_AUTHORIZATION, app, target, reply);
     }
     return read(app, target, reply, List.copyOf(asked), required);
@@ -116,8 +117,8 @@ final class DeviceGrant {
     App app = device.app();
     Target target = new Target(app.provider().name(), app.provider().tokenEndpoint(), null);
     Form form = new Form().add("grant_type", GRANT_TYPE).add("device_code", device.deviceCode().reveal());
-    OAuthClient.authenticate(app, form);
-    HttpReply reply = caller.post(GrantType.DEVICE_CODE, target, form, OAuthClient.basicAuthorization(app));
+    ClientAuthenticator.authenticate(app, form);
+    HttpReply reply = caller.post(GrantType.DEVICE_CODE, target, form, ClientAuthenticator.basicAuthorization(app));
     if (reply.isSuccess()) {
       TokenResponse tokens = reader.read(GrantType.DEVICE_CODE, target, reply, device.scopes());
       log.debug("{} POST {} -> HTTP {} in {} ms device_code={} access_token={} refresh_token={}",
@@ -127,7 +128,7 @@ final class DeviceGrant {
       CodeExchangeChecks.check(app.provider(), true, device.requiredScopes(), tokens, target);
       return new DevicePoll.Granted(tokens);
     }
-    reply = reply.withoutSecrets(OAuthClient.secretsOf(app, form));
+    reply = reply.withoutSecrets(ClientAuthenticator.secretsOf(app, form));
     Optional<OAuthError> error = FailureClassifier.oauthError(reply);
     String code = error.map(OAuthError::error).orElse(reply.status() == 428 ? "authorization_pending" : "");
     log.debug("{} POST {} -> HTTP {} in {} ms device_code={} error={}", GrantType.DEVICE_CODE.description(),

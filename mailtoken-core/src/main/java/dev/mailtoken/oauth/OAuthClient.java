@@ -1,27 +1,18 @@
 package dev.mailtoken.oauth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.OAuthError;
 import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
 import dev.mailtoken.TransientException;
-import dev.mailtoken.internal.http.Excerpts;
 import dev.mailtoken.internal.http.HttpReply;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Talks to token endpoints on {@code java.net.http}: code exchange, refresh, JWT bearer,
@@ -45,12 +36,12 @@ import org.slf4j.LoggerFactory;
  * exchange). Messages never contain request bodies or secrets.
  */
 public final class OAuthClient {
-  private static final Logger log = LoggerFactory.getLogger(OAuthClient.class);
 
   private final EndpointCaller caller;
   private final Clock clock;
-  private final FailureClassifier classifier;
-  private final TokenResponseReader reader;
+  private final TokenEndpoint tokens;
+  private final TokenRevoker revoker;
+  private final UserinfoLookup userinfo;
   private final DeviceGrant devices;
   private final Duration requestTimeout;
   private final Duration completionTimeout;
@@ -60,8 +51,11 @@ public final class OAuthClient {
     this.clock = clock;
     this.requestTimeout = requestTimeout;
     this.completionTimeout = completionTimeout;
-    this.classifier = new FailureClassifier(clock);
-    this.reader = new TokenResponseReader(clock);
+    FailureClassifier classifier = new FailureClassifier(clock);
+    TokenResponseReader reader = new TokenResponseReader(clock);
+    this.tokens = new TokenEndpoint(caller, classifier, reader, completionTimeout);
+    this.revoker = new TokenRevoker(caller, classifier);
+    this.userinfo = new UserinfoLookup(caller, classifier);
     this.devices = new DeviceGrant(caller, classifier, reader, clock);
   }
 
@@ -105,8 +99,7 @@ public final class OAuthClient {
    */
   public TokenResponse refresh(App app, Secret refreshToken, List<String> scopes, String account)
       throws MailtokenException {
-    RefreshRequest r = refreshRequest(app, refreshToken, scopes, account);
-    return token(GrantType.REFRESH_TOKEN, r.target(), app, r.form(), r.requested(), r.sent());
+    return tokens.refresh(app, RefreshRequest.of(app, refreshToken, scopes, account));
   }
 
   /**
@@ -121,40 +114,12 @@ public final class OAuthClient {
   public CompletableFuture<TokenResponse> refreshAsync(App app, Secret refreshToken, List<String> scopes,
       String account) {
     RefreshRequest r;
-    CompletableFuture<HttpReply> reply;
     try {
-      r = refreshRequest(app, refreshToken, scopes, account);
-      reply = caller.postAsync(GrantType.REFRESH_TOKEN, r.target(), authenticate(app, r.form()),
-          basicAuthorization(app), completionTimeout);
+      r = RefreshRequest.of(app, refreshToken, scopes, account);
     } catch (MailtokenException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return reply.thenApply(answer -> {
-      try {
-        return read(GrantType.REFRESH_TOKEN, r.target(),
-            answer.isSuccess() ? answer : answer.withoutSecrets(secretsOf(app, r.form())), r.requested(), r.sent());
-      } catch (MailtokenException e) {
-        throw new CompletionException(e);
-      }
-    });
-  }
-
-  /** What a refresh sends, checked before anything goes out. */
-  private record RefreshRequest(Target target, Form form, List<String> requested, String sent) { }
-
-  private static RefreshRequest refreshRequest(App app, Secret refreshToken, List<String> scopes, String account)
-      throws MailtokenException {
-    Objects.requireNonNull(app, "app");
-    Objects.requireNonNull(refreshToken, "refreshToken");
-    List<String> asked = Scopes.checked(scopes);
-    Target target = new Target(app.provider().name(), app.provider().tokenEndpoint(), account);
-    Scopes.checkOneResource(app.provider(), asked);
-    Form form = new Form()
-        .add("grant_type", GrantType.REFRESH_TOKEN.wireName())
-        .add("refresh_token", refreshToken.reveal())
-        .addIfNotEmpty("scope", Scopes.join(asked));
-    return new RefreshRequest(target, form, asked.isEmpty() ? app.scopes() : asked,
-        "refresh_token=" + refreshToken.fingerprint());
+    return tokens.refreshAsync(app, r);
   }
 
   /**
@@ -173,7 +138,7 @@ public final class OAuthClient {
         .add("grant_type", GrantType.JWT_BEARER.wireName())
         .add("assertion", assertion.reveal());
     HttpReply reply = caller.post(GrantType.JWT_BEARER, target, form, null);
-    return read(GrantType.JWT_BEARER, target, reply, asked, "iss=" + key.clientEmail() + " assertion="
+    return tokens.read(GrantType.JWT_BEARER, target, reply, asked, "iss=" + key.clientEmail() + " assertion="
         + assertion.fingerprint());
   }
 
@@ -195,7 +160,7 @@ public final class OAuthClient {
     Form form = new Form()
         .add("grant_type", GrantType.CLIENT_CREDENTIALS.wireName())
         .addIfNotEmpty("scope", Scopes.join(asked));
-    return token(GrantType.CLIENT_CREDENTIALS, target, app, form, asked, "client_id=" + app.clientId());
+    return tokens.exchange(GrantType.CLIENT_CREDENTIALS, target, app, form, asked, "client_id=" + app.clientId());
   }
 
   /**
@@ -216,7 +181,7 @@ public final class OAuthClient {
         .add("code", code.code().reveal())
         .add("redirect_uri", code.redirectUri().toString());
     code.codeVerifier().ifPresent(v -> form.add("code_verifier", v.reveal()));
-    TokenResponse r = token(GrantType.AUTHORIZATION_CODE, target, app, form, code.requestedScopes(),
+    TokenResponse r = tokens.exchange(GrantType.AUTHORIZATION_CODE, target, app, form, code.requestedScopes(),
         "code=" + code.code().fingerprint());
     CodeExchangeChecks.check(app.provider(), code, r, target);
     return r;
@@ -232,29 +197,7 @@ public final class OAuthClient {
   public Revocation revoke(App app, Secret token, TokenTypeHint hint) throws MailtokenException {
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(token, "token");
-    Optional<URI> endpoint = app.provider().revocationEndpoint();
-    if (endpoint.isEmpty()) {
-      log.debug("revocation of {} skipped: provider {} has no revocation endpoint", token.fingerprint(),
-          app.provider().name());
-      return Revocation.NOT_SUPPORTED;
-    }
-    Target target = new Target(app.provider().name(), endpoint.get(), null);
-    Form form = new Form().add("token", token.reveal());
-    if (hint != null) {
-      form.add("token_type_hint", hint.wireName());
-    }
-    HttpReply reply = caller.post(GrantType.REVOCATION, target, authenticate(app, form), basicAuthorization(app))
-        .withoutSecrets(secretsOf(app, form));
-    log.debug("revocation POST {} -> HTTP {} in {} ms token={}", target.endpoint(), reply.status(),
-        reply.elapsedMillis(), token.fingerprint());
-    if (reply.isSuccess()) {
-      return Revocation.REVOKED;
-    }
-    Optional<OAuthError> error = FailureClassifier.oauthError(reply);
-    if (reply.status() == 400 && error.isPresent() && error.get().error().equals("invalid_token")) {
-      return Revocation.ALREADY_INVALID;
-    }
-    throw classifier.classify(GrantType.REVOCATION, target, reply);
+    return revoker.revoke(app, token, hint);
   }
 
   /**
@@ -273,30 +216,7 @@ public final class OAuthClient {
   public Optional<String> userinfoEmail(OAuthProvider provider, Secret accessToken) throws MailtokenException {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(accessToken, "accessToken");
-    Optional<URI> endpoint = provider.userinfoEndpoint();
-    if (endpoint.isEmpty()) {
-      return Optional.empty();
-    }
-    Target target = new Target(provider.name(), endpoint.get(), null);
-    HttpReply reply = caller.get(GrantType.USERINFO, target, "Bearer " + accessToken.reveal())
-        .withoutSecrets(List.of(accessToken.reveal()));
-    log.debug("userinfo GET {} -> HTTP {} in {} ms access_token={}", target.endpoint(), reply.status(),
-        reply.elapsedMillis(), accessToken.fingerprint());
-    if (reply.isTransientStatus()) {
-      throw classifier.classify(GrantType.USERINFO, target, reply);
-    }
-    if (!reply.isSuccess()) {
-      return Optional.empty();
-    }
-    JsonNode json = Json.parseOrNull(reply.body());
-    if (json == null || !json.isObject()) {
-      String excerpt = Excerpts.of(reply.body());
-      throw new InvalidResponseException(provider.name() + " answered the userinfo request with HTTP " + reply.status()
-          + " and a body that is not a JSON object: \"" + excerpt + "\"; check the userinfo endpoint URL", null,
-          reply.status(), excerpt, Json.looksTruncated(reply.body()), null);
-    }
-    JsonNode email = json.path("email");
-    return email.isTextual() && !email.asText().isBlank() ? Optional.of(email.asText()) : Optional.empty();
+    return userinfo.email(provider, accessToken);
   }
 
   /**
@@ -323,63 +243,5 @@ public final class OAuthClient {
   /** GETs a JSON document (discovery metadata); null on 404 so callers can try another location. */
   HttpReply get(URI uri, String providerName) throws MailtokenException {
     return caller.get(GrantType.DISCOVERY, new Target(providerName, uri, null));
-  }
-
-  private TokenResponse token(GrantType grant, Target target, App app, Form form, List<String> requested,
-      String sent) throws MailtokenException {
-    HttpReply reply = caller.post(grant, target, authenticate(app, form), basicAuthorization(app));
-    if (!reply.isSuccess()) {
-      reply = reply.withoutSecrets(secretsOf(app, form));
-    }
-    return read(grant, target, reply, requested, sent);
-  }
-
-  /** Reads the answer and logs the one DEBUG line for the request: fingerprints only, never values. */
-  private TokenResponse read(GrantType grant, Target target, HttpReply reply, List<String> requested, String sent)
-      throws MailtokenException {
-    if (!reply.isSuccess()) {
-      MailtokenException failure = classifier.classify(grant, target, reply);
-      log.debug("{} POST {} -> HTTP {} in {} ms account={} {} error={}", grant.description(), target.endpoint(),
-          reply.status(), reply.elapsedMillis(), target.account(), sent, failure.oauthError()
-              .map(e -> e.error() + (e.subtype().isEmpty() ? "" : "/" + e.subtype()))
-              .orElse(failure.getClass().getSimpleName()));
-      throw failure;
-    }
-    TokenResponse r = reader.read(grant, target, reply, requested);
-    log.debug("{} POST {} -> HTTP {} in {} ms account={} {} access_token={} refresh_token={} expires_in={}",
-        grant.description(), target.endpoint(), reply.status(), reply.elapsedMillis(), target.account(), sent,
-        r.accessToken().fingerprint(), r.refreshToken().map(Secret::fingerprint).orElse("none"),
-        r.expiresIn().map(d -> d.toSeconds() + "s").orElse("unknown"));
-    return r;
-  }
-
-  /** Every secret this request carried, so an error reply that echoes one can be cleaned. */
-  static List<String> secretsOf(App app, Form form) {
-    List<String> secrets = new ArrayList<>(form.secretValues());
-    app.clientSecret().ifPresent(s -> secrets.add(s.reveal()));
-    return secrets;
-  }
-
-  /** Adds {@code client_id} (and the secret for {@code client_secret_post}) to the form. */
-  static Form authenticate(App app, Form form) {
-    if (app.clientAuthentication() != ClientAuthentication.CLIENT_SECRET_BASIC) {
-      form.add("client_id", app.clientId());
-    }
-    if (app.clientAuthentication() == ClientAuthentication.CLIENT_SECRET_POST) {
-      form.add("client_secret", app.clientSecret().orElseThrow().reveal());
-    }
-    return form;
-  }
-
-  /**
-   * RFC 6749 §2.3.1: id and secret are form-urlencoded before base64, so a secret with
-   * {@code :}, {@code +} or {@code %} survives (T-E-06).
-   */
-  static String basicAuthorization(App app) {
-    if (app.clientAuthentication() != ClientAuthentication.CLIENT_SECRET_BASIC) {
-      return null;
-    }
-    String pair = Form.encode(app.clientId()) + ":" + Form.encode(app.clientSecret().orElseThrow().reveal());
-    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 }

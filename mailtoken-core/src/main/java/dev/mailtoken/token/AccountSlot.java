@@ -1,13 +1,10 @@
 package dev.mailtoken.token;
 
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.ReauthorizationRequiredException;
 import dev.mailtoken.Secret;
-import dev.mailtoken.TransientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,9 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class AccountSlot {
   private static final Logger LOG = LoggerFactory.getLogger(AccountSlot.class);
-
-  /** Why a refresh is wanted; decides whether it is still needed once the lock is held. */
-  enum Trigger { WAIT, RENEW, STALE, SCHEDULED }
 
   final String account;
   final List<String> scopes;
@@ -54,14 +48,14 @@ final class AccountSlot {
 
   AccessToken token() throws MailtokenException {
     AccessToken served = servable(snapshot);
-    return served != null ? served : await(flight(Trigger.WAIT, null, null, true));
+    return served != null ? served : await(flight(RefreshTrigger.WAIT, null, null, true));
   }
 
   CompletableFuture<AccessToken> tokenAsync() {
     try {
       AccessToken served = servable(snapshot);
       return served != null ? CompletableFuture.completedFuture(served)
-          : flight(Trigger.WAIT, null, null, false).copy();
+          : flight(RefreshTrigger.WAIT, null, null, false).copy();
     } catch (MailtokenException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -70,7 +64,7 @@ final class AccountSlot {
   /** @param reason what the server said, reported on the renewal's event; may be null */
   AccessToken renew(AccessToken rejected, Rejection reason) throws MailtokenException {
     AccessToken current = renewed(snapshot, rejected);
-    return current != null ? current : await(flight(Trigger.RENEW, rejected, reason, true));
+    return current != null ? current : await(flight(RefreshTrigger.RENEW, rejected, reason, true));
   }
 
   CompletableFuture<AccessToken> renewAsync(AccessToken rejected, Rejection reason) {
@@ -78,7 +72,7 @@ final class AccountSlot {
       AccessToken current = renewed(snapshot, rejected);
       return current != null
           ? CompletableFuture.completedFuture(current)
-          : flight(Trigger.RENEW, rejected, reason, false).copy();
+          : flight(RefreshTrigger.RENEW, rejected, reason, false).copy();
     } catch (MailtokenException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -107,7 +101,7 @@ final class AccountSlot {
     }
     // Inside the refresh margin: serve the current token, refresh in the background unless backing off.
     if (now >= s.freshUntil() && now >= s.nextRetryMillis() && inFlight == null) {
-      flight(Trigger.STALE, null, null, false);
+      flight(RefreshTrigger.STALE, null, null, false);
     }
     return s.token();
   }
@@ -117,24 +111,11 @@ final class AccountSlot {
     if (s.health() == AccountHealth.REAUTHORIZATION_REQUIRED) {
       throw s.lastError();
     }
-    return needed(Trigger.RENEW, s, config.clock().millis(), rejected) ? null : s.token();
-  }
-
-  private static boolean needed(Trigger trigger, Snapshot s, long now, AccessToken rejected) {
-    switch (trigger) {
-      case WAIT:
-        return !s.usableAt(now);
-      case RENEW:
-        return !s.usableAt(now) || s.token().value().equals(rejected.value());
-      case STALE:
-        return now >= s.freshUntil() && now >= s.nextRetryMillis();
-      default:
-        return true;
-    }
+    return RefreshTrigger.RENEW.needed(s, config.clock().millis(), rejected) ? null : s.token();
   }
 
   /** Joins the refresh in flight or starts one (on this thread when {@code runHere}). */
-  private CompletableFuture<AccessToken> flight(Trigger trigger, AccessToken rejected, Rejection reason,
+  private CompletableFuture<AccessToken> flight(RefreshTrigger trigger, AccessToken rejected, Rejection reason,
       boolean runHere) {
     CompletableFuture<AccessToken> mine;
     synchronized (this) {
@@ -146,13 +127,12 @@ final class AccountSlot {
       if (s.health() == AccountHealth.REAUTHORIZATION_REQUIRED) {
         return CompletableFuture.failedFuture(s.lastError());
       }
-      boolean background = trigger == Trigger.STALE || trigger == Trigger.SCHEDULED;
-      if ((background && retired) || !needed(trigger, s, config.clock().millis(), rejected)) {
+      if ((trigger.background() && retired) || !trigger.needed(s, config.clock().millis(), rejected)) {
         return CompletableFuture.completedFuture(s.token());
       }
       mine = new CompletableFuture<>();
       inFlight = mine;
-      inFlightReason = trigger == Trigger.RENEW ? reason : null;
+      inFlightReason = trigger == RefreshTrigger.RENEW ? reason : null;
     }
     if (runHere) {
       refresh(mine, trigger);
@@ -169,7 +149,7 @@ final class AccountSlot {
     return mine;
   }
 
-  private void refresh(CompletableFuture<AccessToken> flight, Trigger trigger) {
+  private void refresh(CompletableFuture<AccessToken> flight, RefreshTrigger trigger) {
     Snapshot s = snapshot; // only the flight owner commits, so this is the latest
     Instant start = config.clock().instant();
     flightStart = start;
@@ -177,7 +157,7 @@ final class AccountSlot {
         account, ScopeKey.describe(scopes), trigger, lane.grant().getClass().getSimpleName());
     CompletableFuture<GrantExchange.Outcome> exchange;
     try {
-      exchange = lane.exchange(scopes, trigger == Trigger.RENEW);
+      exchange = lane.exchange(scopes, trigger == RefreshTrigger.RENEW);
     } catch (Throwable t) {
       fail(flight, trigger, s, t);
       return;
@@ -228,14 +208,7 @@ final class AccountSlot {
     }
     flight.complete(token);
     scheduleProactive(next, nowMs);
-    if (rotated != null) {
-      LOG.info("refresh token rotated and saved account={} refreshToken=sha256:{}", account, rotated.fingerprint());
-      config.events().publish(new TokenEvent.Rotated(account, now, rotated.fingerprint()));
-    }
-    LOG.info("access token issued account={} scopes={} token=sha256:{} expiresAt={}", account,
-        ScopeKey.describe(scopes), token.value().fingerprint(), token.expiresAt().map(Instant::toString).orElse("unknown"));
-    config.events().publish(
-        new TokenEvent.Issued(account, now, token, scopes, Optional.ofNullable(reason), elapsedUntil(now)));
+    FlightOutcome.issued(config, account, scopes, now, token, rotated, reason, elapsedUntil(now));
   }
 
   /**
@@ -254,26 +227,10 @@ final class AccountSlot {
     }
   }
 
-  private void fail(CompletableFuture<AccessToken> flight, Trigger trigger, Snapshot s, Throwable t) {
+  private void fail(CompletableFuture<AccessToken> flight, RefreshTrigger trigger, Snapshot s, Throwable t) {
     MailtokenException error = RefreshFailures.classify(account, t);
     Instant now = config.clock().instant();
-    Snapshot next;
-    TokenEvent event;
-    if (error instanceof ReauthorizationRequiredException) {
-      next = new Snapshot(null, Long.MIN_VALUE, Long.MIN_VALUE, AccountHealth.REAUTHORIZATION_REQUIRED,
-          error, now, null, s.failures() + 1);
-      event = new TokenEvent.ReauthorizationRequired(account, now, error, scopes, elapsedUntil(now));
-    } else {
-      int failures = s.failures() + 1;
-      Duration delay = config.backoff().delay(failures,
-          error instanceof TransientException te ? te.retryAfter() : java.util.Optional.empty());
-      Instant retry = now.plus(delay);
-      // A rejected token is never served again, even while its expiry says it is valid.
-      boolean keep = trigger != Trigger.RENEW && s.token() != null;
-      next = new Snapshot(keep ? s.token() : null, keep ? s.freshUntil() : Long.MIN_VALUE,
-          keep ? s.usableUntil() : Long.MIN_VALUE, AccountHealth.REFRESH_FAILING, error, now, retry, failures);
-      event = new TokenEvent.RefreshFailed(account, now, error, retry, scopes, elapsedUntil(now));
-    }
+    Snapshot next = FlightOutcome.afterFailure(s, error, trigger, now, config.backoff());
     synchronized (this) {
       snapshot = next;
       inFlight = null;
@@ -282,17 +239,10 @@ final class AccountSlot {
     flight.completeExceptionally(error);
     if (next.health() == AccountHealth.REAUTHORIZATION_REQUIRED) {
       retire();
-      LOG.error("reauthorization required account={} scopes={} error={}: {}", account, ScopeKey.describe(scopes),
-          error.getClass().getSimpleName(), error.getMessage());
-    } else {
-      if (lane.grant().renewable()) {
-        scheduleAt(next.nextRetryMillis(), now.toEpochMilli());
-      }
-      LOG.warn("token refresh failed account={} scopes={} error={} failures={} nextRetry={}: {}", account,
-          ScopeKey.describe(scopes), error.getClass().getSimpleName(), next.failures(), next.nextRetry(),
-          error.getMessage());
+    } else if (lane.grant().renewable()) {
+      scheduleAt(next.nextRetryMillis(), now.toEpochMilli());
     }
-    config.events().publish(event);
+    FlightOutcome.failed(config, account, scopes, now, next, elapsedUntil(now));
     rethrowIfError(t);
   }
 
@@ -333,7 +283,7 @@ final class AccountSlot {
       scheduled = null;
     }
     LOG.debug("proactive token refresh due account={} scopes={}", account, ScopeKey.describe(scopes));
-    flight(Trigger.SCHEDULED, null, null, false);
+    flight(RefreshTrigger.SCHEDULED, null, null, false);
   }
 
   /**

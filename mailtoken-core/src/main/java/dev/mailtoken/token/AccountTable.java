@@ -1,17 +1,22 @@
 package dev.mailtoken.token;
 
 import dev.mailtoken.MailtokenException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@link TokenManager}'s registered accounts by address: registering (replacing, or only when
- * absent), loading unknown ones through the {@link AccountLoader}, removing. A replaced or removed
- * account's slots are retired. Thread-safe; the loader is called outside any lock.
+ * absent), finding the slot of an (account, scope set), loading unknown accounts through the
+ * {@link AccountLoader}, removing. A replaced or removed account's slots are retired; once closed,
+ * it loads nothing and the manager registers nothing. Thread-safe; the loader is called outside
+ * any lock.
  */
 final class AccountTable {
   private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
@@ -20,6 +25,7 @@ final class AccountTable {
   private final ManagerConfig config;
   private final boolean canCallTokenEndpoint;
   private final AccountLoader loader;
+  private volatile boolean closed;
 
   AccountTable(ManagerConfig config, boolean canCallTokenEndpoint, AccountLoader loader) {
     this.config = config;
@@ -113,7 +119,45 @@ final class AccountTable {
     return Set.copyOf(accounts.keySet());
   }
 
-  void retireAll() {
+  /**
+   * The slot of {@code account}'s scope set {@code key}, loading an unknown account.
+   *
+   * @throws IllegalStateException when the account must be loaded and the table is closed
+   */
+  AccountSlot slot(String account, List<String> key) throws MailtokenException {
+    AccountTokens tokens = accounts.get(Objects.requireNonNull(account, "account"));
+    if (tokens == null) {
+      ensureOpen();
+      tokens = getOrLoad(account);
+    }
+    return tokens.slot(key);
+  }
+
+  /** {@link #slot} without blocking: a registered account's at once, else loaded on the manager's executor. */
+  CompletableFuture<AccountSlot> slotAsync(String account, List<String> key) {
+    AccountTokens tokens = accounts.get(Objects.requireNonNull(account, "account"));
+    if (tokens != null) {
+      return CompletableFuture.completedFuture(tokens.slot(key));
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return slot(account, key);
+      } catch (MailtokenException e) {
+        throw new CompletionException(e);
+      }
+    }, config.executor());
+  }
+
+  /** @throws IllegalStateException once {@link #close} was called */
+  void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("this TokenManager is closed");
+    }
+  }
+
+  /** From now on nothing is loaded (nor, through {@link #ensureOpen}, registered); every account's slots are retired. */
+  void close() {
+    closed = true;
     accounts.values().forEach(AccountTokens::retire);
   }
 }

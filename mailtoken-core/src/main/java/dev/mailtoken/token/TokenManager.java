@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -50,7 +49,6 @@ public final class TokenManager implements AutoCloseable {
   private final ManagerConfig config;
   private final Clock clock;
   private final List<ExecutorService> owned;
-  private volatile boolean closed;
 
   TokenManager(ManagerConfig config, boolean canCallTokenEndpoint, AccountLoader loader, List<ExecutorService> owned) {
     this.config = config;
@@ -71,7 +69,7 @@ public final class TokenManager implements AutoCloseable {
    * @throws IllegalStateException if the grant needs a token endpoint and no OAuth client was set
    */
   public void register(Account account) {
-    ensureOpen();
+    accounts.ensureOpen();
     accounts.install(accounts.fresh(account), true);
   }
 
@@ -87,7 +85,7 @@ public final class TokenManager implements AutoCloseable {
    * @throws IllegalStateException if the grant needs a token endpoint and no OAuth client was set
    */
   public void register(Account account, AccessToken current) {
-    ensureOpen();
+    accounts.ensureOpen();
     accounts.install(accounts.seeded(account, current), true);
   }
 
@@ -101,7 +99,7 @@ public final class TokenManager implements AutoCloseable {
    */
   public boolean registerIfAbsent(Account account) {
     Objects.requireNonNull(account, "account");
-    ensureOpen();
+    accounts.ensureOpen();
     return accounts.get(account.address()) == null && accounts.install(accounts.fresh(account), false);
   }
 
@@ -111,7 +109,7 @@ public final class TokenManager implements AutoCloseable {
    * @throws IllegalArgumentException for a {@link FixedTokenGrant}, which carries its own token
    */
   public boolean registerIfAbsent(Account account, AccessToken current) {
-    ensureOpen();
+    accounts.ensureOpen();
     AccountTokens tokens = accounts.seeded(account, current);
     if (accounts.get(account.address()) != null) {
       tokens.retire();
@@ -142,7 +140,7 @@ public final class TokenManager implements AutoCloseable {
       }
       return tokens.own.token();
     }
-    return slot(account, ScopeKey.DEFAULT).token();
+    return accounts.slot(account, ScopeKey.DEFAULT).token();
   }
 
   /**
@@ -157,7 +155,7 @@ public final class TokenManager implements AutoCloseable {
    * @throws MailtokenException as {@link #token(String)}
    */
   public AccessToken token(String account, List<String> scopes) throws MailtokenException {
-    return slot(account, ScopeKey.of(scopes)).token();
+    return accounts.slot(account, ScopeKey.of(scopes)).token();
   }
 
   /** {@link #token(String)} without blocking; failures complete the future exceptionally. */
@@ -168,7 +166,7 @@ public final class TokenManager implements AutoCloseable {
   /** {@link #token(String, List)} without blocking; failures complete the future exceptionally. */
   public CompletableFuture<AccessToken> tokenAsync(String account, List<String> scopes) {
     List<String> key = ScopeKey.of(scopes);
-    return slotAsync(account, key).thenCompose(AccountSlot::tokenAsync);
+    return accounts.slotAsync(account, key).thenCompose(AccountSlot::tokenAsync);
   }
 
   /**
@@ -194,7 +192,7 @@ public final class TokenManager implements AutoCloseable {
   public AccessToken renew(String account, List<String> scopes, AccessToken rejected, Rejection reason)
       throws MailtokenException {
     Objects.requireNonNull(rejected, "rejected");
-    return slot(account, ScopeKey.of(scopes)).renew(rejected, reason);
+    return accounts.slot(account, ScopeKey.of(scopes)).renew(rejected, reason);
   }
 
   /** {@link #renew(String, AccessToken)} without blocking. */
@@ -206,7 +204,7 @@ public final class TokenManager implements AutoCloseable {
   public CompletableFuture<AccessToken> renewAsync(String account, List<String> scopes, AccessToken rejected) {
     Objects.requireNonNull(rejected, "rejected");
     List<String> key = ScopeKey.of(scopes);
-    return slotAsync(account, key).thenCompose(s -> s.renewAsync(rejected, null));
+    return accounts.slotAsync(account, key).thenCompose(s -> s.renewAsync(rejected, null));
   }
 
   /**
@@ -265,37 +263,7 @@ public final class TokenManager implements AutoCloseable {
   /** Stops background refresh and shuts down the threads this manager created. Idempotent. */
   @Override
   public void close() {
-    closed = true;
-    accounts.retireAll();
+    accounts.close();
     owned.forEach(ExecutorService::shutdown);
-  }
-
-  private AccountSlot slot(String account, List<String> key) throws MailtokenException {
-    AccountTokens tokens = accounts.get(Objects.requireNonNull(account, "account"));
-    if (tokens == null) {
-      ensureOpen();
-      tokens = accounts.getOrLoad(account);
-    }
-    return tokens.slot(key);
-  }
-
-  private CompletableFuture<AccountSlot> slotAsync(String account, List<String> key) {
-    AccountTokens tokens = accounts.get(Objects.requireNonNull(account, "account"));
-    if (tokens != null) {
-      return CompletableFuture.completedFuture(tokens.slot(key));
-    }
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return slot(account, key);
-      } catch (MailtokenException e) {
-        throw new CompletionException(e);
-      }
-    }, config.executor());
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("this TokenManager is closed");
-    }
   }
 }

@@ -1,9 +1,7 @@
 package dev.mailtoken.mail;
 
 import dev.mailtoken.MailtokenException;
-import dev.mailtoken.internal.ServerText;
 import dev.mailtoken.token.AccessToken;
-import dev.mailtoken.token.Rejection;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -12,10 +10,8 @@ import jakarta.mail.URLName;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * (see {@link MailSessions}): it fetches the token, refuses to offer it without TLS (unless
  * plaintext is allowed for a loopback host), and on a rejection renews the token once and
  * reconnects once; the renewal's {@link dev.mailtoken.token.TokenEvent.Issued} event carries the
- * server's reply and decoded error challenge ({@link Rejection}). Reply {@code 535 5.7.139} (SMTP
+ * server's reply and decoded error challenge ({@link dev.mailtoken.token.Rejection}). Reply {@code 535 5.7.139} (SMTP
  * AUTH disabled) is never retried.
  *
  * <p>When the server advertises {@code PIPELINING} and {@link SmtpServer#pipelining()} is on, a
@@ -39,10 +35,6 @@ import org.slf4j.LoggerFactory;
  * Jakarta Mail transport it is used by one thread at a time.
  */
 public class TokenSmtpTransport extends SMTPTransport {
-  /** The current message's data, between {@link #data()} and {@link #finishData()}. */
-  private DataBuffer dataBuffer;
-  /** The array every message's {@link DataBuffer} collects into; made on the first message. */
-  private byte[] dataBytes;
   static final String SERVER_PROPERTY = "dev.mailtoken.mail.server";
   private static final Logger LOG = LoggerFactory.getLogger(TokenSmtpTransport.class);
 
@@ -54,8 +46,7 @@ public class TokenSmtpTransport extends SMTPTransport {
   private volatile SaslAttempt authenticating;
   /** What the server might echo of this connection's AUTH exchanges (see {@link AuthEcho}). */
   private volatile List<String> authSecrets = List.of();
-  private volatile boolean dataSent;
-  private volatile boolean dataEnded;
+  private final DataPhase data = new DataPhase();
   /** Whether the last connect renewed a rejected token (read after connect, by the same thread). */
   private volatile boolean renewed;
   private volatile boolean open;
@@ -87,7 +78,7 @@ public class TokenSmtpTransport extends SMTPTransport {
       throw wrap(new PlaintextAuthRefusedException(account, host));
     }
     SmtpConnectFailures failures = new SmtpConnectFailures(account, host + ":" + port, server);
-    AccessToken token = token((TokenAccess) creds, account, null, null);
+    AccessToken token = SmtpTokens.token((TokenAccess) creds, account, null, null);
     boolean reconnected = false;
     while (true) {
       SaslAttempt attempt = attempt(props, token);
@@ -118,7 +109,7 @@ public class TokenSmtpTransport extends SMTPTransport {
       LOG.debug("token rejected, renewing once account={} token={} reply={}", account,
           token.value().fingerprint(), getLastReturnCode());
       renewed = true;
-      token = token((TokenAccess) creds, account, token, rejection(reply, challenge));
+      token = SmtpTokens.token((TokenAccess) creds, account, token, SmtpTokens.rejection(reply, challenge));
     }
   }
 
@@ -204,38 +195,13 @@ public class TokenSmtpTransport extends SMTPTransport {
     }
   }
 
-  /** SMTP uses the account's own token: the resource its scopes name (Outlook SMTP, Gmail). */
-  private static AccessToken token(TokenAccess creds, String account, AccessToken rejected, Rejection reason)
-      throws MessagingException {
-    try {
-      return rejected == null ? creds.token(account, List.of()) : creds.renew(account, List.of(), rejected, reason);
-    } catch (MailtokenException e) {
-      throw wrap(e);
-    }
-  }
-
-  /** What the renewal's event reports: the reply (masked, one line) and the decoded challenge's fields. */
-  private static Rejection rejection(String reply, BearerErrorChallenge challenge) {
-    Map<String, String> fields = new TreeMap<>();
-    if (challenge != null) {
-      Map.of("status", challenge.status(), "schemes", challenge.schemes(), "scope", challenge.scope())
-          .forEach((k, v) -> {
-            if (!v.isEmpty()) {
-              fields.put(k, v);
-            }
-          });
-    }
-    return new Rejection("smtp", ServerText.printable(reply.strip()), fields);
-  }
-
   static MessagingException wrap(MailtokenException e) {
     return new MessagingException(e.getMessage(), e);
   }
 
   @Override
   public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
-    dataSent = false;
-    dataEnded = false;
+    data.reset();
     pipeline = server != null && server.pipelining() && socketOpen()
         ? SmtpPipeline.plan(session, supportsExtension("PIPELINING"), message, addresses).orElse(null)
         : null;
@@ -261,47 +227,12 @@ public class TokenSmtpTransport extends SMTPTransport {
     super.mailFrom();
   }
 
-  /**
-   * During a pipelined send, a command already written is not written again (Angus then reads its
-   * reply, which comes next). A command out of that order — Angus's RSET after a refusal — first
-   * reads the replies still owed, so that RSET's reply is the one read after it. QUIT is not sent
-   * with replies owed: the connection is being closed anyway, and a QUIT landing in data mode would
-   * wait for a reply that never comes.
-   */
+  /** During a pipelined send, a command already written is not written again (see {@link PipelineReplay}). */
   @Override
   protected void sendCommand(String command) throws MessagingException {
-    SmtpPipeline p = pipeline;
-    if (p != null && (p.pending() || p.broken())) {
-      if (p.replay(command)) {
-        return;
-      }
-      if (p.broken() || "QUIT".equals(command)) {
-        throw abandon(p, "not sent: " + command);
-      }
-      if (!"RSET".equals(command)) {
-        // Angus built a different envelope than planned: a bug in SmtpPipeline.plan, never silent.
-        LOG.warn("SMTP pipelining: Angus sent {} where {} was pipelined; closing the connection",
-            command.split(" ")[0], p.next().split(" ")[0]);
-        throw abandon(p, "pipelined " + p.next() + " but Angus sent " + command.split(" ")[0]);
-      }
-      while (p.pending()) {
-        String owed = p.skip();
-        int code = super.readServerResponse();
-        if ("DATA".equals(owed) && code == 354) {
-          // RFC 2920 §3.1: DATA must be refused when no RCPT succeeded; this server entered data
-          // mode, which only a message (or a closed socket) ends.
-          throw abandon(p, "the server accepted DATA after refusing the envelope");
-        }
-      }
+    if (!PipelineReplay.alreadyWritten(pipeline, command, super::readServerResponse)) {
+      super.sendCommand(command);
     }
-    super.sendCommand(command);
-  }
-
-  /** A failure whose nested IOException makes Angus close the socket without QUIT. */
-  private static MessagingException abandon(SmtpPipeline p, String why) {
-    p.breakOff();
-    return new MessagingException("SMTP pipelining: " + why + "; closing the connection",
-        new IOException(why));
   }
 
   @Override
@@ -317,39 +248,30 @@ public class TokenSmtpTransport extends SMTPTransport {
 
   @Override
   protected OutputStream data() throws MessagingException {
-    dataSent = true;
-    if (dataBytes == null) {
-      dataBytes = new byte[DataBuffer.SIZE];
-    }
-    dataBuffer = new DataBuffer(super.data(), dataBytes);
-    return dataBuffer;
+    return data.dataStarted(super.data());
   }
 
   @Override
   protected void finishData() throws IOException, MessagingException {
-    dataEnded = true;
-    if (dataBuffer != null) {
-      dataBuffer.drain();
-      dataBuffer = null;
-    }
+    data.dataFinishing();
     super.finishData();
   }
 
   @Override
   protected OutputStream bdat() throws MessagingException {
-    dataSent = true;
+    data.bdatStarted();
     return super.bdat();
   }
 
   @Override
   protected void finishBdat() throws IOException, MessagingException {
-    dataEnded = true;
+    data.bdatFinishing();
     super.finishBdat();
   }
 
   /** True once the last send reached DATA/BDAT: it is not retried on another connection after that. */
   boolean dataSent() {
-    return dataSent;
+    return data.sent();
   }
 
   /**
@@ -357,7 +279,7 @@ public class TokenSmtpTransport extends SMTPTransport {
    * then can a failure without a reply mean the message was delivered anyway.
    */
   boolean dataEnded() {
-    return dataEnded;
+    return data.ended();
   }
 
   /**

@@ -1,22 +1,15 @@
 package dev.mailtoken.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mailtoken.ConfigurationException;
 import dev.mailtoken.Secret;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,83 +17,28 @@ import java.util.Optional;
 
 /**
  * Raw settings by key, each with where it came from (for error messages), merged from the file,
- * the environment and the flags, and the parsers that turn them into typed values. Used once by
- * {@link ServerConfig}'s constructor.
+ * the environment and the flags ({@link ConfigSources}), and the parsers that turn them into typed
+ * values. Used once by {@link ServerConfig}'s constructor.
  */
 final class ConfigValues {
-  private record Value(String text, String origin) { }
+  /** A setting's text and where it came from. */
+  record Value(String text, String origin) { }
 
-  private final Map<ConfigKey, Value> values = new EnumMap<>(ConfigKey.class);
+  private final Map<ConfigKey, Value> values;
 
-  private ConfigValues() {
+  private ConfigValues(Map<ConfigKey, Value> values) {
+    this.values = values;
   }
 
   static ConfigValues of(Map<ConfigKey, String> set) {
-    ConfigValues v = new ConfigValues();
-    set.forEach((k, text) -> v.values.put(k, new Value(text, "the builder")));
-    return v;
+    Map<ConfigKey, Value> values = new EnumMap<>(ConfigKey.class);
+    set.forEach((k, text) -> values.put(k, new Value(text, "the builder")));
+    return new ConfigValues(values);
   }
 
   static ConfigValues load(Optional<Path> file, Map<String, String> env, Map<String, String> flags)
       throws ConfigurationException {
-    ConfigValues v = new ConfigValues();
-    if (file.isPresent()) {
-      v.readFile(file.get());
-    }
-    for (ConfigKey k : ConfigKey.values()) {
-      String e = env.get(k.envVariable());
-      if (e != null && !e.isBlank()) {
-        v.values.put(k, new Value(e.trim(), "environment variable " + k.envVariable()));
-      }
-    }
-    for (Map.Entry<String, String> f : flags.entrySet()) {
-      ConfigKey k = ConfigKey.byKey(f.getKey()).orElseThrow(() -> unknown(f.getKey(), "the command line"));
-      v.values.put(k, new Value(f.getValue().trim(), "the command line"));
-    }
-    return v;
-  }
-
-  private void readFile(Path file) throws ConfigurationException {
-    JsonNode root;
-    try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-    } catch (IOException e) {
-      throw new ConfigurationException("Could not read the configuration file " + file + ": " + e.getMessage(), e);
-    }
-    if (root == null || root.isMissingNode() || root.isNull()) {
-      return;
-    }
-    if (!root.isObject()) {
-      throw new ConfigurationException("The configuration file " + file + " must hold a YAML mapping of keys.");
-    }
-    flatten("", root, file);
-  }
-
-  private void flatten(String prefix, JsonNode node, Path file) throws ConfigurationException {
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
-      String key = prefix + f.getKey();
-      JsonNode value = f.getValue();
-      if (value.isObject()) {
-        flatten(key + ".", value, file);
-        continue;
-      }
-      ConfigKey k = ConfigKey.byKey(key).orElseThrow(() -> unknown(key, file.toString()));
-      String text = value.isArray() ? joined(value) : value.isNull() ? "" : value.asText();
-      values.put(k, new Value(text, file.toString()));
-    }
-  }
-
-  private static String joined(JsonNode array) {
-    List<String> parts = new ArrayList<>();
-    array.forEach(e -> parts.add(e.asText()));
-    return String.join(",", parts);
-  }
-
-  private static ConfigurationException unknown(String key, String origin) {
-    return new ConfigurationException("Unknown setting \"" + key + "\" in " + origin + "; the settings are: "
-        + String.join(", ", Arrays.stream(ConfigKey.values()).map(ConfigKey::key).toList()) + ".");
+    return new ConfigValues(ConfigSources.read(file, env, flags));
   }
 
   Optional<String> text(ConfigKey k) {

@@ -16,6 +16,8 @@ import java.util.Optional;
 /** SQL for the {@code accounts} table. Every change of secrets or status goes through {@link #update}, which checks the version. */
 final class AccountRows {
   private static final String SELECT = "SELECT * FROM accounts";
+  /** The stored addresses equal to one in any letter case; index {@code accounts_address_lower} (V9). */
+  static final String ADDRESS_IN_ANY_CASE = "SELECT address FROM accounts WHERE lower(address) = ?";
 
   private AccountRows() {
   }
@@ -37,7 +39,7 @@ final class AccountRows {
    */
   static Optional<String> storedAddress(Connection c, String address) throws SQLException {
     List<String> matches = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT address FROM accounts WHERE lower(address) = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(ADDRESS_IN_ANY_CASE)) {
       ps.setString(1, address.toLowerCase(java.util.Locale.ROOT));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -60,11 +60,14 @@ public final class CredentialStore implements AutoCloseable {
   private final Accounts accounts;
   private final TokenRefresher refresher;
   private final StoreKeys keys;
+  private final StoreReads reads;
 
-  private CredentialStore(Database db, StoreKeys keys, Clock clock, StoreOptions options, Pause pause) {
+  /** Made by {@link StoreOpening}, which opened {@code db} and checked {@code keys}. */
+  CredentialStore(Database db, StoreKeys keys, Clock clock, StoreOptions options, Pause pause) {
     this.db = db;
     this.keys = keys;
     this.clock = clock;
+    this.reads = new StoreReads(db, this::cipher);
     this.accounts = new Accounts(db, this::cipher, clock);
     this.refresher = new TokenRefresher(db, this::cipher, clock, options, pause);
   }
@@ -98,7 +101,7 @@ public final class CredentialStore implements AutoCloseable {
   /** Tests pass a {@link Pause} that moves their clock instead of sleeping. */
   static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options, Pause pause)
       throws MailtokenException {
-    return open(jdbcUrl, keys, clock, options, pause, true);
+    return StoreOpening.open(jdbcUrl, keys, clock, options, pause, true);
   }
 
   /**
@@ -120,31 +123,7 @@ public final class CredentialStore implements AutoCloseable {
   /** Like {@link #openExisting(String, KeyRing, Clock)}, with the timeouts and backoff of {@code options}. */
   public static CredentialStore openExisting(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options)
       throws MailtokenException {
-    return open(jdbcUrl, keys, clock, options, Pause.SLEEP, false);
-  }
-
-  private static CredentialStore open(String jdbcUrl, KeyRing keys, Clock clock, StoreOptions options, Pause pause,
-      boolean mayCreate)
-      throws MailtokenException {
-    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-    Objects.requireNonNull(keys, "keys");
-    Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(options, "options");
-    Database db = Database.open(jdbcUrl, options, mayCreate);
-    try {
-      if (!mayCreate && !StoreSchema.present(db)) {
-        throw new NoSuchStoreException("The database " + db.description() + " holds no mailtoken store (no "
-            + StoreSchema.HISTORY_TABLE + " table); nothing was created. Check MAILTOKEN_DB, or create the store"
-            + " with CredentialStore.open.", db.description());
-      }
-      StoreSchema.migrate(db);
-      StoreKeys storeKeys = new StoreKeys(db, keys, KeyCheck.open(db, keys));
-      db.onEveryWrite(storeKeys::onWrite);
-      return new CredentialStore(db, storeKeys, clock, options, pause);
-    } catch (MailtokenException | RuntimeException e) {
-      db.close();
-      throw e;
-    }
+    return StoreOpening.open(jdbcUrl, keys, clock, options, Pause.SLEEP, false);
   }
 
   FieldCipher cipher() {
@@ -169,12 +148,12 @@ public final class CredentialStore implements AutoCloseable {
 
   /** All apps, by name. @throws TamperedRowException for the first one changed without the store key */
   public List<StoredApp> apps() throws MailtokenException {
-    return db.read(c -> AppRows.all(c, cipher()));
+    return reads.apps();
   }
 
   /** The app. @throws TamperedRowException when it was changed without the store key */
   public Optional<StoredApp> app(String name) throws MailtokenException {
-    return db.read(c -> AppRows.find(c, cipher(), name));
+    return reads.app(name);
   }
 
   /**
@@ -207,12 +186,12 @@ public final class CredentialStore implements AutoCloseable {
    * @throws NoSuchEntryException when its app does not exist
    */
   public StoredAccount putAccount(NewAccount account) throws MailtokenException {
-    return accounts.put(account.at(stored(account.address())), false);
+    return accounts.put(account.at(reads.stored(account.address())), false);
   }
 
   /** Stores {@code account}, overwriting grant and secrets of an existing one (re-authorization): status {@code HEALTHY}, version + 1. */
   public StoredAccount replaceAccount(NewAccount account) throws MailtokenException {
-    return accounts.put(account.at(stored(account.address())), true);
+    return accounts.put(account.at(reads.stored(account.address())), true);
   }
 
   /**
@@ -222,18 +201,17 @@ public final class CredentialStore implements AutoCloseable {
    * addresses differing only in case match only exactly.
    */
   public Optional<StoredAccount> account(String address) throws MailtokenException {
-    String key = stored(address);
-    return db.read(c -> AccountRows.find(c, key, "").map(AccountRow::account));
+    return reads.account(address);
   }
 
   /** All accounts, by address. */
   public List<StoredAccount> accounts() throws MailtokenException {
-    return db.read(c -> AccountRows.all(c, "").stream().map(AccountRow::account).toList());
+    return reads.accounts();
   }
 
   /** @return false when there was no such account */
   public boolean removeAccount(String address) throws MailtokenException {
-    String key = stored(address);
+    String key = reads.stored(address);
     return db.write(c -> AccountRows.delete(c, key));
   }
 
@@ -243,9 +221,7 @@ public final class CredentialStore implements AutoCloseable {
    * no such account. No lock, no network.
    */
   public Optional<RefreshState> refreshState(String address) throws MailtokenException {
-    String key = stored(address);
-    return db.read(c -> AccountRows.find(c, key, "").isEmpty() ? Optional.<RefreshState>empty()
-        : Optional.of(RefreshStates.find(c, key).state()));
+    return reads.refreshState(address);
   }
 
   /**
@@ -254,19 +230,17 @@ public final class CredentialStore implements AutoCloseable {
    * @throws TamperedRowException when its app, grant kind, subject or scopes were changed without the key
    */
   public Optional<AccountSecrets> secrets(String address) throws MailtokenException {
-    String key = stored(address);
-    Optional<AccountRow> row = db.read(c -> AccountRows.find(c, key, ""));
-    return row.isEmpty() ? Optional.empty() : Optional.of(row.get().secrets(cipher()));
+    return reads.secrets(address);
   }
 
   /** Sets status {@code REAUTHORIZATION_REQUIRED} with {@code reason} as last error. @throws NoSuchEntryException */
   public void markReauthorizationRequired(String address, String reason) throws MailtokenException {
-    accounts.markReauthorizationRequired(stored(address), reason);
+    accounts.markReauthorizationRequired(reads.stored(address), reason);
   }
 
   /** Removes every secret of the account (after a revocation) and sets status {@code REVOKED}. @throws NoSuchEntryException */
   public void clearSecrets(String address) throws MailtokenException {
-    accounts.clearSecrets(stored(address));
+    accounts.clearSecrets(reads.stored(address));
   }
 
   /**
@@ -276,7 +250,7 @@ public final class CredentialStore implements AutoCloseable {
    * @throws ConcurrentEditException when the account changed since it was read: nothing written
    */
   public boolean updateAccount(String address, long expectedVersion, AccountEdit edit) throws MailtokenException {
-    return accounts.update(stored(address), expectedVersion, edit);
+    return accounts.update(reads.stored(address), expectedVersion, edit);
   }
 
   // ---- tokens
@@ -286,7 +260,7 @@ public final class CredentialStore implements AutoCloseable {
    * expiry): no lock, no network. The fast path of {@code mailtoken token}.
    */
   public Optional<AccessToken> cachedAccessToken(String address, Duration minRemaining) throws MailtokenException {
-    return refresher.cached(stored(address), "", minRemaining);
+    return refresher.cached(reads.stored(address), "", minRemaining);
   }
 
   /**
@@ -299,7 +273,7 @@ public final class CredentialStore implements AutoCloseable {
    */
   public Optional<AccessToken> cachedAccessToken(String address, List<String> scopes, Duration minRemaining)
       throws MailtokenException {
-    return refresher.cached(stored(address), ResourceTokens.key(scopes), minRemaining);
+    return refresher.cached(reads.stored(address), ResourceTokens.key(scopes), minRemaining);
   }
 
   /**
@@ -322,7 +296,7 @@ public final class CredentialStore implements AutoCloseable {
    *     request timeout: the answer is still read and committed until the completion timeout
    */
   public AccessToken freshToken(String address, boolean renew, OAuthClient client) throws MailtokenException {
-    return refresher.fresh(stored(address), "", renew, Optional.empty(), client);
+    return refresher.fresh(reads.stored(address), "", renew, Optional.empty(), client);
   }
 
   /**
@@ -345,13 +319,14 @@ public final class CredentialStore implements AutoCloseable {
    */
   public AccessToken freshToken(String address, List<String> scopes, boolean renew, OAuthClient client)
       throws MailtokenException {
-    return refresher.fresh(stored(address), ResourceTokens.key(scopes), renew, Optional.empty(), client);
+    return refresher.fresh(reads.stored(address), ResourceTokens.key(scopes), renew, Optional.empty(), client);
   }
 
   /** {@link #freshToken(String, AccessToken, OAuthClient)} for the token of the scope set {@code scopes}. */
   public AccessToken freshToken(String address, List<String> scopes, AccessToken rejected, OAuthClient client)
       throws MailtokenException {
-    return refresher.fresh(stored(address), ResourceTokens.key(scopes), true, Optional.of(rejected.value()), client);
+    return refresher.fresh(reads.stored(address), ResourceTokens.key(scopes), true, Optional.of(rejected.value()),
+        client);
   }
 
   /**
@@ -364,13 +339,12 @@ public final class CredentialStore implements AutoCloseable {
    */
   public void saveAccessToken(String address, List<String> scopes, AccessToken token) throws MailtokenException {
     Objects.requireNonNull(token, "token");
-    accounts.saveAccessToken(stored(address), ResourceTokens.key(scopes), token);
+    accounts.saveAccessToken(reads.stored(address), ResourceTokens.key(scopes), token);
   }
 
   /** The scope sets (as space-separated, sorted scope keys) the account has a resource token stored for. */
   public List<String> resourceTokenKeys(String address) throws MailtokenException {
-    String key = stored(address);
-    return db.read(c -> ResourceTokens.keys(c, key));
+    return reads.resourceTokenKeys(address);
   }
 
   /**
@@ -378,13 +352,7 @@ public final class CredentialStore implements AutoCloseable {
    * valid token, that one is returned without a request.
    */
   public AccessToken freshToken(String address, AccessToken rejected, OAuthClient client) throws MailtokenException {
-    return refresher.fresh(stored(address), "", true, Optional.of(rejected.value()), client);
-  }
-
-  /** The address as stored when it differs from {@code address} only in case (see {@link #account}), else {@code address}. */
-  private String stored(String address) throws MailtokenException {
-    Objects.requireNonNull(address, "address");
-    return db.read(c -> AccountRows.storedAddress(c, address)).orElse(address);
+    return refresher.fresh(reads.stored(address), "", true, Optional.of(rejected.value()), client);
   }
 
   /**

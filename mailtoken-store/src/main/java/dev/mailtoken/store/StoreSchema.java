@@ -10,7 +10,7 @@ import java.sql.ResultSet;
  */
 final class StoreSchema {
   /** The newest migration's version; a test keeps it equal to the newest file in {@code db/mailtoken}. */
-  static final String LATEST_VERSION = "8";
+  static final String LATEST_VERSION = "9";
   static final String HISTORY_TABLE = "mailtoken_schema_history";
   /** How often a migration that lost a race for the database lock is tried in all. */
   private static final int MIGRATION_ATTEMPTS = 10;

@@ -103,7 +103,8 @@ abstract class AppsAndAccountsBehaviour extends StoreTestSupport {
       // Back to schema version 7: the row as that version wrote and sealed it.
       s.executeUpdate("ALTER TABLE apps DROP COLUMN smtp_security");
       s.executeUpdate("ALTER TABLE apps DROP COLUMN sasl");
-      s.executeUpdate("DELETE FROM " + StoreSchema.HISTORY_TABLE + " WHERE version = '8'");
+      s.executeUpdate("DROP INDEX accounts_address_lower");
+      s.executeUpdate("DELETE FROM " + StoreSchema.HISTORY_TABLE + " WHERE version IN ('8', '9')");
     }
 
     StoredApp migrated = open().app(APP).orElseThrow();

@@ -1,10 +1,6 @@
 package dev.mailtoken.testkit;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,10 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An OAuth2 provider emulator: a real HTTP server on 127.0.0.1 (ephemeral port) that behaves
@@ -39,14 +31,12 @@ import org.slf4j.LoggerFactory;
  * before {@link #start()}. The emulator never logs a secret (tokens, codes, client secrets).
  */
 public final class ProviderEmulator implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(ProviderEmulator.class);
-
   private final EmulatorSettings settings;
   private final Faults faults = new Faults();
   private final RequestLog requestLog;
   private final GrantStore grants;
   private final ApiOutbox outbox = new ApiOutbox();
-  private volatile Running running;
+  private volatile EmulatorServer running;
 
   ProviderEmulator(EmulatorSettings settings) {
     this.settings = settings;
@@ -69,38 +59,22 @@ public final class ProviderEmulator implements AutoCloseable {
     if (running != null) {
       throw new IllegalStateException("the emulator was already started");
     }
-    ExecutorService pool = Executors.newCachedThreadPool(new DaemonThreads("provider-emulator"));
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-      URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-      Paths paths = new Paths(settings.mode(), base, settings.tenant());
-      server.createContext("/", new Dispatcher(settings, paths, faults, requestLog, grants, outbox));
-      server.setExecutor(pool);
-      server.start();
-      running = new Running(server, pool, paths);
-      log.info("Provider emulator ({}) listening on {}", settings.mode(), base);
-      return this;
-    } catch (IOException e) {
-      pool.shutdownNow();
-      throw new UncheckedIOException("cannot bind the provider emulator to 127.0.0.1", e);
-    }
+    running = EmulatorServer.start(settings, paths -> new Dispatcher(settings, paths, faults, requestLog, grants,
+        outbox));
+    return this;
   }
 
   /** Stops the server at once (in-flight requests are cut) and its threads. Idempotent. */
   @Override
   public synchronized void close() {
-    Running r = running;
-    if (r == null || r.closed) {
-      return;
+    EmulatorServer r = running;
+    if (r != null) {
+      r.stop();
     }
-    r.closed = true;
-    r.server.stop(0);
-    r.pool.shutdownNow();
-    log.info("Provider emulator ({}) on {} stopped", settings.mode(), r.paths.base());
   }
 
   private Paths paths() {
-    Running r = running;
+    EmulatorServer r = running;
     if (r == null) {
       throw new IllegalStateException("call start() first: endpoints are known once the port is bound");
     }
@@ -348,20 +322,7 @@ public final class ProviderEmulator implements AutoCloseable {
 
   @Override
   public String toString() {
-    Running r = running;
+    EmulatorServer r = running;
     return "ProviderEmulator[" + settings.mode() + (r == null ? ", not started" : ", " + r.paths.base()) + "]";
-  }
-
-  private static final class Running {
-    final HttpServer server;
-    final ExecutorService pool;
-    final Paths paths;
-    boolean closed;
-
-    Running(HttpServer server, ExecutorService pool, Paths paths) {
-      this.server = server;
-      this.pool = pool;
-      this.paths = paths;
-    }
   }
 }

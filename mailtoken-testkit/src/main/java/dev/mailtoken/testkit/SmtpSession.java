@@ -12,14 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMTP connection: the command loop, STARTTLS, and the mail transaction. AUTH exchanges are
- * delegated to {@link SmtpAuthExchange}. Runs on its own thread; {@link #close()} may be called
+ * One SMTP connection: the command loop, greeting and STARTTLS. AUTH exchanges are delegated to
+ * {@link SmtpAuthExchange}, the mail transaction to {@link SmtpMailCommands}. Runs on its own thread; {@link #close()} may be called
  * from any thread. Never logs a token.
  */
 final class SmtpSession implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
   private static final int MAX_COMMAND = 64 * 1024;
-  private static final int MAX_DATA_LINE = 1024 * 1024;
 
   final SmtpEmulator emulator;
   final SmtpReplies replies;
@@ -34,11 +33,13 @@ final class SmtpSession implements Runnable {
   String slot;
   Instant expiresAt;
   private final SmtpTransaction transaction;
+  private final SmtpMailCommands mail;
 
   SmtpSession(SmtpEmulator emulator, Socket socket) {
     this.emulator = emulator;
     this.replies = emulator.replies();
     this.transaction = new SmtpTransaction(replies.maxSize());
+    this.mail = new SmtpMailCommands(this, transaction);
     this.socket = socket;
   }
 
@@ -89,13 +90,13 @@ final class SmtpSession implements Runnable {
       case "AUTH":
         return auth(argument);
       case "MAIL":
-        return mail(argument);
+        return mail.mail(argument);
       case "RCPT":
-        return rcpt(argument);
+        return mail.rcpt(argument);
       case "DATA":
-        return data();
+        return mail.data();
       case "BDAT":
-        return bdat(argument);
+        return mail.bdat(argument);
       case "RSET":
         resetTransaction();
         return reply(replies.reset());
@@ -166,116 +167,23 @@ final class SmtpSession implements Runnable {
     return new SmtpAuthExchange(this).run(argument);
   }
 
-  private boolean mail(String argument) throws IOException, InterruptedException {
-    if (!greeted) {
-      return reply(replies.sendHelloFirst());
-    }
-    if (emulator.settings().tls() == TlsMode.STARTTLS && !tls) {
-      return reply(replies.mailBeforeTls());
-    }
-    if (user == null) {
-      return reply(replies.notAuthenticated());
-    }
-    if (transaction.started()) {
-      return reply(replies.nestedMail());
-    }
-    String address = SmtpTransaction.address(argument, "FROM:");
-    if (address == null) {
-      return reply(replies.syntaxError());
-    }
-    if (replies.gmail() && emulator.overDailyLimit(user)) {
-      return reply(replies.dailyLimit());
-    }
-    transaction.begin(address);
-    return reply(replies.mailOk());
-  }
-
-  private boolean rcpt(String argument) throws IOException, InterruptedException {
-    if (!transaction.started()) {
-      return reply(replies.mailFirst());
-    }
-    String address = SmtpTransaction.address(argument, "TO:");
-    if (address == null || address.isEmpty()) {
-      return reply(replies.syntaxError());
-    }
-    if (emulator.unknownRecipient(address)) {
-      return reply(replies.noSuchRecipient());
-    }
-    transaction.addRecipient(address);
-    return reply(replies.rcptOk());
-  }
-
-  private boolean data() throws IOException, InterruptedException {
-    if (!transaction.started()) {
-      return reply(replies.mailFirst());
-    }
-    if (!transaction.hasRecipients()) {
-      return reply(replies.rcptFirst());
-    }
-    if (emulator.faults().takeDataRefusal()) {
-      resetTransaction();
-      return reply(replies.dataRefused());
-    }
-    reply(replies.startData());
-    byte[] crlf = {'\r', '\n'};
-    while (true) {
-      byte[] line = in.readLine(MAX_DATA_LINE);
-      if (line == null) {
-        throw new IOException("connection closed during DATA");
-      }
-      if (line.length == 1 && line[0] == '.') {
-        break;
-      }
-      int skip = line.length > 0 && line[0] == '.' ? 1 : 0; // dot-unstuffing (RFC 5321 §4.5.2)
-      transaction.append(line, skip, line.length - skip);
-      transaction.append(crlf, 0, 2);
-    }
-    return reply(finish());
-  }
-
-  /** RFC 3030 {@code BDAT <size> [LAST]}: exactly size octets follow the command line. */
-  private boolean bdat(String argument) throws IOException, InterruptedException {
-    String[] parts = argument.split(" +");
-    long size;
-    try {
-      size = Long.parseLong(parts[0]);
-    } catch (NumberFormatException e) {
-      return reply(replies.syntaxError());
-    }
-    boolean last = parts.length > 1 && parts[1].equalsIgnoreCase("LAST");
-    if (size < 0 || size > replies.maxSize() || (parts.length > 1 && !last)) {
-      return reply(replies.syntaxError());
-    }
-    byte[] chunk = in.read((int) size); // read even when refused: the octets are not commands
-    if (chunk == null) {
-      throw new IOException("connection closed during BDAT");
-    }
-    if (!transaction.started() || !transaction.hasRecipients()) {
-      transaction.reset();
-      return reply(transaction.started() ? replies.rcptFirst() : replies.mailFirst());
-    }
-    transaction.append(chunk, 0, chunk.length);
-    return reply(last ? finish() : replies.chunkOk(size));
-  }
-
-  /** Ends the transaction: the final reply, the message recorded if accepted. */
-  private String finish() {
-    String answer;
-    if (transaction.tooBig()) {
-      answer = replies.tooBig();
-    } else if (!replies.gmail() && emulator.overDailyLimit(user)) {
-      answer = replies.dailyLimit();
-    } else {
-      emulator.received(new ReceivedMessage(user, mechanism, transaction.from(), transaction.recipients(),
-          transaction.content(), emulator.settings().clock().instant()));
-      answer = replies.dataOk();
-    }
-    transaction.reset();
-    return answer;
-  }
-
   private void resetTransaction() {
     transaction.reset();
+  }
+
+  /** Whether the client said EHLO or HELO (again after STARTTLS). */
+  boolean greeted() {
+    return greeted;
+  }
+
+  /** Whether the connection is encrypted (implicit TLS or after STARTTLS). */
+  boolean tls() {
+    return tls;
+  }
+
+  /** The connection's input, for a command that reads more than its line (DATA, BDAT). */
+  SmtpLineReader in() {
+    return in;
   }
 
   /** Reads one line of a SASL exchange; null at end of stream. */

@@ -10,30 +10,18 @@ import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.store.NoSuchEntryException;
 import dev.mailtoken.store.StoredAccount;
 import dev.mailtoken.token.AccessToken;
-import dev.mailtoken.token.Account;
 import dev.mailtoken.token.AccountHealth;
 import dev.mailtoken.token.AccountStatus;
-import dev.mailtoken.token.CallbackGrant;
 import dev.mailtoken.token.Scheduler;
 import dev.mailtoken.token.TokenListener;
 import dev.mailtoken.token.TokenManager;
-import dev.mailtoken.token.TokenManagerBuilder;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every account in the store, kept fresh, and its tokens handed out over HTTP. One
@@ -50,7 +38,6 @@ import org.slf4j.LoggerFactory;
  * down: {@code TransientException}). {@link #close} stops refreshing.
  */
 public final class Accounts implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
   /** The largest {@code minValidity}: longer than that, no provider's token lives. */
   public static final Duration MAX_MIN_VALIDITY = Duration.ofMinutes(30);
 
@@ -60,12 +47,9 @@ public final class Accounts implements AutoCloseable {
   private final Clock clock;
   private final AccountEventRepository events;
   private final EventRecorder recorder;
-  private final StoreRefresher refresher;
+  private final RefreshingAccounts fresh;
   private final TokenManager manager;
-  private final ExecutorService refreshPool;
-  private final Optional<TimerScheduler> ownScheduler;
   private final AccountSummaries summaries;
-  private final Map<String, CallbackGrant> grants = new ConcurrentHashMap<>();
 
   /**
    * @param scheduler runs the proactive refreshes (tests pass one they run by hand); empty: a
@@ -83,36 +67,14 @@ public final class Accounts implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.events = new AccountEventRepository(db);
     this.recorder = new EventRecorder(events, store, clock, listeners);
-    List<TokenListener> rotationListeners = new ArrayList<>(tokenListeners);
-    rotationListeners.add(recorder);
-    this.refresher = new StoreRefresher(store, client, new ProviderRateLimiter(settings.perSecond(), System::nanoTime),
-        d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000)), clock,
-        event -> rotationListeners.forEach(l -> l.onEvent(event)));
-    this.refreshPool = Executors.newFixedThreadPool(settings.threads(), daemon("mailtoken-server-refresh"));
-    TokenManagerBuilder b = TokenManager.builder().clock(clock).refreshMargin(settings.margin())
-        .refreshJitter(settings.jitter()).executor(refreshPool).listener(recorder)
-        .accountLoader(address -> {
-          Optional<StoredAccount> a = store.account(address);
-          return a.isEmpty() ? Optional.empty() : Optional.of(new Account(address, grantFor(a.get())));
-        });
-    tokenListeners.forEach(b::listener);
-    this.ownScheduler = scheduler.isPresent() ? Optional.empty()
-        : Optional.of(new TimerScheduler(daemon("mailtoken-server-scheduler"), System::nanoTime));
-    b.scheduler(scheduler.orElseGet(ownScheduler::get));
-    this.manager = b.build();
+    this.fresh = new RefreshingAccounts(store, client, settings, clock, scheduler, recorder, tokenListeners);
+    this.manager = fresh.manager();
     this.summaries = new AccountSummaries(this, store, events, settings.margin(), clock);
   }
 
   /** Registers every account that can be refreshed. @return how many */
   public int start() throws MailtokenException {
-    int n = 0;
-    for (StoredAccount a : store.accounts()) {
-      if (register(a)) {
-        n++;
-      }
-    }
-    LOG.info("keeping {} account(s) fresh", n);
-    return n;
+    return fresh.start();
   }
 
   /**
@@ -120,49 +82,7 @@ public final class Accounts implements AutoCloseable {
    * node or the CLI), forgets removed ones. @return how many changed
    */
   public int sync() throws MailtokenException {
-    Set<String> registered = new HashSet<>(manager.accounts());
-    int changed = 0;
-    for (StoredAccount a : store.accounts()) {
-      boolean known = registered.remove(a.address());
-      boolean dead = manager.status(a.address()).map(s -> s.health() == AccountHealth.REAUTHORIZATION_REQUIRED)
-          .orElse(false);
-      if ((!known || dead && a.health() == AccountHealth.HEALTHY) && register(a)) {
-        changed++;
-      }
-    }
-    for (String gone : registered) {
-      forget(gone);
-      changed++;
-    }
-    return changed;
-  }
-
-  private boolean register(StoredAccount a) throws MailtokenException {
-    if (a.health() != AccountHealth.HEALTHY) {
-      forget(a.address());
-      return false;
-    }
-    Optional<AccessToken> current = refresher.prepare(a.address(),
-        store.cachedAccessToken(a.address(), Duration.ZERO));
-    Account account = new Account(a.address(), grantFor(a));
-    if (current.isPresent()) {
-      manager.register(account, current.get());
-    } else {
-      manager.register(account);
-      manager.tokenAsync(a.address());   // fetch now, so its proactive refresh gets scheduled
-    }
-    return true;
-  }
-
-  /** The grant of {@code a}'s provider (keyed by token endpoint), one shared by all its accounts. */
-  private CallbackGrant grantFor(StoredAccount a) throws MailtokenException {
-    String provider = store.app(a.appName()).map(app -> app.tokenEndpoint().toString()).orElse(a.appName());
-    return grants.computeIfAbsent(provider, p -> new CallbackGrant(refresher.callbackFor(p)));
-  }
-
-  private void forget(String address) {
-    manager.remove(address);
-    refresher.forget(address);
+    return fresh.sync();
   }
 
   /** Every account, by address. */
@@ -225,7 +145,7 @@ public final class Accounts implements AutoCloseable {
   public Removal remove(String address, String actor) throws MailtokenException {
     StoredAccount a = stored(address);
     Removal removal = new Revoker(store, client).revoke(a);
-    forget(address);
+    fresh.forget(address);
     store.removeAccount(address);
     recorder.record(address, AccountEvent.REMOVED, removal.message(),
         Map.of("revokedAtProvider", Boolean.toString(removal.revokedAtProvider())),
@@ -243,7 +163,7 @@ public final class Accounts implements AutoCloseable {
   public Removal revoke(String address, String actor) throws MailtokenException {
     StoredAccount a = stored(address);
     Removal revocation = new Revoker(store, client).revoke(a);
-    forget(address);
+    fresh.forget(address);
     store.clearSecrets(address);
     recorder.record(address, AccountEvent.REVOKED, revocation.message(),
         Map.of("revokedAtProvider", Boolean.toString(revocation.revokedAtProvider())),
@@ -259,7 +179,7 @@ public final class Accounts implements AutoCloseable {
    */
   public void connected(String address, boolean reconnected, String actor) throws MailtokenException {
     StoredAccount a = stored(address);
-    register(a);
+    fresh.register(a);
     String kind = reconnected ? AccountEvent.RECONNECTED : AccountEvent.CONNECTED;
     recorder.record(address, kind, "", Map.of("app", a.appName()), address + "|" + kind + "|" + a.version());
     audit.record(actor, kind, address, "");
@@ -333,27 +253,6 @@ public final class Accounts implements AutoCloseable {
    * @return true when every refresh in flight finished
    */
   public boolean stop(Duration grace) {
-    manager.close();
-    ownScheduler.ifPresent(TimerScheduler::close);
-    refreshPool.shutdown();
-    try {
-      if (refreshPool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        return true;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    LOG.warn("stopping with refreshes still running after {}; each is rolled back with the store's transaction and"
-        + " redone at the next start", grace);
-    return false;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    return fresh.stop(grace);
   }
 }
