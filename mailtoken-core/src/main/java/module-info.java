@@ -2,9 +2,8 @@
  * mailtoken-core: the OAuth2 protocol ({@code dev.mailtoken.oauth}) and the access-token
  * lifecycle ({@code dev.mailtoken.token}).
  */
-// "module": the qualified exports below name dev.mailtoken.cli and dev.mailtoken.server, which get
-// their module-info separately (in parallel with mail's and store's); until both have one, javac
-// warns once per name that the module does not exist.
+// "module": the qualified exports below name mailtoken's modules built after this one (mail, store,
+// server, cli); javac does not see them while compiling core and would warn once per name.
 @SuppressWarnings("module")
 module dev.mailtoken.core {
   requires transitive java.net.http;

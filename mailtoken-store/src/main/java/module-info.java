@@ -2,9 +2,8 @@
  * mailtoken-store: apps and accounts with their secrets encrypted at rest
  * ({@code dev.mailtoken.store}), in SQLite or PostgreSQL, with cross-process refresh coordination.
  */
-// "module": the qualified export below names dev.mailtoken.server, which gets its module-info
-// separately; until then javac warns that the module does not exist. "requires-automatic": Flyway
-// (below) is an automatic module.
+// "module": the qualified export below names dev.mailtoken.server, which is built after this
+// module, so javac does not see it here. "requires-automatic": Flyway (below) is an automatic module.
 @SuppressWarnings({"module", "requires-automatic"})
 module dev.mailtoken.store {
   requires transitive dev.mailtoken.core;

@@ -39,7 +39,7 @@ class ServeCommandTest {
     fixture.close();
   }
 
-  /** A {@code mailtoken serve} running on its own thread, stopped by an interrupt. */
+  /** A {@code mailtoken serve} running on its own thread once it printed its whole announcement, stopped by an interrupt. */
   private final class Serving {
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
@@ -53,7 +53,9 @@ class ServeCommandTest {
       thread = new Thread(() -> exit.set(new Main(context).commandLine(new PrintWriter(out, true),
           new PrintWriter(err, true)).execute(args)));
       thread.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> URL.matcher(out.toString()).find() || !thread.isAlive());
+      // The announcement ends with this line; reading before it races the lines in between.
+      await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().contains("Stop with Ctrl-C.")
+          || !thread.isAlive());
       Matcher m = URL.matcher(out.toString());
       assertThat(m.find()).as("serve printed its URL: " + out + err).isTrue();
       url = URI.create(m.group(1));

@@ -188,29 +188,34 @@ public final class MailtokenServer implements AutoCloseable {
   }
 
   /** The admin token created by this start, on a database that never had a server; else empty. */
+  @SuppressWarnings("exports") // its type's package is not exported (see module-info.java)
   public Optional<CreatedApiToken> firstAdminToken() {
     return firstAdminToken;
   }
 
   /** The API-token facade of the running server. @throws IllegalStateException before {@link #start} */
+  @SuppressWarnings("exports") // its type's package is not exported (see module-info.java)
   public ApiTokens apiTokens() {
     running();
     return apiTokens;
   }
 
   /** The connect-link facade of the running server. @throws IllegalStateException before {@link #start} */
+  @SuppressWarnings("exports") // its type's package is not exported (see module-info.java)
   public ConnectLinks connectLinks() {
     running();
     return connectLinks;
   }
 
   /** The webhook facade of the running server. @throws IllegalStateException before {@link #start} */
+  @SuppressWarnings("exports") // its type's package is not exported (see module-info.java)
   public Webhooks webhooks() {
     running();
     return webhooks;
   }
 
   /** The metrics facade of the running server. @throws IllegalStateException before {@link #start} */
+  @SuppressWarnings("exports") // its type's package is not exported (see module-info.java)
   public ServerMetrics metrics() {
     running();
     return metrics;
@@ -249,6 +254,7 @@ public final class MailtokenServer implements AutoCloseable {
   }
 
   /** The accounts facade of the running server. @throws IllegalStateException before {@link #start} */
+  @SuppressWarnings("exports") // its type's package is not exported (see module-info.java)
   public Accounts accounts() {
     running();
     return accounts;

@@ -36,15 +36,18 @@ public final class ServerAdmin {
         Objects.requireNonNull(clock, "clock"));
   }
 
+  @SuppressWarnings("exports") // its type's package is not exported (see module-info.java)
   public ApiTokens apiTokens() {
     return apiTokens;
   }
 
+  @SuppressWarnings("exports") // its type's package is not exported (see module-info.java)
   public AuditLog audit() {
     return audit;
   }
 
   /** The admin password ({@code mailtoken admin-password set|clear}); a change ends password sessions on every node. */
+  @SuppressWarnings("exports") // its type's package is not exported (see module-info.java)
   public Logins logins() {
     return logins;
   }

@@ -197,6 +197,7 @@ public final class ServerConfig {
   }
 
   /** Admin page sessions and failed-login limits. */
+  @SuppressWarnings("exports") // its type's package is not exported (see module-info.java)
   public LoginSettings login() {
     return login;
   }
