@@ -27,6 +27,7 @@ import javax.net.ssl.TrustManagerFactory;
  * to the real provider. Immutable.
  *
  * <p>Endpoint options: {@code --token-endpoint URL} (the provider's token endpoint),
+ * {@code --device-endpoint URL} (its device authorization endpoint),
  * {@code --smtp-host H --smtp-port P} (STARTTLS; the provider's SMTP server by default),
  * {@code --smtp-ca-file PEM} (trust this certificate instead of the JDK's CAs).
  */
@@ -81,10 +82,20 @@ record ExampleArgs(Map<String, List<String>> options, Map<String, String> env) {
     return Secret.of(env(variable));
   }
 
-  /** {@code provider}, with the token endpoint of {@code --token-endpoint} when given. */
+  /**
+   * {@code provider}, with the token endpoint of {@code --token-endpoint} and the device
+   * authorization endpoint of {@code --device-endpoint} when given.
+   */
   OAuthProvider provider(OAuthProvider provider) {
-    return option("--token-endpoint").map(uri -> provider.toBuilder().tokenEndpoint(URI.create(uri)).build())
-        .orElse(provider);
+    Optional<String> token = option("--token-endpoint");
+    Optional<String> device = option("--device-endpoint");
+    if (token.isEmpty() && device.isEmpty()) {
+      return provider;
+    }
+    var builder = provider.toBuilder();
+    token.ifPresent(uri -> builder.tokenEndpoint(URI.create(uri)));
+    device.ifPresent(uri -> builder.deviceAuthorizationEndpoint(URI.create(uri)));
+    return builder.build();
   }
 
   /** The provider's SMTP server, or {@code --smtp-host}/{@code --smtp-port} with STARTTLS. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -26,14 +27,15 @@ import java.util.Map;
 final class ExampleRig implements AutoCloseable {
   static final String CLIENT_ID = "example-app";
   static final String CLIENT_SECRET = "example-client-secret-7f3a";
+  static final String PUBLIC_CLIENT_ID = "example-public-app";
 
   final ProviderEmulator provider;
   final SmtpEmulator smtp;
   final Map<String, String> env = new HashMap<>();
   private final Path caFile;
 
-  private ExampleRig(EmulatorMode mode, Path dir, LogCapture logs) {
-    ProviderEmulator p = ProviderEmulator.builder().mode(mode).build().start();
+  private ExampleRig(EmulatorMode mode, Path dir, LogCapture logs, Clock clock) {
+    ProviderEmulator p = ProviderEmulator.builder().mode(mode).clock(clock).build().start();
     this.provider = p;
     this.smtp = SmtpEmulator.builder(p).start();
     provider.registerClient(ClientRegistration.confidential(CLIENT_ID, CLIENT_SECRET).build());
@@ -45,11 +47,27 @@ final class ExampleRig implements AutoCloseable {
   }
 
   static ExampleRig google(Path dir, LogCapture logs) {
-    return new ExampleRig(EmulatorMode.GOOGLE, dir, logs);
+    return new ExampleRig(EmulatorMode.GOOGLE, dir, logs, Clock.systemUTC());
   }
 
   static ExampleRig microsoft(Path dir, LogCapture logs) {
-    return new ExampleRig(EmulatorMode.MICROSOFT, dir, logs);
+    return microsoft(dir, logs, Clock.systemUTC());
+  }
+
+  /** A Microsoft-like provider whose expiries follow {@code clock} (a TestClock the test moves). */
+  static ExampleRig microsoft(Path dir, LogCapture logs, Clock clock) {
+    return new ExampleRig(EmulatorMode.MICROSOFT, dir, logs, clock);
+  }
+
+  /**
+   * The example's client becomes a public one ("Allow public client flows"), as the device flow
+   * needs: {@link #PUBLIC_CLIENT_ID} is registered and put in the environment, without a secret.
+   */
+  ExampleRig publicClient() {
+    provider.registerClient(ClientRegistration.publicClient(PUBLIC_CLIENT_ID).build());
+    env.put("MAILTOKEN_CLIENT_ID", PUBLIC_CLIENT_ID);
+    env.remove("MAILTOKEN_CLIENT_SECRET");
+    return this;
   }
 
   /** A refresh token for {@code user}, put in the environment as {@code variable}. */
@@ -58,10 +76,14 @@ final class ExampleRig implements AutoCloseable {
     return this;
   }
 
-  /** The example's arguments: {@code args}, then the token endpoint and the SMTP server of this rig. */
+  /**
+   * The example's arguments: {@code args}, then the token and device authorization endpoints and
+   * the SMTP server of this rig.
+   */
   ExampleArgs args(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--token-endpoint", provider.tokenEndpoint().toString(), "--smtp-host", smtp.host(),
+    all.addAll(List.of("--token-endpoint", provider.tokenEndpoint().toString(),
+        "--device-endpoint", provider.deviceEndpoint().toString(), "--smtp-host", smtp.host(),
         "--smtp-port", Integer.toString(smtp.port()), "--smtp-ca-file", caFile.toString()));
     return ExampleArgs.parse(all.toArray(String[]::new), env);
   }
