@@ -51,7 +51,7 @@ class ReadmeSnippetsCompileTest {
   private static final String GIVEN = """
       TokenManager tokens; Mailer mailer; MimeMessage message; MimeMessage other;
       App app; App gmail; App gmailApp; OAuthProvider provider; OAuthClient oauthClient; SSLContext corporateTrust;
-      URI callbackUri; org.slf4j.Logger log; PrintStream err;
+      OAuthClient client; URI callbackUri; org.slf4j.Logger log; PrintStream err;
       Secret refreshToken; String refreshTokenFromDb; String bobsRefreshToken; String bobsAccessToken;
       Instant bobsExpiry; List<String> grantedScopes; AccessToken firstAccessToken;
       void saveSomewhere(String account, Secret rotated) { }

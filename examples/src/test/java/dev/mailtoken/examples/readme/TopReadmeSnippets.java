@@ -7,6 +7,8 @@ import dev.mailtoken.mail.SendResult;
 import dev.mailtoken.mail.SmtpServer;
 import dev.mailtoken.oauth.App;
 import dev.mailtoken.oauth.AuthorizationCode;
+import dev.mailtoken.oauth.DeviceAuthorization;
+import dev.mailtoken.oauth.DeviceCodePoller;
 import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.oauth.OAuthProvider;
 import dev.mailtoken.oauth.PendingAuthorization;
@@ -18,6 +20,7 @@ import dev.mailtoken.token.TokenManager;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,6 +98,23 @@ final class TopReadmeSnippets {
   static void heldRefreshToken(TokenManager tokens, App gmail) {
     // snippet: README.md
     tokens.register(new Account("bob@example.com", new RefreshTokenGrant(gmail, System.getenv("BOB_REFRESH_TOKEN"))));
+    // end snippet
+  }
+
+  static void deviceFlow(OAuthClient client, TokenManager tokens) throws Exception {
+    // snippet: README.md
+    App outlook = App.builder()
+        .provider(OAuthProvider.microsoft("contoso.onmicrosoft.com"))   // or a provider with a device endpoint
+        .clientId("00000000-0000-0000-0000-000000000000")   // "Allow public client flows": Yes; no secret needed
+        .build();                                        // SMTP.Send and offline_access
+
+    DeviceAuthorization device = client.startDeviceAuthorization(outlook, List.of());   // empty: the app's scopes
+    System.out.println("Open " + device.verificationUri() + " and enter the code " + device.userCode());
+    TokenResponse granted = DeviceCodePoller.of(client).await(device);   // blocks until consent, decline or expiry
+
+    Secret refreshToken = granted.refreshToken().orElseThrow();   // always there: the poller insists on one
+    saveSomewhere("bob@contoso.com", refreshToken);               // never print it; refreshToken.fingerprint() is safe
+    tokens.register(new Account("bob@contoso.com", new RefreshTokenGrant(outlook, refreshToken)));
     // end snippet
   }
 
