@@ -34,6 +34,8 @@ class LayeringTest {
           "mailtoken-testkit")),
       // Example programs use the library as an application would; never published.
       Map.entry("examples", Set.of("mailtoken-store", "mailtoken-mail", "mailtoken-core", "mailtoken-testkit")),
+      // The Spring Boot example application: only Spring's API and the starter's configuration; never published.
+      Map.entry("examples-spring", Set.of("mailtoken-spring-boot-starter", "mailtoken-mail", "mailtoken-core")),
       // Benchmarks measure everything and are never published.
       Map.entry("bench", Set.of("mailtoken-cli", "mailtoken-server", "mailtoken-store", "mailtoken-mail",
           "mailtoken-core", "mailtoken-micrometer", "mailtoken-testkit")));
