@@ -8,6 +8,7 @@ import dev.mailtoken.Secret;
 import dev.mailtoken.UntrustedCertificateException;
 import dev.mailtoken.testkit.SelfSignedCertificate;
 import dev.mailtoken.testkit.TestClock;
+import dev.mailtoken.testsupport.TlsEndpoint;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

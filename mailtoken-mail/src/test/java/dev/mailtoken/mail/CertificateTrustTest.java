@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mailtoken.UntrustedCertificateException;
 import dev.mailtoken.testkit.SelfSignedCertificate;
 import dev.mailtoken.testsupport.LogCapture;
+import dev.mailtoken.testsupport.TlsEndpoint;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,12 +60,12 @@ class CertificateTrustTest {
     String alice = rig.account("alice@example.com");
     SelfSignedCertificate certificate = SelfSignedCertificate.generate();
     try (TlsEndpoint api = new TlsEndpoint(certificate.serverContext(), "{\"id\":\"m-1\"}")) {
-      Mailer mailer = rig.mailer(GmailApi.builder().baseUri(api.baseUri()).build());
+      Mailer mailer = rig.mailer(GmailApi.builder().baseUri(api.uri("")).build());
 
       assertThatThrownBy(() -> mailer.send(MailRig.message(alice, "bob@example.org", "api")))
           .isInstanceOfSatisfying(UntrustedCertificateException.class, e -> {
             assertThat(e.isTransient()).isFalse();
-            assertThat(e).hasMessageContaining("PKIX").hasMessageContaining(api.baseUri().toString());
+            assertThat(e).hasMessageContaining("PKIX").hasMessageContaining(api.uri("").toString());
           });
     }
   }
@@ -76,7 +77,7 @@ class CertificateTrustTest {
     SelfSignedCertificate certificate = SelfSignedCertificate.generate();
     try (TlsEndpoint api = new TlsEndpoint(certificate.serverContext(), "{\"id\":\"m-1\"}");
         Mailer mailer = Mailer.builder().tokenManager(rig.tokens).clock(rig.clock)
-            .transport(GmailApi.builder().baseUri(api.baseUri()).build())
+            .transport(GmailApi.builder().baseUri(api.uri("")).build())
             .httpSslContext(certificate.clientContext()).build()) {
 
       SendResult result = mailer.send(MailRig.message(alice, "bob@example.org", "api"));

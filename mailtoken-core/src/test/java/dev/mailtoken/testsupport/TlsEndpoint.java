@@ -1,4 +1,4 @@
-package dev.mailtoken.oauth;
+package dev.mailtoken.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,20 +8,22 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
 /**
  * An HTTPS endpoint on 127.0.0.1 that answers every request with one fixed JSON body, presenting
  * the certificate of {@code serverContext}. HTTP/1.1 only, one connection at a time, closed after
- * each answer: enough for a token request. Close it after the test.
+ * each answer: enough for a token request or an API call behind a private CA. Shared by core's and
+ * mail's tests. Close it after the test.
  */
-final class TlsEndpoint implements AutoCloseable {
+public final class TlsEndpoint implements AutoCloseable {
   private final SSLServerSocket server;
   private final Thread acceptor;
   private final String json;
 
-  TlsEndpoint(SSLContext serverContext, String json) throws IOException {
+  public TlsEndpoint(SSLContext serverContext, String json) throws IOException {
     this.json = json;
     this.server = (SSLServerSocket) serverContext.getServerSocketFactory()
         .createServerSocket(0, 16, InetAddress.getLoopbackAddress());
@@ -30,7 +32,7 @@ final class TlsEndpoint implements AutoCloseable {
     acceptor.start();
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("https://127.0.0.1:" + server.getLocalPort() + path);
   }
 
@@ -49,7 +51,7 @@ final class TlsEndpoint implements AutoCloseable {
     String head = readHead(in);
     int length = 0;
     for (String line : head.split("\r\n")) {
-      if (line.toLowerCase().startsWith("content-length:")) {
+      if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
         length = Integer.parseInt(line.substring("content-length:".length()).trim());
       }
     }
