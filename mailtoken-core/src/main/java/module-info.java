@@ -14,7 +14,9 @@ module dev.mailtoken.core {
   exports dev.mailtoken.oauth;
   exports dev.mailtoken.token;
   // Shared internals, for mailtoken's own modules only: ServerText (text from servers, made safe
-  // to print) and the HTTP toolkit for credential-carrying requests.
-  exports dev.mailtoken.internal to dev.mailtoken.mail, dev.mailtoken.store, dev.mailtoken.cli;
+  // to print), DaemonThreads (its executors' thread factories) and the HTTP toolkit for
+  // credential-carrying requests.
+  exports dev.mailtoken.internal to dev.mailtoken.mail, dev.mailtoken.store, dev.mailtoken.cli,
+      dev.mailtoken.server;
   exports dev.mailtoken.internal.http to dev.mailtoken.mail, dev.mailtoken.cli, dev.mailtoken.server;
 }

@@ -3,6 +3,7 @@ package dev.mailtoken.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.mailtoken.Secret;
+import dev.mailtoken.internal.DaemonThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -72,11 +73,7 @@ final class LoopbackReceiver implements AutoCloseable {
   static LoopbackReceiver start(int port, String host, String path) throws IOException {
     InetAddress bind = host.equals("[::1]") ? InetAddress.getByName("::1") : InetAddress.getByName("127.0.0.1");
     HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
-    ExecutorService executor = Executors.newCachedThreadPool(task -> {
-      Thread t = new Thread(task, "mailtoken-loopback");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("mailtoken-loopback"));
     server.setExecutor(executor);
     LoopbackReceiver receiver = new LoopbackReceiver(server, executor, host, path);
     server.createContext("/", receiver::handle);

@@ -1,5 +1,6 @@
 package dev.mailtoken.token;
 
+import dev.mailtoken.internal.DaemonThreads;
 import dev.mailtoken.oauth.OAuthClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +12,6 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds a {@link TokenManager}. Every option has a default and may be set once (a second call
@@ -152,19 +151,19 @@ public final class TokenManagerBuilder {
     List<ExecutorService> owned = new ArrayList<>();
     Scheduler s = scheduler;
     if (s == null) {
-      var ses = Executors.newSingleThreadScheduledExecutor(daemon("mailtoken-token-scheduler"));
+      var ses = Executors.newSingleThreadScheduledExecutor(DaemonThreads.numbered("mailtoken-token-scheduler"));
       owned.add(ses);
       s = Scheduler.of(ses);
     }
     Executor e = executor;
     if (e == null) {
-      ExecutorService pool = Executors.newCachedThreadPool(daemon("mailtoken-token-refresh"));
+      ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.numbered("mailtoken-token-refresh"));
       owned.add(pool);
       e = pool;
     }
     Executor le = listenerExecutor;
     if (le == null) {
-      ExecutorService single = Executors.newSingleThreadExecutor(daemon("mailtoken-token-events"));
+      ExecutorService single = Executors.newSingleThreadExecutor(DaemonThreads.numbered("mailtoken-token-events"));
       owned.add(single);
       le = single;
     }
@@ -182,12 +181,4 @@ public final class TokenManagerBuilder {
     return d;
   }
 
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
 }

@@ -1,6 +1,7 @@
 package dev.mailtoken.mail;
 
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.internal.DaemonThreads;
 import dev.mailtoken.token.TokenManager;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -16,7 +17,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Sends mail as OAuth2 accounts over SMTP (XOAUTH2/OAUTHBEARER), the Gmail API or Microsoft
@@ -74,7 +74,7 @@ public final class Mailer implements AutoCloseable {
     b.perAccount.forEach((account, t) -> routes.put(account, opened.computeIfAbsent(t, x -> x.openDelivery(context))));
     this.perAccount = Map.copyOf(routes);
     this.deliveries = List.copyOf(opened.values());
-    this.ownedExecutor = b.executor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
+    this.ownedExecutor = b.executor == null ? Executors.newCachedThreadPool(DaemonThreads.named("mailtoken-mailer")) : null;
     this.executor = b.executor != null ? b.executor : ownedExecutor;
   }
 
@@ -222,14 +222,6 @@ public final class Mailer implements AutoCloseable {
           + ": set Mailer.builder().transport(..) or transport(\"" + account + "\", ..)");
     }
     return d;
-  }
-
-  private static ThreadFactory daemonThreads() {
-    return r -> {
-      Thread t = new Thread(r, "mailtoken-mailer");
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   /** Closes pooled connections (in-flight sends finish first on their own connection). Idempotent. */

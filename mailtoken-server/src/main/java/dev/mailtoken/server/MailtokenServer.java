@@ -1,6 +1,7 @@
 package dev.mailtoken.server;
 
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.internal.DaemonThreads;
 import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.server.account.Accounts;
 import dev.mailtoken.server.account.ReconnectLinks;
@@ -141,11 +142,7 @@ public final class MailtokenServer implements AutoCloseable {
     audit = auditLog;
     webhooks = hooksFacade;
     metrics = meters;
-    syncer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "mailtoken-server-sync");
-      t.setDaemon(true);
-      return t;
-    });
+    syncer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mailtoken-server-sync"));
     syncer.scheduleWithFixedDelay(this::syncQuietly, SYNC_SECONDS, SYNC_SECONDS, TimeUnit.SECONDS);
     web = w;
     LOG.info("mailtoken server listening on {} (database {})", url(), db.description());
@@ -154,11 +151,7 @@ public final class MailtokenServer implements AutoCloseable {
 
   /** One daemon thread for the webhook deliveries (they make HTTP requests), stopped by {@link #stop}. */
   private Scheduler ownScheduler() {
-    ownThreads = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "mailtoken-webhooks");
-      t.setDaemon(true);
-      return t;
-    });
+    ownThreads = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mailtoken-webhooks"));
     return Scheduler.of(ownThreads);
   }
 

@@ -1,6 +1,7 @@
 package dev.mailtoken.server.account;
 
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.internal.DaemonThreads;
 import dev.mailtoken.oauth.OAuthClient;
 import dev.mailtoken.store.CredentialStore;
 import dev.mailtoken.store.StoredAccount;
@@ -23,9 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +55,7 @@ final class RefreshingAccounts {
     this.refresher = new StoreRefresher(store, client, new ProviderRateLimiter(settings.perSecond(), System::nanoTime),
         d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000)), clock,
         event -> rotationListeners.forEach(l -> l.onEvent(event)));
-    this.refreshPool = Executors.newFixedThreadPool(settings.threads(), daemon("mailtoken-server-refresh"));
+    this.refreshPool = Executors.newFixedThreadPool(settings.threads(), DaemonThreads.numbered("mailtoken-server-refresh"));
     TokenManagerBuilder b = TokenManager.builder().clock(clock).refreshMargin(settings.margin())
         .refreshJitter(settings.jitter()).executor(refreshPool).listener(recorder)
         .accountLoader(address -> {
@@ -65,7 +64,7 @@ final class RefreshingAccounts {
         });
     tokenListeners.forEach(b::listener);
     this.ownScheduler = scheduler.isPresent() ? Optional.empty()
-        : Optional.of(new TimerScheduler(daemon("mailtoken-server-scheduler"), System::nanoTime));
+        : Optional.of(new TimerScheduler(DaemonThreads.numbered("mailtoken-server-scheduler"), System::nanoTime));
     b.scheduler(scheduler.orElseGet(ownScheduler::get));
     this.manager = b.build();
   }
@@ -152,12 +151,4 @@ final class RefreshingAccounts {
     return false;
   }
 
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
 }

@@ -1,6 +1,7 @@
 package dev.mailtoken.server.audit;
 
 import dev.mailtoken.MailtokenException;
+import dev.mailtoken.internal.DaemonThreads;
 import dev.mailtoken.server.internal.ServerDatabase;
 import dev.mailtoken.server.web.Endpoints;
 import java.time.Clock;
@@ -67,11 +68,7 @@ public final class AuditLog implements AutoCloseable {
     if (flusher != null || closed) {
       return;
     }
-    flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "mailtoken-audit-writer");
-      t.setDaemon(true);
-      return t;
-    });
+    flusher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mailtoken-audit-writer"));
     flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
